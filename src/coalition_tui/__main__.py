@@ -1,0 +1,3 @@
+from coalition_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,213 @@
+"""The command line: ``coalition-tui [--data DIR] SUBCOMMAND``.
+
+Human-readable output by default, ``--json`` (one object per line) for machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from coalition_tui import __version__
+from coalition_tui.corpus import Corpus, NotFound
+from coalition_tui.loader import load_corpus
+from coalition_tui.model import Commitment, Kind, Stance
+from coalition_tui.paths import default_data_dir
+from coalition_tui.resolve import Resolution
+
+
+def _add_data(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="data folder (default: ./data if present, else the bundled corpus)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coalition-tui",
+        description="Compare what each country committed at the coalition-of-the-willing meetings on Ukraine.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_data(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check the data folder; print every problem; exit 1 if any")
+    _add_data(p)
+    p.add_argument("--json", action="store_true", help="one JSON object per problem")
+
+    p = sub.add_parser("resolve", help="resolve names to canonical countries, people and organizations")
+    _add_data(p)
+    p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve; '-' reads one per line from stdin")
+    p.add_argument("--context", default="", metavar="TEXT", help="nearby words, e.g. 'Italian Prime Minister'")
+    p.add_argument("--codes", action="store_true", help="let ISO codes (IT, GBR) match")
+    p.add_argument("--json", action="store_true", help="one JSON object per name")
+
+    p = sub.add_parser("records", help="list commitment records, filtered")
+    _add_data(p)
+    p.add_argument("--country", metavar="X", help="any name, alias, demonym or code")
+    p.add_argument("--summit", metavar="Y", help="summit id, date or place ('Paris 2026')")
+    p.add_argument("--source", metavar="Z", help="source id or prefix ('000'), file name or headline words")
+    p.add_argument("--kind", choices=[k.value for k in Kind], metavar="K", help="one of: " + ", ".join(Kind))
+    p.add_argument("--stance", choices=[s.value for s in Stance], metavar="S", help="one of: " + ", ".join(Stance))
+    p.add_argument("--json", action="store_true", help="one JSON object per record")
+
+    p = sub.add_parser("summary", help="country x summit table of the strongest stance (the default command)")
+    _add_data(p)
+    return parser
+
+
+def _corpus(args: argparse.Namespace) -> Corpus:
+    return load_corpus(args.data or default_data_dir())
+
+
+def _names(values: Sequence[str], stdin: TextIO) -> Iterable[str]:
+    for value in values:
+        if value == "-":
+            yield from (line.rstrip("\n") for line in stdin if line.strip())
+        else:
+            yield value
+
+
+def resolution_dict(corpus: Corpus, res: Resolution) -> dict[str, object]:
+    country = corpus.gazetteer.country_of(res.entity)
+    return {
+        "name": res.name,
+        "entity": res.entity,
+        "label": corpus.label(res.entity) if res.entity else None,
+        "kind": res.kind,
+        "country": country.name if country else None,
+        "country_code": country.id if country else None,
+        "score": res.score,
+        "method": res.method,
+        "ambiguous": list(res.ambiguous),
+        "runner_up": res.runner_up,
+        "runner_up_score": res.runner_up_score,
+        "reason": res.reason,
+    }
+
+
+def record_dict(corpus: Corpus, record: Commitment) -> dict[str, object]:
+    country = corpus.gazetteer.countries.get(record.country)
+    return {
+        "id": record.id,
+        "country": corpus.label(record.country),
+        "country_code": country.id if country else None,
+        "summit": record.summit,
+        "source": record.source,
+        "kind": record.kind.value,
+        "stance": record.stance.value,
+        "person": record.person,
+        "quote": record.quote,
+        "start": record.start,
+        "end": record.end,
+        "origin": record.origin.value,
+    }
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = _corpus(args)
+    for problem in corpus.problems:
+        out.write((json.dumps(problem.as_dict(), ensure_ascii=False) if args.json else str(problem)) + "\n")
+    if not args.json:
+        verdict = f"{len(corpus.problems)} problem(s)" if corpus.problems else "no problems"
+        out.write(
+            f"{verdict}: {len(corpus.records)} records, {len(corpus.sources)} sources, "
+            f"{len(corpus.summits)} summits, {len(corpus.gazetteer.entities())} entities loaded\n"
+        )
+    return 1 if corpus.problems else 0
+
+
+def cmd_resolve(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+    corpus = _corpus(args)
+    for name in _names(args.names, stdin):
+        res = corpus.resolver.resolve(name, context=args.context, codes=args.codes)
+        if args.json:
+            out.write(json.dumps(resolution_dict(corpus, res), ensure_ascii=False) + "\n")
+            continue
+        if res.entity:
+            country = corpus.gazetteer.country_of(res.entity)
+            where = f", {country.name} {country.id}" if country and res.kind != "country" else ""
+            line = f"{name} -> {corpus.label(res.entity)} ({res.kind}{where}) [{res.entity}] {res.method} {res.score:g}"
+            if res.runner_up:
+                line += f"; runner-up {corpus.label(res.runner_up)} {res.runner_up_score:g}"
+        else:
+            line = f"{name} -> no match: {res.reason}"
+            if res.ambiguous:
+                line += " (" + ", ".join(corpus.label(e) for e in res.ambiguous) + ")"
+        out.write(line + "\n")
+    return 0
+
+
+def cmd_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    corpus = _corpus(args)
+    try:
+        records = corpus.filter(
+            country=corpus.find_actor(args.country) if args.country else None,
+            summit=corpus.find_summit(args.summit) if args.summit else None,
+            source=corpus.find_source(args.source) if args.source else None,
+            kind=Kind(args.kind) if args.kind else None,
+            stance=Stance(args.stance) if args.stance else None,
+        )
+    except NotFound as exc:
+        err.write(f"coalition-tui records: {exc}\n")
+        return 2
+    for record in records:
+        if args.json:
+            out.write(json.dumps(record_dict(corpus, record), ensure_ascii=False) + "\n")
+            continue
+        person = f" ({corpus.label(record.person)})" if record.person else ""
+        out.write(
+            f"{record.id}: {corpus.label(record.country)}{person} {record.stance.value} "
+            f"{record.kind.value} at {record.summit} [{record.origin.value}]\n"
+            f"    \u201c{record.quote}\u201d\n    source {record.source} {record.start}-{record.end}\n"
+        )
+    if not args.json:
+        out.write(f"{len(records)} record(s)\n")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
+    from coalition_tui.matrix import stance_matrix
+
+    corpus = _corpus(args)
+    matrix = stance_matrix(corpus)
+    width = max((len(corpus.label(row)) for row in matrix.rows), default=7)
+    out.write(" " * width + "  " + "  ".join(s.id[:10] for s in matrix.summits) + "\n")
+    for row in matrix.rows:
+        cells = "  ".join(f"{(matrix.cell(row, s.id) or '-'):<10}" for s in matrix.summits)
+        out.write(f"{corpus.label(row):<{width}}  {cells}\n")
+    out.write(
+        f"{len(corpus.records)} records; strongest stance per country and meeting "
+        "(participation not counted). 'coalition-tui records --help' lists the evidence.\n"
+    )
+    if corpus.problems:
+        out.write(f"{len(corpus.problems)} problem(s): run 'coalition-tui validate'\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    try:
+        if args.command == "validate":
+            return cmd_validate(args, out)
+        if args.command == "resolve":
+            return cmd_resolve(args, out, sys.stdin)
+        if args.command == "records":
+            return cmd_records(args, out, err)
+        return cmd_summary(args, out)
+    except BrokenPipeError:  # `coalition-tui records | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""The in-memory corpus: entities, meetings, articles and records, indexed for look-ups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from coalition_tui.gazetteer import Gazetteer
+from coalition_tui.model import Commitment, Kind, Source, Stance, Summit
+from coalition_tui.normalize import fold
+from coalition_tui.problems import Problem, Severity
+from coalition_tui.resolve import Resolver
+
+
+class NotFound(ValueError):
+    """A filter value that names nothing, or several things, in the corpus."""
+
+
+@dataclass
+class Corpus:
+    """Everything loaded from a data folder. Build it with :func:`coalition_tui.loader.load_corpus`."""
+
+    root: Path
+    gazetteer: Gazetteer
+    resolver: Resolver
+    summits: dict[str, Summit] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    records: list[Commitment] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    by_country: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
+    by_summit: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
+    by_source: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
+    by_person: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, record: Commitment) -> None:
+        """Add one validated record and index it."""
+        self.records.append(record)
+        self.by_country[record.country].append(record)
+        self.by_summit[record.summit].append(record)
+        self.by_source[record.source].append(record)
+        if record.person:
+            self.by_person[record.person].append(record)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    def summits_by_date(self) -> list[Summit]:
+        return sorted(self.summits.values(), key=lambda s: (s.date, s.id))
+
+    def label(self, entity_id: str | None) -> str:
+        """Display label of an entity id (the id itself when unknown)."""
+        if entity_id is None:
+            return ""
+        entity = self.gazetteer.entity(entity_id)
+        return entity.label if entity else entity_id
+
+    # ------------------------------------------------------------------ filters
+    def find_actor(self, text: str) -> str:
+        """A country or organization id for any surface form (a person stands for their country)."""
+        res = self.resolver.resolve(text, codes=True)
+        if res.entity is None:
+            hint = f" (could be: {', '.join(res.ambiguous)})" if res.ambiguous else ""
+            raise NotFound(f"no country matches {text!r}{hint}")
+        if res.kind == "person":
+            return self.gazetteer.people[res.entity].country
+        return res.entity
+
+    def find_person(self, text: str) -> str:
+        res = self.resolver.resolve(text, kinds=frozenset({"person"}))
+        if res.entity is None:
+            raise NotFound(f"no person matches {text!r}")
+        return res.entity
+
+    def find_summit(self, text: str) -> str:
+        """A summit id for an id, a date, a place or venue, a month and year ("Paris 2026")."""
+        haystack = {
+            s.id: f"{s.id} {s.date.isoformat()} {s.date:%d %B %Y} {s.date:%b} {s.place} {s.venue} {s.format}"
+            for s in self.summits.values()
+        }
+        return _match_one("summit", text, haystack)
+
+    def find_source(self, text: str) -> str:
+        """A source id for an id or its prefix ("000"), a file name, or words of its headline/outlet."""
+        haystack = {
+            s.id: f"{s.id} {Path(s.file).name} {s.headline} {s.outlet} {s.summit or ''}" for s in self.sources.values()
+        }
+        prefixed = [sid for sid in self.sources if sid.startswith(text.strip())] if text.strip() else []
+        if len(prefixed) == 1:
+            return prefixed[0]
+        return _match_one("source", text, haystack)
+
+    def filter(
+        self,
+        country: str | None = None,
+        summit: str | None = None,
+        source: str | None = None,
+        kind: Kind | None = None,
+        stance: Stance | None = None,
+        person: str | None = None,
+    ) -> list[Commitment]:
+        """Records matching every given (already resolved) id, in corpus order."""
+        pools = [
+            self.by_country.get(country, []) if country else None,
+            self.by_summit.get(summit, []) if summit else None,
+            self.by_source.get(source, []) if source else None,
+            self.by_person.get(person, []) if person else None,
+        ]
+        chosen = [pool for pool in pools if pool is not None]
+        base = min(chosen, key=len) if chosen else self.records
+        wanted = [{id(r) for r in pool} for pool in chosen]
+        return [
+            r
+            for r in base
+            if all(id(r) in ids for ids in wanted)
+            and (kind is None or r.kind == kind)
+            and (stance is None or r.stance == stance)
+        ]
+
+
+def _match_one(what: str, text: str, haystack: dict[str, str]) -> str:
+    """The single key whose text holds every word of ``text``; else the clear fuzzy best; else raise."""
+    if text in haystack:
+        return text
+    words = fold(text).split()
+    folded = {key: fold(value) for key, value in haystack.items()}
+    hits = [key for key, value in folded.items() if words and all(w in value.split() or w in value for w in words)]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise NotFound(f"{text!r} matches several {what}s: {', '.join(sorted(hits))}; be more specific")
+    scored = process.extract(fold(text), folded, scorer=fuzz.WRatio, limit=2, score_cutoff=80)
+    if scored and (len(scored) == 1 or scored[0][1] - scored[1][1] >= 5):
+        return str(scored[0][2])
+    raise NotFound(f"no {what} matches {text!r}")

@@ -1,0 +1,158 @@
+"""The gazetteer: every country, person and organization the corpus can name.
+
+ISO 3166 codes and names come from pycountry; ``data/gazetteer/*.toml`` adds the names articles
+actually write (aliases, demonyms, metonyms), the people and the organizations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from coalition_tui.model import Country, Entity, Organization, Person
+from coalition_tui.normalize import fold
+from coalition_tui.problems import Problem, display_path
+from coalition_tui.tomlio import build, read_toml, table_line
+
+COUNTRIES_FILE = "countries.toml"
+PEOPLE_FILE = "people.toml"
+ORGANIZATIONS_FILE = "organizations.toml"
+
+
+@dataclass
+class Gazetteer:
+    """Entities by id, with the look-ups the rest of the core needs."""
+
+    countries: dict[str, Country] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return self.countries.get(entity_id) or self.people.get(entity_id) or self.organizations.get(entity_id)
+
+    def entities(self) -> list[Entity]:
+        return [*self.countries.values(), *self.people.values(), *self.organizations.values()]
+
+    def country_of(self, entity_id: str | None) -> Country | None:
+        """The country an entity stands for: itself, or a person's nationality."""
+        if entity_id is None:
+            return None
+        if entity_id in self.countries:
+            return self.countries[entity_id]
+        person = self.people.get(entity_id)
+        return self.countries.get(person.country) if person else None
+
+    def holders(self, title: str, of: str, on: dt.date | None = None) -> list[Person]:
+        """People who held ``title`` of country/org ``of`` (on the date ``on`` when given)."""
+        wanted = fold(title)
+        found = []
+        for person in self.people.values():
+            for role in person.roles:
+                if role.of == of and fold(role.title) == wanted and (on is None or role.held_on(on)):
+                    found.append(person)
+                    break
+        return found
+
+
+def _country(code: str, table: dict[str, Any], shown: str, line: int | None) -> tuple[Country | None, list[Problem]]:
+    iso = pycountry.countries.get(alpha_3=code)
+    if iso is None and not {"alpha2", "iso_name"} <= table.keys():
+        return None, [
+            Problem(
+                shown,
+                f"{code!r} is not an ISO 3166 alpha-3 code known to pycountry; "
+                "use the code, or give alpha2 and iso_name for a state ISO does not list",
+                line=line,
+                record=code,
+            )
+        ]
+    data: dict[str, Any] = {
+        "id": code,
+        "alpha2": table.get("alpha2") or (iso.alpha_2 if iso else ""),
+        "iso_name": table.get("iso_name") or (iso.name if iso else ""),
+    }
+    common = getattr(iso, "common_name", None) if iso else None
+    data["name"] = table.get("name") or common or data["iso_name"]
+    official = getattr(iso, "official_name", None) if iso else None
+    data["official_name"] = table.get("official_name") or official or data["iso_name"]
+    for key in ("aliases", "demonyms", "metonyms", "un_member"):
+        if key in table:
+            data[key] = table[key]
+    known = {"alpha2", "iso_name", "name", "official_name", "aliases", "demonyms", "metonyms", "un_member"}
+    unknown = set(table) - known
+    data.update({key: table[key] for key in unknown})  # let pydantic name the stray field
+    return build(Country, data, shown, line, code)
+
+
+def _tables(path: Path, base: Path) -> tuple[dict[str, Any], str, str, list[Problem]]:
+    shown = display_path(path, base)
+    data, text, problems = read_toml(path, shown)
+    if data is None:
+        return {}, text, shown, problems
+    bad = [key for key, value in data.items() if not isinstance(value, dict)]
+    for key in bad:
+        problems.append(Problem(shown, "expected a table [id] with fields", line=table_line(text, key), record=key))
+    return {k: v for k, v in data.items() if isinstance(v, dict)}, text, shown, problems
+
+
+def load_gazetteer(directory: Path, base: Path | None = None) -> tuple[Gazetteer, list[Problem]]:
+    """Load ``countries.toml``, ``people.toml`` and ``organizations.toml`` from ``directory``.
+
+    A bad entry is reported and skipped; the rest loads.
+    """
+    gaz = Gazetteer()
+    problems: list[Problem] = []
+
+    tables, text, shown, found = _tables(directory / COUNTRIES_FILE, base or directory)
+    problems += found
+    for code, table in tables.items():
+        country, found = _country(code, table, shown, table_line(text, code))
+        problems += found
+        if country:
+            gaz.countries[code] = country
+
+    tables, text, shown, found = _tables(directory / ORGANIZATIONS_FILE, base or directory)
+    problems += found
+    for org_id, table in tables.items():
+        org, found = build(Organization, {"id": org_id, **table}, shown, table_line(text, org_id), org_id)
+        problems += found
+        if org:
+            gaz.organizations[org_id] = org
+
+    tables, text, shown, found = _tables(directory / PEOPLE_FILE, base or directory)
+    problems += found
+    for person_id, table in tables.items():
+        line = table_line(text, person_id)
+        person, found = build(Person, {"id": person_id, **table}, shown, line, person_id)
+        problems += found
+        if person is None:
+            continue
+        if person.country not in gaz.countries:
+            problems.append(
+                Problem(
+                    shown,
+                    f"unknown country {person.country!r}; use an alpha-3 code from countries.toml",
+                    line=line,
+                    record=person_id,
+                    field="country",
+                )
+            )
+            continue
+        stray = [role.of for role in person.roles if gaz.entity(role.of) is None]
+        if stray:
+            problems.append(
+                Problem(
+                    shown,
+                    f"role of unknown country or organization {stray[0]!r}",
+                    line=line,
+                    record=person_id,
+                    field="roles",
+                )
+            )
+            continue
+        gaz.people[person_id] = person
+    return gaz, problems

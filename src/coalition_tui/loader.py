@@ -1,0 +1,276 @@
+"""Loading: one call builds the corpus from a data folder, reporting every problem it meets.
+
+Layout of a data folder::
+
+    gazetteer/countries.toml  people.toml  organizations.toml
+    summits.toml              sources.toml
+    commitments/*.toml        (one or more files of [[commitment]] records)
+
+A bad entry is reported (file, line, record, field, what to do) and skipped; the rest loads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.gazetteer import load_gazetteer
+from coalition_tui.model import Commitment, Origin, Source, Summit
+from coalition_tui.problems import Problem, Severity, display_path
+from coalition_tui.resolve import Resolver
+from coalition_tui.tomlio import array_table_lines, build, read_toml, table_line
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+RECORD_TABLE = "commitment"
+_FILE_DEFAULTS = ("source", "summit", "origin")
+
+Progress = Callable[[str, int, int], None]
+
+
+def _noop(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def _tables(path: Path, base: Path, problems: list[Problem]) -> tuple[dict[str, Any], str, str]:
+    shown = display_path(path, base)
+    if not path.exists():
+        problems.append(Problem(shown, "file is missing; create it (see README, 'Data files')"))
+        return {}, "", shown
+    data, text, found = read_toml(path, shown)
+    problems += found
+    if data is None:
+        return {}, text, shown
+    tables = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables[key] = value
+        else:
+            problems.append(Problem(shown, "expected a table [id] with fields", line=table_line(text, key), record=key))
+    return tables, text, shown
+
+
+def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | None]:
+    """Read an article as UTF-8 text; on failure a problem saying why and what to do."""
+    try:
+        if path.is_dir():
+            return None, b"", Problem(shown, "is a folder, not an article file")
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            return (
+                None,
+                b"",
+                Problem(shown, f"is {size:,} bytes; articles over {MAX_ARTICLE_BYTES:,} bytes are refused"),
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, b"", Problem(shown, f"cannot read: {exc.strerror or exc}")
+    if b"\x00" in raw:
+        return None, raw, Problem(shown, "contains NUL bytes: a binary file, not an article")
+    try:
+        return raw.decode("utf-8"), raw, None
+    except UnicodeDecodeError as exc:
+        return None, raw, Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")
+
+
+def _load_summits(corpus: Corpus, base: Path) -> None:
+    tables, text, shown = _tables(corpus.root / "summits.toml", base, corpus.problems)
+    for key, table in tables.items():
+        line = table_line(text, key)
+        summit, found = build(Summit, {"id": key, **table}, shown, line, key)
+        corpus.problems.extend(found)
+        if summit is None:
+            continue
+        for host in summit.hosts:
+            if host not in corpus.gazetteer.people:
+                corpus.problems.append(
+                    Problem(
+                        shown,
+                        f"unknown person {host!r} in hosts",
+                        line=line,
+                        record=key,
+                        field="hosts",
+                        severity=Severity.WARNING,
+                    )
+                )
+        corpus.summits[key] = summit
+
+
+def _load_sources(corpus: Corpus, base: Path) -> None:
+    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems)
+    folders: set[Path] = set()
+    registered: set[Path] = set()
+    for key, table in tables.items():
+        line = table_line(text, key)
+        source, found = build(Source, {"id": key, **table}, shown, line, key)
+        corpus.problems.extend(found)
+        if source is None:
+            continue
+        if source.summit and source.summit not in corpus.summits:
+            corpus.problems.append(
+                Problem(
+                    shown,
+                    f"unknown summit {source.summit!r}; use an id from summits.toml",
+                    line=line,
+                    record=key,
+                    field="summit",
+                )
+            )
+            continue
+        path = (corpus.root / source.file).resolve()
+        article, raw, problem = read_article(path, display_path(path, base))
+        if problem:
+            corpus.problems.append(
+                Problem(shown, f"article {problem.file} {problem.message}", line=line, record=key, field="file")
+            )
+            continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != source.sha256:
+            corpus.problems.append(
+                Problem(
+                    shown,
+                    f"sha256 of {source.file} is {digest}: the article changed since it was registered; "
+                    "check its records' quotes, then update sha256",
+                    line=line,
+                    record=key,
+                    field="sha256",
+                    severity=Severity.WARNING,
+                )
+            )
+        corpus.sources[key] = source
+        corpus.texts[key] = article or ""
+        folders.add(path.parent)
+        registered.add(path)
+    for folder in sorted(folders):
+        for stray in sorted(folder.glob("*.txt")):
+            if stray.resolve() not in registered:
+                corpus.problems.append(
+                    Problem(
+                        display_path(stray, base),
+                        "article is not registered in sources.toml; run 'coalition-tui ingest' on it",
+                        severity=Severity.WARNING,
+                    )
+                )
+
+
+def _resolve_field(corpus: Corpus, value: object, person: bool) -> tuple[str | None, str]:
+    """An entity id for a record's country/person field, or None and the reason."""
+    if not isinstance(value, str) or not value.strip():
+        return None, "must be a non-empty string"
+    if corpus.gazetteer.entity(value):
+        return value, ""
+    kinds = frozenset({"person"}) if person else frozenset({"country", "org"})
+    res = corpus.resolver.resolve(value, codes=not person, kinds=kinds)
+    if res.entity and res.method in {"exact", "alias"}:
+        return res.entity, ""
+    what = "person" if person else "country"
+    hint = f" (did you mean {res.entity!r}?)" if res.entity else ""
+    where = "gazetteer/people.toml" if person else "gazetteer/countries.toml or organizations.toml"
+    return None, f"unknown {what} {value!r}{hint}; use an id or name from {where}"
+
+
+def record_from_table(
+    corpus: Corpus, table: dict[str, Any], defaults: dict[str, Any], shown: str, line: int | None
+) -> tuple[Commitment | None, list[Problem]]:
+    """Validate one [[commitment]] table against the corpus: entities, summit, source, quote."""
+    data = {**defaults, **table}
+    rid = data.get("id") if isinstance(data.get("id"), str) else None
+    problems: list[Problem] = []
+
+    def fail(field: str, message: str) -> tuple[None, list[Problem]]:
+        problems.append(Problem(shown, message, line=line, record=rid, field=field))
+        return None, problems
+
+    if rid is None:
+        return fail("id", "missing or not a string; give every record a unique id")
+    source_id = data.get("source")
+    if source_id not in corpus.sources:
+        return fail("source", f"unknown source {source_id!r}; use an id from sources.toml")
+    data.setdefault("summit", corpus.sources[source_id].summit)
+    if data.get("summit") not in corpus.summits:
+        return fail("summit", f"unknown summit {data.get('summit')!r}; use an id from summits.toml")
+    country, why = _resolve_field(corpus, data.get("country"), person=False)
+    if country is None:
+        return fail("country", why)
+    data["country"] = country
+    if data.get("person") is not None:
+        person, why = _resolve_field(corpus, data["person"], person=True)
+        if person is None:
+            return fail("person", why)
+        data["person"] = person
+    quote = data.get("quote")
+    text = corpus.texts[source_id]
+    if isinstance(quote, str) and quote:
+        start = data.get("start")
+        if isinstance(start, int) and not isinstance(start, bool):
+            if text[start : start + len(quote)] != quote:
+                found = text.find(quote)
+                where = f"; it occurs at {found}" if found >= 0 else ""
+                return fail("start", f"the quote is not at offset {start} of {source_id}{where}")
+        else:
+            start = text.find(quote)
+            if start < 0:
+                return fail("quote", f"quote not found verbatim in source {source_id}; copy it from the article")
+        data["start"] = start
+        data.setdefault("end", start + len(quote))
+    record, found = build(Commitment, data, shown, line, rid)
+    return record, problems + found
+
+
+def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
+    folder = corpus.root / "commitments"
+    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    seen: dict[str, str] = {}
+    for n, path in enumerate(files, 1):
+        progress("records", n, len(files))
+        shown = display_path(path, base)
+        data, text, found = read_toml(path, shown)
+        corpus.problems.extend(found)
+        if data is None:
+            continue
+        defaults = {k: data[k] for k in _FILE_DEFAULTS if k in data}
+        defaults.setdefault("origin", Origin.CURATED.value)
+        tables = data.get(RECORD_TABLE, [])
+        if not isinstance(tables, list):
+            corpus.problems.append(Problem(shown, f"'{RECORD_TABLE}' must be an array of tables [[{RECORD_TABLE}]]"))
+            continue
+        lines = array_table_lines(text, RECORD_TABLE)
+        for i, table in enumerate(tables):
+            line = lines[i] if i < len(lines) else None
+            record, found = record_from_table(corpus, table, defaults, shown, line)
+            corpus.problems.extend(found)
+            if record is None:
+                continue
+            if record.id in seen:
+                corpus.problems.append(
+                    Problem(
+                        shown,
+                        f"duplicate id, first defined in {seen[record.id]}; give each record a unique id",
+                        line=line,
+                        record=record.id,
+                        field="id",
+                    )
+                )
+                continue
+            seen[record.id] = f"{shown}:{line}" if line else shown
+            corpus.add(record)
+
+
+def load_corpus(data_dir: Path, progress: Progress = _noop) -> Corpus:
+    """Build the corpus from ``data_dir``. Never raises for bad data: see ``corpus.problems``."""
+    root = data_dir.resolve()
+    base = root.parent
+    progress("gazetteer", 0, 1)
+    gazetteer, problems = load_gazetteer(root / "gazetteer", base)
+    corpus = Corpus(root=root, gazetteer=gazetteer, resolver=Resolver(gazetteer), problems=problems)
+    if not root.is_dir():
+        corpus.problems.append(Problem(str(data_dir), "data folder not found; pass --data DIR"))
+        return corpus
+    progress("summits", 0, 1)
+    _load_summits(corpus, base)
+    progress("sources", 0, 1)
+    _load_sources(corpus, base)
+    _load_records(corpus, base, progress)
+    return corpus

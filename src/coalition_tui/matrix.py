@@ -1,0 +1,48 @@
+"""The country x summit matrix: the strongest stance each actor took at each meeting."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.model import Commitment, Kind, Stance, Summit
+
+PRESENT = "present"
+
+
+@dataclass
+class StanceMatrix:
+    """Rows are actor ids (most substantive records first); columns are summits by date."""
+
+    summits: list[Summit]
+    rows: list[str]
+    cells: dict[tuple[str, str], list[Commitment]] = field(default_factory=dict)
+
+    def records(self, row: str, summit: str) -> list[Commitment]:
+        return self.cells.get((row, summit), [])
+
+    def strongest(self, row: str, summit: str) -> Stance | None:
+        """The most committal stance on a contribution (attendance does not count)."""
+        stances = [r.stance for r in self.records(row, summit) if r.kind is not Kind.PARTICIPATION]
+        return max(stances, key=lambda s: s.strength) if stances else None
+
+    def cell(self, row: str, summit: str) -> str | None:
+        """The strongest stance's name, 'present' for attendance only, None for nothing."""
+        stance = self.strongest(row, summit)
+        if stance is not None:
+            return stance.value
+        return PRESENT if self.records(row, summit) else None
+
+
+def stance_matrix(corpus: Corpus) -> StanceMatrix:
+    """Build the matrix from every record in ``corpus``."""
+    cells: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
+    substantive: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    for record in corpus.records:
+        cells[(record.country, record.summit)].append(record)
+        total[record.country] += 1
+        substantive[record.country] += record.kind is not Kind.PARTICIPATION
+    rows = sorted(total, key=lambda c: (-substantive[c], -total[c], corpus.label(c)))
+    return StanceMatrix(summits=corpus.summits_by_date(), rows=rows, cells=dict(cells))

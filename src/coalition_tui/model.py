@@ -1,0 +1,232 @@
+"""The domain model: entities, meetings, articles and commitment records (pydantic v2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class Kind(StrEnum):
+    """What a country commits, offers, conditions or refuses."""
+
+    TROOPS_IN_UKRAINE = "troops_in_ukraine"
+    FORCES_OUTSIDE_UKRAINE = "forces_outside_ukraine"
+    LOGISTICS = "logistics"
+    AIR_SUPPORT = "air_support"
+    NAVAL = "naval"
+    INTELLIGENCE = "intelligence"
+    MILITARY_AID = "military_aid"
+    FUNDING = "funding"
+    SANCTIONS = "sanctions"
+    SECURITY_GUARANTEE = "security_guarantee"
+    CEASEFIRE_MONITORING = "ceasefire_monitoring"
+    HEADQUARTERS = "headquarters"
+    TRAINING = "training"
+    PARTICIPATION = "participation"
+
+
+class Stance(StrEnum):
+    """How firmly the actor stands behind the contribution, strongest first."""
+
+    COMMITTED = "committed"
+    CONDITIONAL = "conditional"
+    WILLING = "willing"
+    CONSIDERING = "considering"
+    DECLINED = "declined"
+    OPPOSED = "opposed"
+
+    @property
+    def strength(self) -> int:
+        """Higher is more committal; used to pick the strongest stance in a cell."""
+        return _STRENGTH[self]
+
+
+_STRENGTH = {
+    Stance.COMMITTED: 5,
+    Stance.CONDITIONAL: 4,
+    Stance.WILLING: 3,
+    Stance.CONSIDERING: 2,
+    Stance.DECLINED: 1,
+    Stance.OPPOSED: 0,
+}
+
+
+class Origin(StrEnum):
+    """Where a record came from."""
+
+    CURATED = "curated"
+    EXTRACTED = "extracted"
+
+
+EntityKind = Literal["country", "person", "org"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Country(_Frozen):
+    """A state: ISO codes from pycountry plus the names people actually write."""
+
+    id: str = Field(description="ISO 3166-1 alpha-3 code (XKX for Kosovo)")
+    alpha2: str
+    name: str = Field(description="short common name used for display")
+    official_name: str
+    iso_name: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    un_member: bool = True
+
+    @property
+    def kind(self) -> EntityKind:
+        return "country"
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+class Role(_Frozen):
+    """An office held by a person, with the dates it was held."""
+
+    title: str
+    of: str = Field(description="country or organization id")
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def held_on(self, day: dt.date) -> bool:
+        """True if the role was held on ``day`` (open ends count as held)."""
+        if self.start and day < self.start:
+            return False
+        return not (self.end and day >= self.end)
+
+
+class Person(_Frozen):
+    """A named person, their nationality and the offices they held."""
+
+    id: str
+    name: str
+    country: str = Field(description="country id (nationality)")
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+    @property
+    def kind(self) -> EntityKind:
+        return "person"
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def given_name(self) -> str:
+        return self.name.split()[0]
+
+    @property
+    def family_name(self) -> str:
+        """Everything after the given name ("von der Leyen", "De Wever")."""
+        parts = self.name.split(maxsplit=1)
+        return parts[1] if len(parts) > 1 else parts[0]
+
+
+class Organization(_Frozen):
+    """An international organization or grouping that can act in a record."""
+
+    id: str
+    name: str
+    short: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> EntityKind:
+        return "org"
+
+    @property
+    def label(self) -> str:
+        return self.short or self.name
+
+
+Entity = Country | Person | Organization
+
+
+class Summit(_Frozen):
+    """A meeting of the coalition of the willing."""
+
+    id: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}-[a-z0-9-]+$")
+    date: dt.date
+    place: str
+    venue: str = ""
+    format: Literal["in-person", "virtual", "hybrid"]
+    hosts: tuple[str, ...] = Field(default=(), description="person ids")
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _id_starts_with_date(self) -> Summit:
+        if not self.id.startswith(self.date.isoformat()):
+            raise ValueError(f"id {self.id!r} must start with its date {self.date.isoformat()}")
+        return self
+
+    @property
+    def label(self) -> str:
+        return f"{self.place}, {self.date.strftime('%-d %b %Y')}"
+
+
+class Source(_Frozen):
+    """A news article in the corpus."""
+
+    id: str
+    file: str = Field(description="path relative to the sources.toml folder")
+    headline: str
+    summit: str | None = None
+    date: dt.date | None = None
+    outlet: str = ""
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    note: str = ""
+
+
+class Mention(_Frozen):
+    """A surface form of an entity found at an offset of a source text."""
+
+    source: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    entity: str | None
+    score: float
+    method: str
+
+
+class Commitment(_Frozen):
+    """One claim: a country's (or organization's) stance on one kind of contribution."""
+
+    id: str = Field(min_length=1)
+    country: str = Field(description="country or organization id of the actor")
+    summit: str
+    source: str
+    kind: Kind
+    stance: Stance
+    quote: str = Field(min_length=1, description="verbatim substring of the source text")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    person: str | None = None
+    as_written: tuple[str, ...] = Field(default=(), description="names exactly as the article wrote them")
+    origin: Origin = Origin.CURATED
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    note: str = ""
+
+    @field_validator("quote")
+    @classmethod
+    def _quote_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("quote is blank")
+        return value
+
+    @model_validator(mode="after")
+    def _offsets_match_quote(self) -> Commitment:
+        if self.end - self.start != len(self.quote):
+            raise ValueError(f"end - start = {self.end - self.start} but the quote has {len(self.quote)} characters")
+        return self

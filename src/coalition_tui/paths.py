@@ -1,0 +1,23 @@
+"""Where the bundled corpus lives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "COALITION_TUI_DATA"
+
+
+def default_data_dir() -> Path:
+    """``$COALITION_TUI_DATA``, else ``./data`` when it holds a corpus, else the bundled corpus."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    here = Path.cwd() / "data"
+    if (here / "summits.toml").is_file():
+        return here
+    package = Path(__file__).resolve().parent
+    bundled = package / "bundled" / "data"  # wheel install: force-included by pyproject
+    if bundled.is_dir():
+        return bundled
+    return package.parents[1] / "data"  # editable install: the repository's data/

@@ -1,0 +1,98 @@
+"""Reading TOML with useful error locations, and writing it atomically."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import BaseModel, ValidationError
+
+from coalition_tui.problems import Problem
+
+_LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def read_toml(path: Path, shown: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Parse ``path``; on failure return None and one problem naming the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, "", [Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")]
+    except OSError as exc:
+        return None, "", [Problem(shown, f"cannot read: {exc.strerror or exc}")]
+    try:
+        return tomllib.loads(text), text, []
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = _LINE_IN_ERROR.search(message)
+        line = int(match.group(1)) if match else None
+        reason = _LINE_IN_ERROR.sub("", message).strip()
+        return None, text, [Problem(shown, f"malformed TOML: {reason}; fix the syntax", line=line)]
+
+
+def table_line(text: str, key: str) -> int | None:
+    """Line number of the table header ``[key]`` (bare or quoted) in ``text``."""
+    pattern = re.compile(r'^[ \t]*\[[ \t]*(?:"' + re.escape(key) + r'"|' + re.escape(key) + r")[ \t]*\]", re.M)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def array_table_lines(text: str, name: str) -> list[int]:
+    """Line numbers of every ``[[name]]`` header, in order."""
+    pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(name) + r"[ \t]*\]\]", re.M)
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+
+
+def validation_problems(exc: ValidationError, shown: str, line: int | None, record: str | None) -> list[Problem]:
+    """One problem per pydantic error, naming the field."""
+    problems = []
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error["loc"]) or None
+        message = error["msg"]
+        if error["type"] == "extra_forbidden":
+            message = "unknown field; remove it or check its spelling"
+        elif error["type"] == "enum":
+            message = f"{error['msg']} (got {error['input']!r})"
+        problems.append(Problem(shown, message, line=line, record=record, field=field))
+    return problems
+
+
+def build(
+    model: type[BaseModel], data: Mapping[str, Any], shown: str, line: int | None, record: str | None
+) -> tuple[Any, list[Problem]]:
+    """Validate ``data`` as ``model``; return (instance or None, problems)."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, validation_problems(exc, shown, line, record)
+
+
+def strip_none(value: Any) -> Any:
+    """Drop None values recursively: TOML has no null."""
+    if isinstance(value, Mapping):
+        return {k: strip_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list | tuple):
+        return [strip_none(v) for v in value if v is not None]
+    return value
+
+
+def write_toml_atomic(path: Path, data: Mapping[str, Any], header: str = "") -> None:
+    """Write ``data`` as TOML to ``path`` via a temp file and ``os.replace``: never half a file."""
+    payload = (header + tomli_w.dumps(strip_none(data))).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,148 @@
+"""The headless command line, as a user or a script calls it."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA
+
+from coalition_tui.cli import main
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(["--data", str(DATA), *args] if "--data" not in args else list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_validate_bundled_data_is_clean(capsys):
+    code, out, _ = run(capsys, "validate")
+    assert code == 0
+    assert out.startswith("no problems:")
+
+
+def test_validate_exits_1_and_prints_every_problem(capsys, data_copy: Path):
+    (data_copy / "summits.toml").write_text("[x\n", encoding="utf-8")
+    code = main(["validate", "--data", str(data_copy)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "summits.toml:1: error: malformed TOML" in out
+    assert "unknown summit" in out  # sources and records that name the lost summits are reported too
+
+
+def test_validate_json(capsys, data_copy: Path):
+    (data_copy / "sources.toml").unlink()
+    assert main(["validate", "--json", "--data", str(data_copy)]) == 1
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and {"file", "line", "record", "field", "severity", "message"} <= rows[0].keys()
+
+
+def test_resolve_human(capsys):
+    code, out, _ = run(capsys, "resolve", "Giorgia Melono", "Prime Miniser")
+    assert code == 0
+    first, second = out.splitlines()
+    assert first.startswith("Giorgia Melono -> Giorgia Meloni (person, Italy ITA)") and "fuzzy" in first
+    assert second == "Prime Miniser -> no match: title only, not a name"
+
+
+def test_resolve_json_has_the_documented_keys(capsys):
+    _, out, _ = run(capsys, "resolve", "--json", "Zelenskiy", "Nigera", "UK")
+    zel, nig, uk = (json.loads(line) for line in out.splitlines())
+    assert {"name", "entity", "label", "kind", "country", "country_code", "score", "method", "ambiguous"} <= zel.keys()
+    assert (zel["entity"], zel["kind"], zel["country"], zel["country_code"], zel["method"]) == (
+        "volodymyr-zelensky",
+        "person",
+        "Ukraine",
+        "UKR",
+        "fuzzy",
+    )
+    assert nig["entity"] is None and sorted(nig["ambiguous"]) == ["NER", "NGA"]
+    assert (uk["entity"], uk["kind"], uk["country_code"], uk["ambiguous"]) == ("GBR", "country", "GBR", [])
+
+
+def test_resolve_context(capsys):
+    _, out, _ = run(capsys, "resolve", "--json", "--context", "Italian", "Prime Minister")
+    assert json.loads(out)["entity"] == "giorgia-meloni"
+
+
+def test_resolve_reads_stdin(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Melono\n\nKremlin\n"))
+    _, out, _ = run(capsys, "resolve", "--json", "-")
+    assert [json.loads(line)["entity"] for line in out.splitlines()] == ["giorgia-meloni", "RUS"]
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--country", "Italy"), ("--country", "italian"), ("--country", "Melono"), ("--country", "ITA")],
+)
+def test_records_country_accepts_any_surface_form(capsys, flag: str, value: str):
+    _, out, _ = run(capsys, "records", "--json", flag, value)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and {r["country_code"] for r in rows} == {"ITA"}
+
+
+def test_records_italy_declined_troops_in_paris_2026(capsys):
+    _, out, _ = run(
+        capsys, "records", "--json", "--country", "Italy", "--summit", "Paris 2026", "--kind", "troops_in_ukraine"
+    )
+    (row,) = [json.loads(line) for line in out.splitlines()]
+    assert row["stance"] == "declined" and row["summit"] == "2026-01-06-paris"
+    assert "would not contribute troops" in row["quote"]
+    assert list(row) == [
+        "id",
+        "country",
+        "country_code",
+        "summit",
+        "source",
+        "kind",
+        "stance",
+        "person",
+        "quote",
+        "start",
+        "end",
+        "origin",
+    ]
+
+
+def test_records_source_prefix_and_summit_date(capsys):
+    _, out, _ = run(capsys, "records", "--json", "--source", "003", "--summit", "2025-07-10")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and {r["source"] for r in rows} == {"003_343fc0e0e2615a75"}
+
+
+def test_records_human_output_shows_quote_and_count(capsys):
+    _, out, _ = run(capsys, "records", "--country", "Poland", "--stance", "declined")
+    assert "“Italian Prime Minister Giorgia Meloni and Polish Prime Minister Donald Tusk" in out
+    assert out.rstrip().endswith("1 record(s)")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("--summit", "Paris"), "matches several summits"), (("--country", "Atlantis"), "no country matches")],
+)
+def test_records_bad_filter_is_one_line_exit_2(capsys, args, message):
+    code, out, err = run(capsys, "records", *args)
+    assert code == 2 and out == ""
+    assert message in err and err.count("\n") == 1
+
+
+def test_summary_is_the_default_command(capsys):
+    code, out, _ = run(capsys)
+    italy = next(line for line in out.splitlines() if line.startswith("Italy"))
+    assert code == 0 and italy.split()[-1] == "declined"
+
+
+def test_console_script_runs_in_a_pipe():
+    result = subprocess.run(
+        [sys.executable, "-m", "coalition_tui", "--data", str(DATA), "records", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "\x1b[" not in result.stdout
+    assert len(result.stdout.splitlines()) >= 60
