@@ -6,6 +6,7 @@ Human-readable output by default, ``--json`` (one object per line) for machines.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -59,9 +60,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stance", choices=[s.value for s in Stance], metavar="S", help="one of: " + ", ".join(Stance))
     p.add_argument("--json", action="store_true", help="one JSON object per record")
 
+    p = sub.add_parser("extract", help="print the candidate records extraction finds in an article; writes nothing")
+    _add_data(p)
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--summit", metavar="ID", help="the meeting it reports (default: guessed from the text)")
+    p.add_argument("--json", action="store_true", help="one JSON object per candidate")
+
+    p = sub.add_parser("ingest", help="add articles to the corpus with their extracted candidate records")
+    _add_data(p)
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--summit", metavar="ID", help="the meeting they report (default: guessed per article)")
+    p.add_argument("--outlet", default="", metavar="NAME")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="publication date")
+
+    p = sub.add_parser("eval", help="extraction on the curated sources vs. their curated records")
+    _add_data(p)
+    p.add_argument("--json", action="store_true", help="one JSON object with the figures, misses and false alarms")
+
     p = sub.add_parser("summary", help="country x summit table of the strongest stance (the default command)")
     _add_data(p)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
 def _corpus(args: argparse.Namespace) -> Corpus:
@@ -174,6 +199,114 @@ def cmd_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.extract import Extractor
+    from coalition_tui.ingest import IngestError, guess_summit, read_input
+
+    corpus = _corpus(args)
+    try:
+        text, _ = read_input(args.file)
+        summit = corpus.find_summit(args.summit) if args.summit else guess_summit(corpus, text)
+    except (IngestError, NotFound) as exc:
+        err.write(f"coalition-tui extract: {exc}\n")
+        return 1
+    on = corpus.summits[summit].date if summit else None
+    records = Extractor(corpus.gazetteer, corpus.resolver).extract(text, args.file.stem, summit or "", on)
+    for record in records:
+        if args.json:
+            row = record_dict(corpus, record) | {"summit": record.summit or None, "confidence": record.confidence}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            _print_record(corpus, record, out)
+    if not args.json:
+        out.write(
+            f"{len(records)} candidate(s) for {summit or 'an unknown meeting (pass --summit)'}; nothing written\n"
+        )
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.ingest import IngestError, ingest_file
+
+    data = args.data or default_data_dir()
+    failed = 0
+    for path in args.files:
+        corpus = load_corpus(data)  # fresh each time: the previous file changed sources.toml
+        try:
+            result = ingest_file(corpus, path, summit=args.summit, outlet=args.outlet, date=args.date)
+        except IngestError as exc:
+            err.write(f"coalition-tui ingest: {exc}\n")
+            failed += 1
+            continue
+        except OSError as exc:
+            err.write(f"coalition-tui ingest: {path}: cannot write to {data}: {exc.strerror or exc}\n")
+            failed += 1
+            continue
+        out.write(result.message + "\n")
+    return 1 if failed else 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    from coalition_tui.evaluate import evaluate_corpus
+
+    corpus = _corpus(args)
+    result = evaluate_corpus(corpus)
+
+    def brief(r: Commitment) -> dict[str, object]:
+        return {
+            "source": r.source,
+            "country": r.country,
+            "kind": r.kind.value,
+            "stance": r.stance.value,
+            "quote": r.quote,
+        }
+
+    if args.json:
+        out.write(
+            json.dumps(
+                {
+                    "overall": result.overall.as_dict(),
+                    "per_kind": {k.value: s.as_dict() for k, s in result.per_kind.items()},
+                    "misses": [brief(r) for r in result.misses],
+                    "false_alarms": [brief(r) for r in result.false_alarms],
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+        return 0
+    o = result.overall
+    out.write(
+        f"overall  precision {o.precision:.3f}  recall {o.recall:.3f}  F1 {o.f1:.3f}  "
+        f"(tp {o.true_positive}, fp {o.false_positive}, fn {o.false_negative})\n"
+    )
+    for kind, s in result.per_kind.items():
+        out.write(
+            f"  {kind.value:<24} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+            f"(tp {s.true_positive}, fp {s.false_positive}, fn {s.false_negative})\n"
+        )
+    for title, rows in (
+        ("misses (curated, not extracted)", result.misses),
+        ("false alarms (extracted, not curated)", result.false_alarms),
+    ):
+        out.write(f"{title}: {len(rows)}\n")
+        for r in rows:
+            out.write(
+                f"  {r.source} {corpus.label(r.country)} {r.kind.value} {r.stance.value}: \u201c{r.quote}\u201d\n"
+            )
+    return 0
+
+
+def _print_record(corpus: Corpus, record: Commitment, out: TextIO) -> None:
+    person = f" ({corpus.label(record.person)})" if record.person else ""
+    extra = f" confidence {record.confidence:.2f}" if record.origin.value == "extracted" else ""
+    out.write(
+        f"{record.id}: {corpus.label(record.country)}{person} {record.stance.value} "
+        f"{record.kind.value} at {record.summit or '?'} [{record.origin.value}{extra}]\n"
+        f"    \u201c{record.quote}\u201d\n    source {record.source} {record.start}-{record.end}\n"
+    )
+
+
 def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
     from coalition_tui.matrix import stance_matrix
 
@@ -203,6 +336,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_resolve(args, out, sys.stdin)
         if args.command == "records":
             return cmd_records(args, out, err)
+        if args.command == "extract":
+            return cmd_extract(args, out, err)
+        if args.command == "ingest":
+            return cmd_ingest(args, out, err)
+        if args.command == "eval":
+            return cmd_eval(args, out)
         return cmd_summary(args, out)
     except BrokenPipeError:  # `coalition-tui records | head`
         sys.stderr.close()

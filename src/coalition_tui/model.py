@@ -195,9 +195,12 @@ class Mention(_Frozen):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
-    entity: str | None
+    entity: str
+    kind: EntityKind
     score: float
     method: str
+    form: str = ""
+    venue: bool = Field(default=False, description="a place where something happens, not the state acting")
 
 
 class Commitment(_Frozen):

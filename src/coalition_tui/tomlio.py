@@ -82,9 +82,8 @@ def strip_none(value: Any) -> Any:
     return value
 
 
-def write_toml_atomic(path: Path, data: Mapping[str, Any], header: str = "") -> None:
-    """Write ``data`` as TOML to ``path`` via a temp file and ``os.replace``: never half a file."""
-    payload = (header + tomli_w.dumps(strip_none(data))).encode("utf-8")
+def write_bytes_atomic(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` via a temp file in the same folder and ``os.replace``: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -96,3 +95,8 @@ def write_toml_atomic(path: Path, data: Mapping[str, Any], header: str = "") -> 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_toml_atomic(path: Path, data: Mapping[str, Any], header: str = "") -> None:
+    """Write ``data`` as TOML (None values dropped: TOML has no null) atomically."""
+    write_bytes_atomic(path, (header + tomli_w.dumps(strip_none(data))).encode("utf-8"))

@@ -1,0 +1,230 @@
+"""The extraction lexicon, as data: cue phrases per kind, per stance, and the words that steer actors.
+
+Each entry is a regular expression matched case-insensitively on cleaned text (straight quotes).
+Edit these tables to teach extraction new phrasing; ``extract.py`` holds only the procedure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coalition_tui.model import Kind, Stance
+
+
+def _rx(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# --- what is contributed -------------------------------------------------------------------------
+KIND_CUES: dict[Kind, re.Pattern[str]] = {
+    Kind.FORCES_OUTSIDE_UKRAINE: _rx(
+        r"\bneighbou?ring countries\b",
+        r"\boutside (?:of )?Ukraine\b",
+        r"\brather than (?:on|in) Ukrain",
+        r"\bon (?:nato'?s|the) eastern flank\b",
+        r"\bbase (?:its|their) (?:troops|forces) in\b",
+    ),
+    Kind.TROOPS_IN_UKRAINE: _rx(
+        r"\btroops?\b",
+        r"\bpeacekeep(?:ers?|ing (?:force|troops|efforts|mission))\b",
+        r"\bsoldiers\b",
+        r"\bboots on the ground\b",
+        r"\bpresence on the ground\b",
+        r"\bforces? (?:on|in|to) (?:Ukrain|the ground)",
+        r"\bdeploy(?:ment)? (?:of )?(?:\w+ ){0,3}forces\b",
+        r"\bmilitary hubs?\b",
+        r"\breassurance force\b",
+        r"\bpersonnel\b",
+    ),
+    Kind.LOGISTICS: _rx(r"\blogistic(?:s|al)\b"),
+    Kind.AIR_SUPPORT: _rx(r"\bair (?:support|power|cover|policing)\b", r"\bfighter jets?\b", r"\bair force\b"),
+    Kind.NAVAL: _rx(r"\bnaval (?:forces?|support|vessels|mission)\b", r"\bwarships?\b", r"\bmine[- ]?clear\w*"),
+    Kind.INTELLIGENCE: _rx(r"\bintelligence\b", r"\bsurveillance\b", r"\breconnaissance\b"),
+    Kind.MILITARY_AID: _rx(
+        r"\bmilitary (?:aid|support|assistance|equipment)\b",
+        r"\bweapons?\b",
+        r"\barms\b",
+        r"\bammunition\b",
+        r"\bmissiles?\b",
+        r"\bair defen[cs]e systems?\b",
+        r"\bweapon stocks\b",
+    ),
+    Kind.FUNDING: _rx(
+        r"\bfunding\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b", r"[$€£]\s?\d", r"\b\d+ ?(?:bn|billion)\b"
+    ),
+    Kind.SANCTIONS: _rx(r"\bsanctions?\b", r"\beconomic (?:restrictions|pressure)\b"),
+    Kind.SECURITY_GUARANTEE: _rx(r"\bsecurity guarantees?\b", r"\bbackstop\b", r"\bsecurity arrangements\b"),
+    Kind.CEASEFIRE_MONITORING: _rx(
+        r"\bceasefire monitoring\b", r"\bmonitor(?:ing)? (?:the |a |any )?(?:ceasefire|truce)\b"
+    ),
+    Kind.HEADQUARTERS: _rx(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
+    Kind.TRAINING: _rx(r"\btrain(?:ing)? (?:ukrainian|troops|soldiers|forces)\b", r"\btraining mission\b"),
+}
+# When one of these is found, the more general kinds listed are not also reported.
+KIND_SUPERSEDES: dict[Kind, tuple[Kind, ...]] = {
+    Kind.FORCES_OUTSIDE_UKRAINE: (Kind.TROOPS_IN_UKRAINE,),
+    Kind.CEASEFIRE_MONITORING: (Kind.TROOPS_IN_UKRAINE,),
+}
+
+# --- how firmly ----------------------------------------------------------------------------------
+# Checked strongest-signal first: the first stance whose cue appears in the clause wins.
+STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
+    (
+        Stance.OPPOSED,
+        _rx(
+            r"\brejected? (?:the |any )?(?:presence|deployment|idea)\b",
+            r"\bruled? out accepting\b",
+            r"\bunacceptable\b",
+            r"\boppose[sd]?\b",
+            r"\bwarned (?:against|that)\b",
+            r"\bcategorically rejected\b",
+        ),
+    ),
+    (
+        Stance.DECLINED,
+        _rx(
+            r"\b(?:would|will|could|did|does|do) not (?:\w+ ){0,2}"
+        r"(?:contribute|send|deploy|provide|commit|take part|join|participate)\b",
+            r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit)\b",
+            r"\brefus(?:ed|es|ing) to\b",
+            r"\bdeclined to\b",
+            r"\bruled out (?:sending|contributing|deploying|any)\b",
+            r"\bno plans to\b",
+            r"\bsuspended\b",
+            r"\bwithdr[ae]w\b",
+            r"\bhalted\b",
+        ),
+    ),
+    (
+        Stance.CONDITIONAL,
+        _rx(
+            r"\b(?:if|once|when|after) (?:a|the|any) (?:\w+ )?(?:ceasefire|truce|peace (?:deal|agreement)|deal)\b",
+            r"\bin the event of\b",
+            r"\bdependent (?:up)?on\b",
+            r"\bdepends? (?:up)?on\b",
+            r"\bonly sustainable with\b",
+            r"\bsubject to\b",
+            r"\bprovided that\b",
+            r"\bon (?:the )?condition\b",
+            r"\bconditional on\b",
+            r"\bas long as\b",
+            r"\bunless\b",
+            r"\bwould (?:still )?require\b",
+        ),
+    ),
+    (
+        Stance.CONSIDERING,
+        _rx(
+            r"\bconsider(?:ing|s)\b",
+            r"\bweighing\b",
+            r"\bworking on plans\b",
+            r"\bunwilling to (?:openly )?say\b",
+            r"\breluctan\w+\b",
+            r"\bundecided\b",
+            r"\bnot (?:yet )?confirmed\b",
+            r"\bexploring\b",
+            r"\bdiscuss(?:ing)? whether\b",
+            r"\bhas not (?:yet )?decided\b",
+        ),
+    ),
+    (
+        Stance.WILLING,
+        _rx(
+            r"\breadiness\b",
+            r"\bready to\b",
+            r"\bwilling(?:ness)? to\b",
+            r"\bopenness\b",
+            r"\bopen to\b",
+            r"\bprepared to\b",
+            r"\bcould (?:contribute|send|offer|deploy)\b",
+            r"\boffered\b",
+            r"\bwould prefer\b",
+        ),
+    ),
+    (
+        Stance.COMMITTED,
+        _rx(
+            r"\bcommitted to\b",
+            r"\bcommit(?:s|ted)?\b",
+            r"\bpromise[sd]?\b",
+            r"\bpledge[sd]?\b",
+            r"\bwill\b",
+            r"\bwould (?:be )?(?:placed|deployed|sent|based|establish|provide|host)\b",
+            r"\bagreed to\b",
+            r"\bsigned\b",
+            r"\bannounced\b",
+            r"\bhas provided\b",
+            r"\bprovid(?:e|es|ed|ing)\b",
+            r"\bdeploy(?:ed|s)?\b",
+            r"\bsend(?:s|ing)?\b",
+            r"\bestablish\b",
+            r"\bhost\b",
+            r"\bsupply\b",
+            r"\bstrongly stands\b",
+            r"\bdoes not back down from (?:his|its|their) commitments\b",
+        ),
+    ),
+]
+# Phrases about what *others* should do: the speaker makes a demand, not a commitment.
+DEMAND_CUES = _rx(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
+
+# --- attendance ----------------------------------------------------------------------------------
+PARTICIPATION_CUES = _rx(
+    r"\bparticipat(?:ed|es|ing|e)\b",
+    r"\battend(?:ed|s|ing)?(?: by)?\b",
+    r"\bjoined(?: by)?\b",
+    r"\bdiall?ed into\b",
+    r"\bhosted(?: by)?\b",
+    r"\bco-?chair(?:ed|s)?\b",
+    r"\bled by\b",
+    r"\bis in \w+ with\b",
+    r"\bmet with\b",
+    r"\bmeeting (?:his|her|their)\b",
+    r"\balongside\b",
+    r"\bconvened by\b",
+    r"\bsigned\b",
+    r"\bgathered\b",
+    r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b",
+)
+ABSENCE_CUES = _rx(r"\babsent\b", r"\bstayed away\b", r"\bdid not attend\b", r"\bboycott\w*\b")
+LIST_HEADER_CUES = _rx(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
+
+# --- who acts ------------------------------------------------------------------------------------
+# A name right after one of these is what something is done to or where, not who does it.
+NON_ACTOR_PREPOSITIONS = frozenset(
+    "to in into for on onto against of across inside about over towards toward at near under upon than "
+    "between within via behind".split()
+)
+# For attendance, these introduce participants ("with Macron", "leaders from Germany").
+PARTICIPANT_PREPOSITIONS = frozenset({"with", "alongside", "from", "including", "and"})
+# Venue words: "a summit in London", "headquartered in Paris" — a place, not the state acting.
+VENUE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|outside|inside|via|based at|based in)\s+(?:the\s+)?"
+    r"(?:(?:central|north|south|east|west|northern|southern|eastern|western|north-west|north-east|south-west|"
+    r"south-east|downtown|greater)\s+)?)$",
+    re.IGNORECASE,
+)
+# A capital used as a modifier of a meeting ("The Elysee Palace summit") is a venue too.
+VENUE_AFTER = re.compile(r"^\s*(?:summit|meeting|talks|conference|visit|call|gathering)\b", re.IGNORECASE)
+# Kinds whose cue can name a place rather than a contribution ("talks held at the UK headquarters").
+LOCATION_USE = {Kind.HEADQUARTERS: re.compile(r"\b(?:at|from|in|of) (?:the )?(?:[\w']+ ){0,4}$", re.IGNORECASE)}
+# Verbs that attribute a quotation to its speaker: '"...," Starmer told reporters.'
+SPEAKER_VERBS = re.compile(r"^\W*(?:said|says|told|wrote|added|stated|confirmed|insisted|announced)\b", re.IGNORECASE)
+# A relative clause: its names describe the noun before it ("the US, which has provided ...").
+RELATIVE = re.compile(r",\s+(?:which|who|whose)\b", re.IGNORECASE)
+# Coordination between the members of one subject ("Britain and France", "Macron, Starmer and Zelenskyy").
+COORDINATION = re.compile(r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$", re.IGNORECASE)
+# Forces named by their owner: "French and British forces", "troops from France and the UK".
+FORCE_NOUN = re.compile(r"^\s*(?:and \w+ )?(?:forces|troops|soldiers|peacekeepers|military)\b", re.IGNORECASE)
+FORCES_FROM = re.compile(r"\b(?:troops|forces|soldiers|peacekeepers) from\s*$", re.IGNORECASE)
+# Lower-case phrases that stand for members of the coalition as a whole.
+GROUP_PHRASES = re.compile(
+    r"\b(?:the coalition(?: of the willing)?|other countries|other members|"
+    r"european (?:leaders|allies|nations|partners)|western (?:allies|nations))\b",
+    re.IGNORECASE,
+)
+GROUP_ENTITY = "coalition-of-the-willing"
+# Clause boundaries inside a sentence.
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )")
+# A leading subordinate clause ("While intelligence sharing remains vital, ...") ends at its first comma.
+LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|If|When|Once)\b[^,]*,\s*")

@@ -1,0 +1,394 @@
+"""Extraction: propose commitment records from an article, each with the exact words that say so.
+
+The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py``):
+
+1. find mentions (``mentions.py``) and turn them into actors: a country or organization, a person
+   standing for their country (or for the organization whose office they hold on the day);
+2. attendance: a participation cue ("joined", "attended", "hosted", "alongside") makes every
+   participant named in the clause a ``participation`` record; a bulleted list under a header such as
+   "The world leaders include" does too;
+3. contributions: the kinds whose cues appear, the strongest stance cue (opposed > declined >
+   conditional > considering > willing > committed), and the actors: owners of the forces named
+   ("French and British forces"), else the subjects before the stance cue, else agents after "by"
+   or "from", else the subject of the previous clause. Names after a preposition ("deploy troops to
+   Ukraine", "pressure on Russia"), possessives and venues are not actors; a clause that makes
+   demands of others ("called on", "must") commits nobody.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from coalition_tui import cues
+from coalition_tui.clean import Cleaned, clean
+from coalition_tui.gazetteer import Gazetteer
+from coalition_tui.mentions import Found, MentionFinder
+from coalition_tui.model import Commitment, Kind, Origin, Stance
+from coalition_tui.resolve import Resolver
+from coalition_tui.sentences import Sentence, split_sentences
+
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One proposed record, in original-text offsets."""
+
+    country: str
+    kind: Kind
+    stance: Stance
+    start: int
+    end: int
+    quote: str
+    person: str | None
+    as_written: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Analysis:
+    cleaned: Cleaned
+    sentences: list[Sentence]
+    mentions: list[Found]
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    text: str
+    start: int  # cleaned offset of text[0]
+    mentions: list[Found]
+    on: dt.date | None
+    sentence: Sentence
+    cleaned: Cleaned
+    found: dict[tuple[str, Kind, Stance], Candidate]
+
+
+@dataclass(frozen=True, slots=True)
+class _Actor:
+    entity: str
+    mention: Found
+    person: str | None
+
+
+class Extractor:
+    """Builds candidates from article text with a gazetteer and its resolver."""
+
+    def __init__(self, gazetteer: Gazetteer, resolver: Resolver) -> None:
+        self.gaz = gazetteer
+        self.finder = MentionFinder(resolver)
+
+    # ------------------------------------------------------------------ analysis
+    def analyse(self, text: str, on: dt.date | None = None) -> Analysis:
+        """Clean, split and find mentions (cleaned-text offsets)."""
+        cleaned = clean(text)
+        sentences = split_sentences(cleaned)
+        mentions = [m for s in sentences for m in self.finder.find(s.text, s.start, on)]
+        return Analysis(cleaned, sentences, mentions)
+
+    def actor(self, mention: Found, on: dt.date | None) -> _Actor:
+        """The country or organization a mention acts for."""
+        person = self.gaz.people.get(mention.entity)
+        if person is None:
+            return _Actor(mention.entity, mention, None)
+        for role in person.roles:
+            if role.of in self.gaz.organizations and (on is None or role.held_on(on)):
+                return _Actor(role.of, mention, person.id)
+        return _Actor(person.country, mention, person.id)
+
+    # ------------------------------------------------------------------ candidates
+    def candidates(self, text: str, on: dt.date | None = None) -> list[Candidate]:
+        """Every candidate record the article supports, in text order."""
+        analysis = self.analyse(text, on)
+        out: list[Candidate] = []
+        header = ""
+        by_sentence = _group(analysis.mentions, analysis.sentences)
+        for sentence, mentions in zip(analysis.sentences, by_sentence, strict=True):
+            if not sentence.bullet:
+                header = sentence.text
+            found: dict[tuple[str, Kind, Stance], Candidate] = {}
+            if sentence.bullet and cues.LIST_HEADER_CUES.search(header):
+                self._bullet(sentence, mentions, on, analysis.cleaned, found)
+            else:
+                self._sentence(sentence, mentions, on, analysis.cleaned, found)
+            out.extend(found.values())
+        return out
+
+    def _bullet(
+        self,
+        sentence: Sentence,
+        mentions: list[Found],
+        on: dt.date | None,
+        cleaned: Cleaned,
+        found: dict[tuple[str, Kind, Stance], Candidate],
+    ) -> None:
+        actors = [self.actor(m, on) for m in mentions if not m.venue]
+        people = [a for a in actors if a.person] or actors
+        for actor in people[:1]:
+            self._add(found, actor, Kind.PARTICIPATION, Stance.COMMITTED, sentence, cleaned, 0.9, [actor])
+
+    def _sentence(
+        self,
+        sentence: Sentence,
+        mentions: list[Found],
+        on: dt.date | None,
+        cleaned: Cleaned,
+        found: dict[tuple[str, Kind, Stance], Candidate],
+    ) -> None:
+        previous: list[_Actor] = []
+        speaker = self._speaker(sentence, mentions, on)
+        for start, end in _clauses(sentence):
+            clause = sentence.text[start - sentence.start : end - sentence.start]
+            here = [m for m in mentions if start <= m.start and m.end <= end and not m.venue]
+            ctx = _Clause(clause, start, here, on, sentence, cleaned, found)
+            self._participation(ctx)
+            previous = self._contributions(ctx, previous, speaker)
+
+    def _speaker(self, sentence: Sentence, mentions: list[Found], on: dt.date | None) -> list[_Actor]:
+        """Who a quotation in the sentence is attributed to ('"...," Witkoff said')."""
+        for mention in mentions:
+            offset = mention.start - sentence.start
+            if '"' in sentence.text[:offset] and cues.SPEAKER_VERBS.match(
+                sentence.text[mention.end - sentence.start :]
+            ):
+                return [self.actor(mention, on)]
+        return []
+
+    def _eligible(self, ctx: _Clause, mention: Found) -> bool:
+        """A mention that can be a subject: not a possessive, not after a preposition, not a bare adjective."""
+        if mention.possessive or (mention.entity == cues.GROUP_ENTITY and mention.form != "group"):
+            return False
+        offset = mention.start - ctx.start
+        if _word_before(ctx.text, offset) in cues.NON_ACTOR_PREPOSITIONS:
+            return False
+        return not (mention.form == "demonym" and not cues.FORCE_NOUN.match(ctx.text[mention.end - ctx.start :]))
+
+    def _nearest_group(self, ctx: _Clause, anchor: int, eligible: bool = True) -> list[Found]:
+        """The subject right before ``anchor``: the last mention and those coordinated with it."""
+        before = [m for m in ctx.mentions if m.end - ctx.start <= anchor and (not eligible or self._eligible(ctx, m))]
+        relative = [r for r in cues.RELATIVE.finditer(ctx.text) if r.start() < anchor]
+        if relative:
+            marker = relative[-1]
+            if "," not in ctx.text[marker.end() : anchor]:  # the cue is inside "…, which has provided"
+                antecedent = [m for m in ctx.mentions if m.end - ctx.start <= marker.start()]
+                return antecedent[-1:] if antecedent else []
+            before = [m for m in before if m.end - ctx.start <= marker.start()]
+        group: list[Found] = []
+        for mention in reversed(before):
+            if group and not cues.COORDINATION.match(ctx.text[mention.end - ctx.start : group[0].start - ctx.start]):
+                break
+            group.insert(0, mention)
+        return group
+
+    def _participation(self, ctx: _Clause) -> None:
+        absent = cues.ABSENCE_CUES.search(ctx.text)
+        cue = absent or cues.PARTICIPATION_CUES.search(ctx.text)
+        if not cue:
+            return
+        stance = Stance.DECLINED if absent else Stance.COMMITTED
+        people = self._nearest_group(ctx, cue.start())
+        listing = False
+        last_end = cue.end()
+        for mention in ctx.mentions:
+            a = mention.start - ctx.start
+            if a < cue.end() or mention.possessive:
+                continue
+            before = _word_before(ctx.text, a)
+            introduced = before in cues.PARTICIPANT_PREPOSITIONS or not ctx.text[last_end:a].strip(" ,")
+            if introduced or (listing and cues.COORDINATION.match(ctx.text[last_end:a])):
+                people.append(mention)
+                listing, last_end = True, mention.end - ctx.start
+            else:
+                listing = False
+        for mention in people:
+            if mention.entity == cues.GROUP_ENTITY:
+                continue
+            actor = self.actor(mention, ctx.on)
+            self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor])
+
+    def _contributions(self, ctx: _Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
+        stance, anchor = _stance(ctx.text)
+        group = self._nearest_group(ctx, anchor if stance else len(ctx.text))
+        subjects = [self.actor(m, ctx.on) for m in group]
+        kinds = _kinds(ctx.text, stance)
+        if not kinds or stance is None:
+            return subjects or previous
+        between = ctx.text[(group[0].start - ctx.start) if group else 0 : anchor]
+        if cues.DEMAND_CUES.search(between):
+            return subjects or previous
+        owners = self._force_owners(ctx)
+        for kind in kinds:
+            actors, confidence = subjects, 0.8
+            if owners and kind in (Kind.TROOPS_IN_UKRAINE, Kind.FORCES_OUTSIDE_UKRAINE):
+                actors, confidence = owners, 0.85
+            if not actors:
+                actors, confidence = self._agents(ctx), 0.6
+            if not actors:
+                actors, confidence = previous or speaker, 0.55
+            strong = 0.1 if stance is not Stance.COMMITTED else 0.0
+            single = 0.05 if len({a.entity for a in actors}) == 1 else 0.0
+            for actor in actors:
+                self._add(
+                    ctx.found,
+                    actor,
+                    kind,
+                    stance,
+                    ctx.sentence,
+                    ctx.cleaned,
+                    min(0.95, confidence + strong + single),
+                    [a for a in actors if a.entity == actor.entity],
+                )
+        return subjects or previous
+
+    def _agents(self, ctx: _Clause) -> list[_Actor]:
+        return [
+            self.actor(m, ctx.on)
+            for m in ctx.mentions
+            if _word_before(ctx.text, m.start - ctx.start) in {"by", "from"} and not m.possessive
+        ]
+
+    def _force_owners(self, ctx: _Clause) -> list[_Actor]:
+        """Countries that own the forces named: "French and British forces", "troops from France and the UK"."""
+        owners = []
+        listing = False
+        last_end = 0
+        for mention in ctx.mentions:
+            if mention.kind != "country":
+                continue
+            a, b = mention.start - ctx.start, mention.end - ctx.start
+            if cues.FORCE_NOUN.match(ctx.text[b:]):
+                owners.append(self.actor(mention, ctx.on))
+            elif cues.FORCES_FROM.search(ctx.text[:a]) or (listing and cues.COORDINATION.match(ctx.text[last_end:a])):
+                owners.append(self.actor(mention, ctx.on))
+                listing, last_end = True, b
+                continue
+            listing = False
+        return owners
+
+    def _add(
+        self,
+        found: dict,
+        actor: _Actor,
+        kind: Kind,
+        stance: Stance,
+        sentence: Sentence,
+        cleaned: Cleaned,
+        confidence: float,
+        same: list[_Actor],
+    ) -> None:
+        key = (actor.entity, kind, stance)
+        if key in found:
+            return
+        start, end = cleaned.original_span(sentence.start, sentence.end)
+        written = tuple(dict.fromkeys(cleaned.original[a.mention.start : a.mention.end] for a in same))
+        # map mention offsets to the original text (equal unless cleaning changed lengths)
+        written = (
+            tuple(cleaned.original[slice(*cleaned.original_span(a.mention.start, a.mention.end))] for a in same)
+            or written
+        )
+        person = next((a.person for a in same if a.person), None)
+        found[key] = Candidate(
+            actor.entity,
+            kind,
+            stance,
+            start,
+            end,
+            cleaned.original[start:end],
+            person,
+            tuple(dict.fromkeys(written)),
+            round(confidence, 2),
+        )
+
+    # ------------------------------------------------------------------ records
+    def extract(self, text: str, source: str, summit: str, on: dt.date | None = None) -> list[Commitment]:
+        """Candidates as ``Commitment`` records with origin ``extracted`` and unique ids."""
+        records = []
+        for n, c in enumerate(self.candidates(text, on), 1):
+            records.append(
+                Commitment(
+                    id=f"{source}-x{n:03d}-{c.country.lower()}-{c.kind.value}",
+                    country=c.country,
+                    summit=summit,
+                    source=source,
+                    kind=c.kind,
+                    stance=c.stance,
+                    quote=c.quote,
+                    start=c.start,
+                    end=c.end,
+                    person=c.person,
+                    as_written=c.as_written,
+                    origin=Origin.EXTRACTED,
+                    confidence=c.confidence,
+                )
+            )
+        return records
+
+
+def _group(mentions: list[Found], sentences: list[Sentence]) -> list[list[Found]]:
+    out: list[list[Found]] = [[] for _ in sentences]
+    i = 0
+    for m in mentions:
+        while i < len(sentences) and sentences[i].end < m.end:
+            i += 1
+        if i < len(sentences):
+            out[i].append(m)
+    return out
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Clause spans (cleaned offsets) split at "; ", ", while", " but ", ", and He..."."""
+    spans = []
+    last = 0
+    lead = cues.LEADING_SUBORDINATE.match(sentence.text)
+    if lead and sentence.text.count('"', 0, lead.end()) % 2 == 0:
+        spans.append((sentence.start, sentence.start + lead.end()))
+        last = lead.end()
+    for match in cues.CLAUSE_BREAK.finditer(sentence.text, last):
+        if sentence.text[last : match.start()].count('"') % 2:
+            continue  # not inside a quotation
+        spans.append((sentence.start + last, sentence.start + match.start()))
+        last = match.end()
+    spans.append((sentence.start + last, sentence.end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _kinds(clause: str, stance: Stance | None) -> list[Kind]:
+    """Kinds named in the clause, outside its condition ("... only with the US acting as a backstop")."""
+    if stance is Stance.CONDITIONAL:
+        condition = dict(cues.STANCE_CUES)[Stance.CONDITIONAL].search(clause)
+        if condition:
+            clause = clause[: condition.start()]
+    kinds = []
+    for kind, rx in cues.KIND_CUES.items():
+        location = cues.LOCATION_USE.get(kind)
+        if any(not (location and location.search(clause[: m.start()])) for m in rx.finditer(clause)):
+            kinds.append(kind)
+    for kind in list(kinds):
+        for weaker in cues.KIND_SUPERSEDES.get(kind, ()):
+            if weaker in kinds:
+                kinds.remove(weaker)
+    return kinds
+
+
+def _stance(clause: str) -> tuple[Stance | None, int]:
+    """The strongest-signal stance in a clause, and where its cue starts (the anchor)."""
+    for stance, rx in cues.STANCE_CUES:
+        match = rx.search(clause)
+        if match:
+            return stance, match.start()
+    return None, len(clause)
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The word before ``offset``, skipping articles and possessive pronouns ("to the UK" -> "to")."""
+    head = text[:offset]
+    while True:
+        match = _WORD_BEFORE.search(head)
+        if not match:
+            return ""
+        word = match.group(1).lower()
+        if word not in _ARTICLES:
+            return word
+        head = head[: match.start()]

@@ -1,0 +1,156 @@
+"""Ingest: copy an article into the corpus, register it, and write its extracted candidates.
+
+Nothing is written half: each file is written to a temp file and moved into place, the article first
+and its registration in ``sources.toml`` last. The same bytes twice (same sha256) change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from coalition_tui.corpus import Corpus, NotFound
+from coalition_tui.extract import Extractor
+from coalition_tui.loader import MAX_ARTICLE_BYTES, read_article
+from coalition_tui.model import Commitment
+from coalition_tui.problems import display_path
+from coalition_tui.serialize import record_table
+from coalition_tui.tomlio import write_bytes_atomic, write_toml_atomic
+
+ARTICLES_DIR = "articles"
+COMMITMENTS_DIR = "commitments"
+
+
+class IngestError(Exception):
+    """A one-line reason an article cannot be ingested; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Ingested:
+    source: str
+    added: bool
+    records: list[Commitment]
+    message: str
+
+
+def read_input(path: Path) -> tuple[str, bytes]:
+    """The article's text and bytes, or :class:`IngestError` saying what is wrong with the file."""
+    shown = str(path)
+    if not path.exists() and not path.is_symlink():
+        raise IngestError(f"{shown}: no such file")
+    text, raw, problem = read_article(path, shown)
+    if problem:
+        raise IngestError(f"{problem.file}: {problem.message}")
+    assert text is not None
+    if not text.strip():
+        raise IngestError(f"{shown}: the file is empty; nothing to ingest")
+    return text, raw
+
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+
+
+def guess_summit(corpus: Corpus, text: str) -> str | None:
+    """The meeting an article most clearly reports (its date, month, year and place), if one stands out."""
+    low = text.lower()
+    scores: dict[str, int] = {}
+    for summit in corpus.summits.values():
+        day, month, year = summit.date.day, _MONTHS[summit.date.month - 1], summit.date.year
+        score = 0
+        if re.search(rf"\b{day} {month}\b|\b{month} {day}\b", low):
+            score += 3
+        if month in low:
+            score += 1
+        if str(year) in low:
+            score += 1
+        for word in re.split(r"[ /,]+", summit.place.lower()):
+            if len(word) > 3 and re.search(rf"\b{re.escape(word)}\b", low):
+                score += 2
+        scores[summit.id] = score
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] > 0 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def _source_id(corpus: Corpus, path: Path, digest: str) -> str:
+    slug = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "article"
+    if slug in corpus.sources or (corpus.root / ARTICLES_DIR / f"{slug}.txt").exists():
+        slug = f"{slug}_{digest[:8]}"
+    return slug
+
+
+def ingest_file(
+    corpus: Corpus,
+    path: Path,
+    summit: str | None = None,
+    outlet: str = "",
+    date: dt.date | None = None,
+) -> Ingested:
+    """Ingest one article file into ``corpus.root``. Raises :class:`IngestError`; writes nothing then."""
+    text, raw = read_input(path)
+    digest = hashlib.sha256(raw).hexdigest()
+    for source in corpus.sources.values():
+        if source.sha256 == digest:
+            return Ingested(source.id, False, [], f"{path}: already in the corpus as {source.id}; nothing changed")
+    if summit:
+        try:
+            summit_id = corpus.find_summit(summit)
+        except NotFound as exc:
+            raise IngestError(f"{path}: {exc}") from None
+    else:
+        guessed = guess_summit(corpus, text)
+        if guessed is None:
+            choices = ", ".join(s.id for s in corpus.summits_by_date())
+            raise IngestError(f"{path}: cannot tell which meeting it reports; pass --summit (one of: {choices})")
+        summit_id = guessed
+    source_id = _source_id(corpus, path, digest)
+    meeting = corpus.summits[summit_id]
+    records = Extractor(corpus.gazetteer, corpus.resolver).extract(text, source_id, summit_id, meeting.date)
+
+    article = corpus.root / ARTICLES_DIR / f"{source_id}.txt"
+    write_bytes_atomic(article, raw)
+    header = (
+        f"# Candidates extracted from {path.name} by coalition-tui ingest: check each one.\n"
+        f"# origin = extracted until reviewed; quotes are verbatim from {ARTICLES_DIR}/{source_id}.txt\n"
+    )
+    write_toml_atomic(
+        corpus.root / COMMITMENTS_DIR / f"{source_id}.toml",
+        {"source": source_id, "summit": summit_id, "commitment": [record_table(r) for r in records]},
+        header=header,
+    )
+    entry = {
+        "file": f"{ARTICLES_DIR}/{source_id}.txt",
+        "headline": _headline(text, path),
+        "summit": summit_id,
+        "sha256": digest,
+        "note": f"Ingested from {path.name}.",
+    }
+    if outlet:
+        entry["outlet"] = outlet
+    if date:
+        entry["date"] = date
+    sources = corpus.root / "sources.toml"
+    existing = sources.read_text(encoding="utf-8") if sources.exists() else ""
+    addition = tomli_w.dumps({source_id: entry})
+    write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
+    shown = display_path(article)
+    return Ingested(
+        source_id,
+        True,
+        records,
+        f"{path}: added as {source_id} ({shown}), {len(records)} candidate record(s) for {summit_id}",
+    )
+
+
+def _headline(text: str, path: Path) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+    return first if len(first) <= 160 else first[:157].rstrip() + "..."
+
+
+__all__ = ["MAX_ARTICLE_BYTES", "IngestError", "Ingested", "guess_summit", "ingest_file", "read_input"]

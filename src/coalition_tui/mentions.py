@@ -1,0 +1,122 @@
+"""Finding entity mentions in running text: names, demonyms, titles, possessives, metonyms.
+
+Capitalised runs ("Italian Prime Miniser Giorgia Melono") are resolved whole first, so titles and
+country words act as context; a run that names nothing as a whole is searched for its longest
+known parts ("Only Britain" -> "Britain"). A capital named as a place ("a summit in London") is
+flagged as a venue: the place where something happens, not the state acting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from coalition_tui.cues import GROUP_ENTITY, GROUP_PHRASES, VENUE_AFTER, VENUE_BEFORE
+from coalition_tui.model import EntityKind
+from coalition_tui.resolve import Resolution, Resolver
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['\-]\w+)*")
+PARTICLES = frozenset({"of", "the", "von", "der", "de", "van", "den", "al", "la", "le", "du", "da", "di", "bin"})
+MAX_SPAN = 5
+_JOINERS = (" ", ": ")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention in cleaned-text offsets."""
+
+    start: int
+    end: int
+    text: str
+    entity: str
+    kind: EntityKind
+    score: float
+    method: str
+    form: str
+    venue: bool = False
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(("'s", "s'"))
+
+
+class MentionFinder:
+    """Finds mentions with a :class:`Resolver`; cheap to call many times (resolutions are cached)."""
+
+    def __init__(self, resolver: Resolver) -> None:
+        self.resolver = resolver
+
+    def _resolve(self, text: str, on: dt.date | None) -> Resolution:
+        return self.resolver.resolve(text, on=on)
+
+    def _runs(self, text: str, offset: int) -> list[list[re.Match[str]]]:
+        tokens = list(TOKEN.finditer(text))
+        runs: list[list[re.Match[str]]] = []
+        current: list[re.Match[str]] = []
+        for i, tok in enumerate(tokens):
+            word = tok.group()
+            capital = word[0].isupper()
+            joined = current and text[current[-1].end() : tok.start()] in _JOINERS
+            particle = not capital and word in PARTICLES and bool(current) and joined and _capital_follows(tokens, i)
+            if (capital or particle) and (not current or joined):
+                current.append(tok)
+                continue
+            if current:
+                runs.append(current)
+            current = [tok] if capital else []
+        if current:
+            runs.append(current)
+        return runs
+
+    def find(self, text: str, offset: int = 0, on: dt.date | None = None) -> list[Found]:
+        """Mentions in ``text`` (a sentence), with offsets shifted by ``offset``."""
+        found: list[Found] = []
+        for run in self._runs(text, offset):
+            while run and run[-1].group() in PARTICLES:
+                run = run[:-1]
+            if not run:
+                continue
+            whole = self._resolve(text[run[0].start() : run[-1].end()], on)
+            if whole.entity:
+                found.append(self._found(text, offset, run[0].start(), run[-1].end(), whole))
+                continue
+            found.extend(self._parts(text, offset, run, on))
+        taken = [(f.start, f.end) for f in found]
+        for match in GROUP_PHRASES.finditer(text):
+            a, b = offset + match.start(), offset + match.end()
+            if not any(s < b and a < e for s, e in taken):
+                found.append(Found(a, b, match.group(), GROUP_ENTITY, "org", 100.0, "alias", "group"))
+        return sorted(found, key=lambda f: f.start)
+
+    def _parts(self, text: str, offset: int, run: list[re.Match[str]], on: dt.date | None) -> list[Found]:
+        out = []
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + MAX_SPAN), i, -1):
+                a, b = run[i].start(), run[j - 1].end()
+                res = self._resolve(text[a:b], on)
+                sentence_initial = a == 0 or not text[:a].strip()
+                if res.entity and (res.method != "fuzzy" or (j - i > 1) or not sentence_initial):
+                    out.append(self._found(text, offset, a, b, res))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    @staticmethod
+    def _found(text: str, offset: int, a: int, b: int, res: Resolution) -> Found:
+        assert res.entity is not None and res.kind is not None and res.method is not None
+        venue = res.form == "metonym" and bool(VENUE_BEFORE.search(text[:a]) or VENUE_AFTER.match(text[b:]))
+        return Found(
+            offset + a, offset + b, text[a:b], res.entity, res.kind, res.score, res.method, res.form or "", venue
+        )
+
+
+def _capital_follows(tokens: list[re.Match[str]], i: int) -> bool:
+    """True if, past any further particles ("von der"), the next token is capitalised."""
+    for tok in tokens[i + 1 :]:
+        if tok.group() not in PARTICLES:
+            return tok.group()[0].isupper()
+    return False
