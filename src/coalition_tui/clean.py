@@ -43,6 +43,7 @@ FURNITURE_LINES = (
     ("page furniture", re.compile(r"(?im)^\s*(?:read more|related|sign up|subscribe|advertisement|follow us)\b[^\n]*")),
 )
 MIN_TRAILING_HEADLINES = 2
+_LIST_ITEM = re.compile(r"^(?:[-*•–]|\d+[.)])\s")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _trailing_headlines(text: str) -> Furniture | None:
         line = lines[index].strip()
         if not line:
             continue
-        if _SENTENCE_END.search(line) or len(line) > 200:
+        if _SENTENCE_END.search(line) or len(line) > 200 or _LIST_ITEM.match(line):
             break
         run.append(index)
     if len(run) < MIN_TRAILING_HEADLINES:

@@ -10,13 +10,54 @@ import re
 
 from coalition_tui.model import Kind, Stance
 
+_META = set("\\()[]?*+{}|.^$")
 
-def _rx(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+def _literal(pattern: str) -> str | None:
+    """The lower-case text every match of ``pattern`` must contain, if it starts with one (>= 3 chars)."""
+    body = re.sub(r"^\(\?<!?[^)]*\)", "", pattern.removeprefix(r"\b")).removeprefix(r"\b")
+    out = []
+    for i, ch in enumerate(body):
+        if ch in _META:
+            if ch in "?*{" and out:
+                out.pop()  # "troops?": the s is optional
+            break
+        out.append(ch)
+        if i + 1 == len(body):
+            break
+    literal = "".join(out).lower()
+    return literal if len(literal) >= 3 else None
+
+
+class Cue:
+    """A set of alternative patterns, with a fast substring test before the regular expression runs."""
+
+    def __init__(self, *patterns: str) -> None:
+        self.pattern = "|".join(f"(?:{p})" for p in patterns)
+        self.rx = re.compile(self.pattern, re.IGNORECASE)
+        literals = [_literal(p) for p in patterns]
+        self.literals = None if any(lit is None for lit in literals) else tuple(literals)
+
+    def _may_match(self, text: str, low: str | None) -> bool:
+        if self.literals is None:
+            return True
+        low = text.lower() if low is None else low
+        return any(lit in low for lit in self.literals)
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        """Like ``re.search``; ``low`` is ``text.lower()`` when the caller has it."""
+        return self.rx.search(text) if self._may_match(text, low) else None
+
+    def finditer(self, text: str, low: str | None = None) -> list[re.Match[str]]:
+        return list(self.rx.finditer(text)) if self._may_match(text, low) else []
+
+
+def _rx(*patterns: str) -> Cue:
+    return Cue(*patterns)
 
 
 # --- what is contributed -------------------------------------------------------------------------
-KIND_CUES: dict[Kind, re.Pattern[str]] = {
+KIND_CUES: dict[Kind, Cue] = {
     Kind.FORCES_OUTSIDE_UKRAINE: _rx(
         r"\bneighbou?ring countries\b",
         r"\boutside (?:of )?Ukraine\b",
@@ -25,9 +66,9 @@ KIND_CUES: dict[Kind, re.Pattern[str]] = {
         r"\bbase (?:its|their) (?:troops|forces) in\b",
     ),
     Kind.TROOPS_IN_UKRAINE: _rx(
-        r"\btroops?\b",
+        r"\b(?<!Ukrainian )troops?\b",
         r"\bpeacekeep(?:ers?|ing (?:force|troops|efforts|mission))\b",
-        r"\bsoldiers\b",
+        r"\b(?<!Ukrainian )soldiers\b",
         r"\bboots on the ground\b",
         r"\bpresence on the ground\b",
         r"\bforces? (?:on|in|to) (?:Ukrain|the ground)",
@@ -35,6 +76,10 @@ KIND_CUES: dict[Kind, re.Pattern[str]] = {
         r"\bmilitary hubs?\b",
         r"\breassurance force\b",
         r"\bpersonnel\b",
+        r"\b(?<!Ukrainian )infantry\b",
+        r"\b(?<!Ukrainian )battalions?\b",
+        r"\b(?<!Ukrainian )brigades?\b",
+        r"\b(?<!Ukrainian )contingents?\b",
     ),
     Kind.LOGISTICS: _rx(r"\blogistic(?:s|al)\b"),
     Kind.AIR_SUPPORT: _rx(r"\bair (?:support|power|cover|policing)\b", r"\bfighter jets?\b", r"\bair force\b"),
@@ -49,26 +94,41 @@ KIND_CUES: dict[Kind, re.Pattern[str]] = {
         r"\bair defen[cs]e systems?\b",
         r"\bweapon stocks\b",
     ),
-    Kind.FUNDING: _rx(
-        r"\bfunding\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b", r"[$€£]\s?\d", r"\b\d+ ?(?:bn|billion)\b"
-    ),
+    Kind.FUNDING: _rx(r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b"),
     Kind.SANCTIONS: _rx(r"\bsanctions?\b", r"\beconomic (?:restrictions|pressure)\b"),
     Kind.SECURITY_GUARANTEE: _rx(r"\bsecurity guarantees?\b", r"\bbackstop\b", r"\bsecurity arrangements\b"),
     Kind.CEASEFIRE_MONITORING: _rx(
         r"\bceasefire monitoring\b", r"\bmonitor(?:ing)? (?:the |a |any )?(?:ceasefire|truce)\b"
     ),
     Kind.HEADQUARTERS: _rx(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
-    Kind.TRAINING: _rx(r"\btrain(?:ing)? (?:ukrainian|troops|soldiers|forces)\b", r"\btraining mission\b"),
+    Kind.TRAINING: _rx(
+        r"\btrain(?:ing)? (?:ukrainian|troops|soldiers|forces|pilots)\b", r"\btraining\b", r"\btrainers\b"
+    ),
 }
+
+
+def _literal_index(named: list[tuple[object, Cue]]) -> tuple[re.Pattern[str], dict[str, list[object]], list[object]]:
+    """One pass over lower-cased text finds every literal; each names the cues worth running."""
+    owners: dict[str, list[object]] = {}
+    always = [name for name, cue in named if cue.literals is None]
+    for name, cue in named:
+        for literal in cue.literals or ():
+            owners.setdefault(literal, []).append(name)
+    pattern = re.compile("|".join(re.escape(lit) for lit in sorted(owners, key=len, reverse=True)))
+    return pattern, owners, always
+
+
 # When one of these is found, the more general kinds listed are not also reported.
 KIND_SUPERSEDES: dict[Kind, tuple[Kind, ...]] = {
     Kind.FORCES_OUTSIDE_UKRAINE: (Kind.TROOPS_IN_UKRAINE,),
     Kind.CEASEFIRE_MONITORING: (Kind.TROOPS_IN_UKRAINE,),
 }
 
+KIND_LITERALS = _literal_index(list(KIND_CUES.items()))
+
 # --- how firmly ----------------------------------------------------------------------------------
 # Checked strongest-signal first: the first stance whose cue appears in the clause wins.
-STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
+STANCE_CUES: list[tuple[Stance, Cue]] = [
     (
         Stance.OPPOSED,
         _rx(
@@ -84,7 +144,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
         Stance.DECLINED,
         _rx(
             r"\b(?:would|will|could|did|does|do) not (?:\w+ ){0,2}"
-        r"(?:contribute|send|deploy|provide|commit|take part|join|participate)\b",
+            r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base)\b",
             r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit)\b",
             r"\brefus(?:ed|es|ing) to\b",
             r"\bdeclined to\b",
@@ -110,6 +170,7 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
             r"\bas long as\b",
             r"\bunless\b",
             r"\bwould (?:still )?require\b",
+            r"\bif\b[^,.;]{0,60}\b(?:provide[sd]?|guarantee[sd]?|agree[sd]?|back(?:s|ed)?|commit(?:s|ted)?)\b",
         ),
     ),
     (
@@ -161,10 +222,15 @@ STANCE_CUES: list[tuple[Stance, re.Pattern[str]]] = [
             r"\bhost\b",
             r"\bsupply\b",
             r"\bstrongly stands\b",
+            r"\bcontribut(?:e|es|ed|ing)\b",
+            r"\bwould\b",
+            r"\bcontinue to\b",
             r"\bdoes not back down from (?:his|its|their) commitments\b",
         ),
     ),
 ]
+STANCE_LITERALS = _literal_index(list(STANCE_CUES))
+
 # Phrases about what *others* should do: the speaker makes a demand, not a commitment.
 DEMAND_CUES = _rx(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
 
@@ -186,7 +252,9 @@ PARTICIPATION_CUES = _rx(
     r"\bgathered\b",
     r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b",
 )
-ABSENCE_CUES = _rx(r"\babsent\b", r"\bstayed away\b", r"\bdid not attend\b", r"\bboycott\w*\b")
+ABSENCE_CUES = _rx(
+    r"\babsent\b", r"\bstayed away\b", r"\bdid not (?:attend|take part|join|participate)\b", r"\bboycott\w*\b"
+)
 LIST_HEADER_CUES = _rx(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
 
 # --- who acts ------------------------------------------------------------------------------------
@@ -199,7 +267,7 @@ NON_ACTOR_PREPOSITIONS = frozenset(
 PARTICIPANT_PREPOSITIONS = frozenset({"with", "alongside", "from", "including", "and"})
 # Venue words: "a summit in London", "headquartered in Paris" — a place, not the state acting.
 VENUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|from|near|outside|inside|via|based at|based in)\s+(?:the\s+)?"
+    r"(?:\b(?:in|at|to|from|near|outside|inside|via|based at|based in)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:and|or)\s+)?"
     r"(?:(?:central|north|south|east|west|northern|southern|eastern|western|north-west|north-east|south-west|"
     r"south-east|downtown|greater)\s+)?)$",
     re.IGNORECASE,
@@ -211,7 +279,10 @@ LOCATION_USE = {Kind.HEADQUARTERS: re.compile(r"\b(?:at|from|in|of) (?:the )?(?:
 # Verbs that attribute a quotation to its speaker: '"...," Starmer told reporters.'
 SPEAKER_VERBS = re.compile(r"^\W*(?:said|says|told|wrote|added|stated|confirmed|insisted|announced)\b", re.IGNORECASE)
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
-RELATIVE = re.compile(r",\s+(?:which|who|whose)\b", re.IGNORECASE)
+RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
+# Between a subject and its verb, these mean the verb has another subject ("what a force would").
+SUBORDINATOR = re.compile(r"\b(?:what|whether|which|how|why|because|although)\b", re.IGNORECASE)
+QUESTION_WORDS = frozenset({"whether", "if", "unless", "why", "how"})
 # Coordination between the members of one subject ("Britain and France", "Macron, Starmer and Zelenskyy").
 COORDINATION = re.compile(r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$", re.IGNORECASE)
 # Forces named by their owner: "French and British forces", "troops from France and the UK".
@@ -225,6 +296,9 @@ GROUP_PHRASES = re.compile(
 )
 GROUP_ENTITY = "coalition-of-the-willing"
 # Clause boundaries inside a sentence.
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )")
+CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:while|whereas|but|as|where)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )"
+    r"|,\s+adding(?: that)?\s+|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
+)
 # A leading subordinate clause ("While intelligence sharing remains vital, ...") ends at its first comma.
 LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|If|When|Once)\b[^,]*,\s*")

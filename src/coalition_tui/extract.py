@@ -30,7 +30,6 @@ from coalition_tui.resolve import Resolver
 from coalition_tui.sentences import Sentence, split_sentences
 
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +136,8 @@ class Extractor:
         cleaned: Cleaned,
         found: dict[tuple[str, Kind, Stance], Candidate],
     ) -> None:
+        if not mentions:
+            return  # nobody to commit, or nothing committed
         previous: list[_Actor] = []
         speaker = self._speaker(sentence, mentions, on)
         for start, end in _clauses(sentence):
@@ -171,10 +172,12 @@ class Extractor:
         relative = [r for r in cues.RELATIVE.finditer(ctx.text) if r.start() < anchor]
         if relative:
             marker = relative[-1]
-            if "," not in ctx.text[marker.end() : anchor]:  # the cue is inside "…, which has provided"
+            closing = ctx.text.rfind(",", marker.end(), anchor)
+            if closing < 0:  # the cue is inside "…, which has provided": the subject is the antecedent
                 antecedent = [m for m in ctx.mentions if m.end - ctx.start <= marker.start()]
                 return antecedent[-1:] if antecedent else []
-            before = [m for m in before if m.end - ctx.start <= marker.start()]
+            after = [m for m in before if m.start - ctx.start > closing]
+            before = after or [m for m in before if m.end - ctx.start <= marker.start()]
         group: list[Found] = []
         for mention in reversed(before):
             if group and not cues.COORDINATION.match(ctx.text[mention.end - ctx.start : group[0].start - ctx.start]):
@@ -184,16 +187,27 @@ class Extractor:
 
     def _participation(self, ctx: _Clause) -> None:
         absent = cues.ABSENCE_CUES.search(ctx.text)
-        cue = absent or cues.PARTICIPATION_CUES.search(ctx.text)
-        if not cue:
+        found_cues = [absent] if absent else list(cues.PARTICIPATION_CUES.finditer(ctx.text))
+        if not found_cues:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
-        people = self._nearest_group(ctx, cue.start())
+        people = self._nearest_group(ctx, found_cues[0].start())
+        for cue in found_cues:
+            people += [m for m in self._introduced(ctx, cue.end()) if m not in people]
+        for mention in people:
+            if mention.entity == cues.GROUP_ENTITY:
+                continue
+            actor = self.actor(mention, ctx.on)
+            self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor])
+
+    def _introduced(self, ctx: _Clause, cue_end: int) -> list[Found]:
+        """Participants named after a cue: right after it, after "with"/"from"/"alongside", or listed on."""
+        people = []
         listing = False
-        last_end = cue.end()
+        last_end = cue_end
         for mention in ctx.mentions:
             a = mention.start - ctx.start
-            if a < cue.end() or mention.possessive:
+            if a < cue_end or mention.possessive:
                 continue
             before = _word_before(ctx.text, a)
             introduced = before in cues.PARTICIPANT_PREPOSITIONS or not ctx.text[last_end:a].strip(" ,")
@@ -202,15 +216,19 @@ class Extractor:
                 listing, last_end = True, mention.end - ctx.start
             else:
                 listing = False
-        for mention in people:
-            if mention.entity == cues.GROUP_ENTITY:
-                continue
-            actor = self.actor(mention, ctx.on)
-            self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor])
+        return people
 
     def _contributions(self, ctx: _Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
+        if not _possible(ctx.text, cues.KIND_LITERALS):
+            # no contribution named: only the subject matters, for the next clause
+            return [self.actor(m, ctx.on) for m in self._nearest_group(ctx, len(ctx.text))] or previous
         stance, anchor = _stance(ctx.text)
         group = self._nearest_group(ctx, anchor if stance else len(ctx.text))
+        blocked = bool(group) and _not_the_subject(
+            ctx.text, group[0].start - ctx.start, group[-1].end - ctx.start, anchor
+        )
+        if blocked:
+            group = []
         subjects = [self.actor(m, ctx.on) for m in group]
         kinds = _kinds(ctx.text, stance)
         if not kinds or stance is None:
@@ -223,9 +241,9 @@ class Extractor:
             actors, confidence = subjects, 0.8
             if owners and kind in (Kind.TROOPS_IN_UKRAINE, Kind.FORCES_OUTSIDE_UKRAINE):
                 actors, confidence = owners, 0.85
-            if not actors:
+            if not actors and not blocked:
                 actors, confidence = self._agents(ctx), 0.6
-            if not actors:
+            if not actors and not blocked:
                 actors, confidence = previous or speaker, 0.55
             strong = 0.1 if stance is not Stance.COMMITTED else 0.0
             single = 0.05 if len({a.entity for a in actors}) == 1 else 0.0
@@ -246,7 +264,7 @@ class Extractor:
         return [
             self.actor(m, ctx.on)
             for m in ctx.mentions
-            if _word_before(ctx.text, m.start - ctx.start) in {"by", "from"} and not m.possessive
+            if _word_before(ctx.text, m.start - ctx.start) == "by" and not m.possessive
         ]
 
     def _force_owners(self, ctx: _Clause) -> list[_Actor]:
@@ -260,7 +278,9 @@ class Extractor:
             a, b = mention.start - ctx.start, mention.end - ctx.start
             if cues.FORCE_NOUN.match(ctx.text[b:]):
                 owners.append(self.actor(mention, ctx.on))
-            elif cues.FORCES_FROM.search(ctx.text[:a]) or (listing and cues.COORDINATION.match(ctx.text[last_end:a])):
+            elif cues.FORCES_FROM.search(ctx.text[max(0, a - 40) : a]) or (
+                listing and cues.COORDINATION.match(ctx.text[last_end:a])
+            ):
                 owners.append(self.actor(mention, ctx.on))
                 listing, last_end = True, b
                 continue
@@ -282,12 +302,7 @@ class Extractor:
         if key in found:
             return
         start, end = cleaned.original_span(sentence.start, sentence.end)
-        written = tuple(dict.fromkeys(cleaned.original[a.mention.start : a.mention.end] for a in same))
-        # map mention offsets to the original text (equal unless cleaning changed lengths)
-        written = (
-            tuple(cleaned.original[slice(*cleaned.original_span(a.mention.start, a.mention.end))] for a in same)
-            or written
-        )
+        written = (cleaned.original[slice(*cleaned.original_span(a.mention.start, a.mention.end))] for a in same)
         person = next((a.person for a in same if a.person), None)
         found[key] = Candidate(
             actor.entity,
@@ -357,13 +372,18 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
 def _kinds(clause: str, stance: Stance | None) -> list[Kind]:
     """Kinds named in the clause, outside its condition ("... only with the US acting as a backstop")."""
     if stance is Stance.CONDITIONAL:
-        condition = dict(cues.STANCE_CUES)[Stance.CONDITIONAL].search(clause)
+        condition = _CONDITIONAL.search(clause)
         if condition:
             clause = clause[: condition.start()]
+    possible = _possible(clause, cues.KIND_LITERALS)
     kinds = []
-    for kind, rx in cues.KIND_CUES.items():
+    for kind, cue in cues.KIND_CUES.items():
+        if kind not in possible or not cue.rx.search(clause):
+            continue
         location = cues.LOCATION_USE.get(kind)
-        if any(not (location and location.search(clause[: m.start()])) for m in rx.finditer(clause)):
+        if location is None or any(
+            not location.search(clause[max(0, m.start() - 60) : m.start()]) for m in cue.rx.finditer(clause)
+        ):
             kinds.append(kind)
     for kind in list(kinds):
         for weaker in cues.KIND_SUPERSEDES.get(kind, ()):
@@ -374,21 +394,49 @@ def _kinds(clause: str, stance: Stance | None) -> list[Kind]:
 
 def _stance(clause: str) -> tuple[Stance | None, int]:
     """The strongest-signal stance in a clause, and where its cue starts (the anchor)."""
-    for stance, rx in cues.STANCE_CUES:
-        match = rx.search(clause)
+    possible = _possible(clause, cues.STANCE_LITERALS)
+    for stance, cue in cues.STANCE_CUES:
+        match = cue.rx.search(clause) if stance in possible else None
         if match:
             return stance, match.start()
     return None, len(clause)
 
 
+_CONDITIONAL = dict(cues.STANCE_CUES)[Stance.CONDITIONAL]
+
+
+def _possible(clause: str, index: tuple[re.Pattern[str], dict[str, list[object]], list[object]]) -> set[object]:
+    """Names whose literal occurs in the clause (one regex pass), plus those that have none."""
+    pattern, owners, always = index
+    found = set(always)
+    for literal in set(pattern.findall(clause.lower())):
+        found.update(owners[literal])
+    return found
+
+
+def _not_the_subject(text: str, group_start: int, group_end: int, anchor: int) -> bool:
+    """True when the stance cue belongs to another subject ("... what a force would look like") or the
+    group sits in a question ("Asked whether the United States would ...")."""
+    if _word_before(text, group_start) in cues.QUESTION_WORDS:
+        return True
+    between = text[group_end:anchor]
+    if cues.RELATIVE.match(between):  # "Japan, which is barred ..., said it would": the clause describes Japan
+        return False
+    return anchor > group_end and bool(cues.SUBORDINATOR.search(between))
+
+
 def _word_before(text: str, offset: int) -> str:
     """The word before ``offset``, skipping articles and possessive pronouns ("to the UK" -> "to")."""
-    head = text[:offset]
+    end = offset
     while True:
-        match = _WORD_BEFORE.search(head)
-        if not match:
+        while end > 0 and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+            end -= 1
+        start = end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if start == end:
             return ""
-        word = match.group(1).lower()
+        word = text[start:end].lower()
         if word not in _ARTICLES:
             return word
-        head = head[: match.start()]
+        end = start

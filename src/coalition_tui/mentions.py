@@ -19,7 +19,11 @@ from coalition_tui.resolve import Resolution, Resolver
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['\-]\w+)*")
 PARTICLES = frozenset({"of", "the", "von", "der", "de", "van", "den", "al", "la", "le", "du", "da", "di", "bin"})
 MAX_SPAN = 5
-_JOINERS = (" ", ": ")
+_UPPER = "".join(sorted({ch for ch in map(chr, range(0x250)) if ch.isupper()}))
+_WORD = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'\-]*)"
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+# Capitalised words joined by a space (or ": "), with lower-case particles between them ("von der").
+CAPITAL_RUN = re.compile(rf"(?<!\w){_WORD}(?:(?: |: )(?:{_PARTICLE} )*{_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,29 +54,15 @@ class MentionFinder:
     def _resolve(self, text: str, on: dt.date | None) -> Resolution:
         return self.resolver.resolve(text, on=on)
 
-    def _runs(self, text: str, offset: int) -> list[list[re.Match[str]]]:
-        tokens = list(TOKEN.finditer(text))
-        runs: list[list[re.Match[str]]] = []
-        current: list[re.Match[str]] = []
-        for i, tok in enumerate(tokens):
-            word = tok.group()
-            capital = word[0].isupper()
-            joined = current and text[current[-1].end() : tok.start()] in _JOINERS
-            particle = not capital and word in PARTICLES and bool(current) and joined and _capital_follows(tokens, i)
-            if (capital or particle) and (not current or joined):
-                current.append(tok)
-                continue
-            if current:
-                runs.append(current)
-            current = [tok] if capital else []
-        if current:
-            runs.append(current)
-        return runs
+    @staticmethod
+    def _runs(text: str) -> list[list[re.Match[str]]]:
+        """Runs of capitalised words ("Italian Prime Minister Giorgia Meloni", "Ursula von der Leyen")."""
+        return [list(TOKEN.finditer(text, run.start(), run.end())) for run in CAPITAL_RUN.finditer(text)]
 
     def find(self, text: str, offset: int = 0, on: dt.date | None = None) -> list[Found]:
         """Mentions in ``text`` (a sentence), with offsets shifted by ``offset``."""
         found: list[Found] = []
-        for run in self._runs(text, offset):
+        for run in self._runs(text):
             while run and run[-1].group() in PARTICLES:
                 run = run[:-1]
             if not run:
@@ -108,15 +98,9 @@ class MentionFinder:
     @staticmethod
     def _found(text: str, offset: int, a: int, b: int, res: Resolution) -> Found:
         assert res.entity is not None and res.kind is not None and res.method is not None
-        venue = res.form == "metonym" and bool(VENUE_BEFORE.search(text[:a]) or VENUE_AFTER.match(text[b:]))
+        venue = res.form == "metonym" and bool(
+            VENUE_BEFORE.search(text[max(0, a - 60) : a]) or VENUE_AFTER.match(text[b:])
+        )
         return Found(
             offset + a, offset + b, text[a:b], res.entity, res.kind, res.score, res.method, res.form or "", venue
         )
-
-
-def _capital_follows(tokens: list[re.Match[str]], i: int) -> bool:
-    """True if, past any further particles ("von der"), the next token is capitalised."""
-    for tok in tokens[i + 1 :]:
-        if tok.group() not in PARTICLES:
-            return tok.group()[0].isupper()
-    return False

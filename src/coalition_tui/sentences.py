@@ -28,7 +28,7 @@ class Sentence:
 
 
 def _is_abbreviation(before: str) -> bool:
-    match = _LAST_WORD.search(before)
+    match = _LAST_WORD.search(before[-24:])
     if not match:
         return False
     word = match.group(1)
