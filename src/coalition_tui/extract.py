@@ -159,7 +159,7 @@ class Extractor:
 
     def _eligible(self, ctx: _Clause, mention: Found) -> bool:
         """A mention that can be a subject: not a possessive, not after a preposition, not a bare adjective."""
-        if mention.possessive or (mention.entity == cues.GROUP_ENTITY and mention.form != "group"):
+        if mention.possessive:
             return False
         offset = mention.start - ctx.start
         if _word_before(ctx.text, offset) in cues.NON_ACTOR_PREPOSITIONS:
