@@ -212,3 +212,15 @@ def test_every_canonical_name_and_alias_resolves_to_itself(resolver: Resolver, c
 def test_resolver_never_raises_on_arbitrary_text(resolver: Resolver, text: str):
     result = resolver.resolve(text)
     assert result.entity is None or resolver.gaz.entity(result.entity) is not None
+
+
+def test_every_canonical_name_and_alias_exhaustively(resolver: Resolver, canonical):
+    """The property above, for every form, as written and in capitals (hypothesis samples; this covers all)."""
+    wrong = []
+    for text, entity in canonical:
+        for written in (text, text.upper()):
+            if written != text and is_cased_form(text):
+                continue
+            if resolver.resolve(written).entity != entity:
+                wrong.append((written, entity))
+    assert wrong == []

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
-_POSSESSIVE = re.compile(r"'s?$|'s(?=\s)")
+_POSSESSIVE = re.compile(r"'s?$|'s(?=\s)", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"[\s_-]+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
