@@ -77,6 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(p)
     p.add_argument("--json", action="store_true", help="one JSON object with the figures, misses and false alarms")
 
+    p = sub.add_parser("export", help="write the filtered records to a TOML file that loads back as data")
+    _add_data(p)
+    p.add_argument("--country", metavar="X")
+    p.add_argument("--summit", metavar="Y")
+    p.add_argument("--source", metavar="Z")
+    p.add_argument("--kind", choices=[k.value for k in Kind], metavar="K")
+    p.add_argument("--stance", choices=[s.value for s in Stance], metavar="S")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
     p = sub.add_parser("summary", help="country x summit table of the strongest stance (the default command)")
     _add_data(p)
     return parser
@@ -171,16 +181,21 @@ def cmd_resolve(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
     return 0
 
 
+def _filtered(corpus: Corpus, args: argparse.Namespace) -> list[Commitment]:
+    """Records matching the command's --country/--summit/--source/--kind/--stance (raises NotFound)."""
+    return corpus.filter(
+        country=corpus.find_actor(args.country) if args.country else None,
+        summit=corpus.find_summit(args.summit) if args.summit else None,
+        source=corpus.find_source(args.source) if args.source else None,
+        kind=Kind(args.kind) if args.kind else None,
+        stance=Stance(args.stance) if args.stance else None,
+    )
+
+
 def cmd_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     corpus = _corpus(args)
     try:
-        records = corpus.filter(
-            country=corpus.find_actor(args.country) if args.country else None,
-            summit=corpus.find_summit(args.summit) if args.summit else None,
-            source=corpus.find_source(args.source) if args.source else None,
-            kind=Kind(args.kind) if args.kind else None,
-            stance=Stance(args.stance) if args.stance else None,
-        )
+        records = _filtered(corpus, args)
     except NotFound as exc:
         err.write(f"coalition-tui records: {exc}\n")
         return 2
@@ -297,6 +312,28 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.export import export_document, write_export
+
+    corpus = _corpus(args)
+    try:
+        records = _filtered(corpus, args)
+    except NotFound as exc:
+        err.write(f"coalition-tui export: {exc}\n")
+        return 2
+    filters = {k: getattr(args, k) for k in ("country", "summit", "source", "kind", "stance")}
+    try:
+        write_export(args.output, export_document(corpus, records, filters), overwrite=args.force)
+    except FileExistsError:
+        err.write(f"coalition-tui export: {args.output} exists; pass --force to replace it\n")
+        return 1
+    except OSError as exc:
+        err.write(f"coalition-tui export: cannot write {args.output}: {exc.strerror or exc}\n")
+        return 1
+    out.write(f"wrote {len(records)} record(s) to {args.output}\n")
+    return 0
+
+
 def _print_record(corpus: Corpus, record: Commitment, out: TextIO) -> None:
     person = f" ({corpus.label(record.person)})" if record.person else ""
     extra = f" confidence {record.confidence:.2f}" if record.origin.value == "extracted" else ""
@@ -342,6 +379,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_ingest(args, out, err)
         if args.command == "eval":
             return cmd_eval(args, out)
+        if args.command == "export":
+            return cmd_export(args, out, err)
         return cmd_summary(args, out)
     except BrokenPipeError:  # `coalition-tui records | head`
         sys.stderr.close()
