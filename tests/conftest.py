@@ -32,3 +32,34 @@ def data_copy(tmp_path: Path) -> Path:
     shutil.copytree(DATA, tmp_path / "data")
     shutil.copytree(SEEDS, tmp_path / "seeds")
     return tmp_path / "data"
+
+
+async def loaded(pilot) -> None:
+    """Wait until the app has loaded its corpus and painted the first view."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.fixture
+def broken_data(data_copy: Path) -> Path:
+    """A corpus with a malformed commitments file and a record naming an unknown country."""
+    (data_copy / "commitments" / "zz_broken.toml").write_text(
+        'source = "004_546e8795ffd0dea9"\n\n[[commitment]]\nid = "bad-country"\ncountry = "Atlantis"\n'
+        'kind = "troops_in_ukraine"\nstance = "declined"\nquote = "would not contribute troops"\n',
+        encoding="utf-8",
+    )
+    (data_copy / "commitments" / "zz_malformed.toml").write_text("[[commitment]\nid = 1\n", encoding="utf-8")
+    return data_copy
+
+
+def pilot_test(fn):
+    """Run an ``async def`` test (a Pilot flow) with asyncio; fixtures work as usual."""
+    import asyncio
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return asyncio.run(fn(*args, **kwargs))
+
+    return wrapper

@@ -131,10 +131,17 @@ def test_records_bad_filter_is_one_line_exit_2(capsys, args, message):
     assert message in err and err.count("\n") == 1
 
 
-def test_summary_is_the_default_command(capsys):
-    code, out, _ = run(capsys)
+def test_summary_prints_the_matrix_as_text(capsys):
+    code, out, _ = run(capsys, "summary")
     italy = next(line for line in out.splitlines() if line.startswith("Italy"))
     assert code == 0 and italy.split()[-1] == "declined"
+
+
+def test_bare_command_opens_the_app(monkeypatch):
+    opened = []
+    monkeypatch.setattr("coalition_tui.tui.app.CoalitionApp.run", lambda self: opened.append(self.data_dir))
+    assert main(["--data", str(DATA)]) == 0
+    assert opened == [DATA]
 
 
 def test_console_script_runs_in_a_pipe():

@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
-    p = sub.add_parser("summary", help="country x summit table of the strongest stance (the default command)")
+    p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p)
     return parser
 
@@ -363,6 +363,14 @@ def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_app(args: argparse.Namespace) -> int:
+    """Bare ``coalition-tui``: the terminal app."""
+    from coalition_tui.tui import make_app
+
+    make_app(args.data).run()
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
@@ -381,7 +389,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_eval(args, out)
         if args.command == "export":
             return cmd_export(args, out, err)
-        return cmd_summary(args, out)
+        if args.command == "summary":
+            return cmd_summary(args, out)
+        return cmd_app(args)
     except BrokenPipeError:  # `coalition-tui records | head`
         sys.stderr.close()
         return 0

@@ -35,6 +35,7 @@ class Corpus:
     by_summit: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
     by_source: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
     by_person: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
+    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # caches of views
 
     def add(self, record: Commitment) -> None:
         """Add one validated record and index it."""

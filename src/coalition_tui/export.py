@@ -28,16 +28,27 @@ def default_export_path(now: dt.datetime | None = None, folder: Path | None = No
 
 def _entity_table(entity: Country | Person | Organization) -> dict[str, Any]:
     if isinstance(entity, Country):
-        return {"kind": "country", "name": entity.name, "alpha2": entity.alpha2, "alpha3": entity.id,
-                "official_name": entity.official_name}
+        return {
+            "kind": "country",
+            "name": entity.name,
+            "alpha2": entity.alpha2,
+            "alpha3": entity.id,
+            "official_name": entity.official_name,
+        }
     if isinstance(entity, Person):
-        return {"kind": "person", "name": entity.name, "country": entity.country,
-                "roles": [role.model_dump(exclude_none=True) for role in entity.roles]}
+        return {
+            "kind": "person",
+            "name": entity.name,
+            "country": entity.country,
+            "roles": [role.model_dump(exclude_none=True) for role in entity.roles],
+        }
     return {"kind": "org", "name": entity.name, "short": entity.short}
 
 
 def export_document(
-    corpus: Corpus, records: Iterable[Commitment], filters: Mapping[str, str] | None = None,
+    corpus: Corpus,
+    records: Iterable[Commitment],
+    filters: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """The TOML document for ``records`` (no None anywhere: TOML has no null)."""
@@ -47,8 +58,12 @@ def export_document(
     for record in chosen:
         source = corpus.sources.get(record.source)
         if source is not None:
-            sources[source.id] = {"file": source.file, "sha256": source.sha256, "headline": source.headline,
-                                  **({"summit": source.summit} if source.summit else {})}
+            sources[source.id] = {
+                "file": source.file,
+                "sha256": source.sha256,
+                "headline": source.headline,
+                **({"summit": source.summit} if source.summit else {}),
+            }
         for entity_id in (record.country, record.person):
             entity = corpus.gazetteer.entity(entity_id) if entity_id else None
             if entity is not None:

@@ -516,4 +516,6 @@ def _within_budget(query: str, key: str) -> int | None:
             total += distance
     else:
         total = OSA.distance(query.replace(" ", ""), key.replace(" ", ""))
+    if len(k_tokens) == 1 and len(key) <= 4 and total:
+        return None  # a lone short word is too easily another word ("That" is not "Thai")
     return total if total <= edit_budget(len(key)) else None

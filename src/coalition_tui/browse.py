@@ -1,0 +1,176 @@
+"""Queries behind the app's panes: fuzzy row filters, people per country, names seen, mentions."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.extract import Extractor
+from coalition_tui.model import Commitment, Kind, Mention, Summit
+from coalition_tui.normalize import fold
+
+
+def actor_counts(corpus: Corpus) -> list[tuple[str, int]]:
+    """Actors (countries and organizations) with their record counts, most first."""
+    counts = Counter(r.country for r in corpus.records)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], corpus.label(kv[0])))
+
+
+def _search_keys(corpus: Corpus, actor: str) -> list[str]:
+    """Every folded form that should find an actor's row: its names, aliases, demonyms, capitals, people."""
+    entity = corpus.gazetteer.entity(actor)
+    keys = [fold(corpus.label(actor))]
+    if entity is not None:
+        for attr in ("name", "official_name", "short", "aliases", "demonyms", "metonyms"):
+            value = getattr(entity, attr, None)
+            for text in [value] if isinstance(value, str) else (value or ()):
+                keys.append(fold(text))
+    for person in corpus.gazetteer.people.values():
+        if person.country == actor or any(role.of == actor for role in person.roles):
+            keys.append(fold(person.name))
+    return [k for k in keys if k]
+
+
+def filter_actors(corpus: Corpus, query: str, actors: list[str]) -> list[str]:
+    """The actors a user means by ``query``: "melono" (a typo of a person), "brit", "kremlin"."""
+    wanted = fold(query)
+    if not wanted:
+        return actors
+    resolved = corpus.resolver.resolve(query, codes=True)
+    target = None
+    if resolved.entity:
+        target = resolved.entity if resolved.kind != "person" else corpus.gazetteer.people[resolved.entity].country
+    hits = []
+    for actor in actors:
+        keys = _search_keys(corpus, actor)
+        if (
+            actor == target
+            or any(f" {key}".find(f" {wanted}") >= 0 for key in keys)
+            or (len(wanted) >= 4 and max(fuzz.partial_ratio(wanted, key) for key in keys) >= 90)
+        ):
+            hits.append(actor)
+    return hits
+
+
+def people_of(corpus: Corpus, actor: str) -> list[str]:
+    """Person ids named in the actor's records, in order of first appearance."""
+    return list(dict.fromkeys(r.person for r in corpus.by_country.get(actor, []) if r.person))
+
+
+def timeline(corpus: Corpus, actor: str) -> list[tuple[Summit, list[Commitment]]]:
+    """The actor's records meeting by meeting, in date order."""
+    by_summit: dict[str, list[Commitment]] = defaultdict(list)
+    for record in corpus.by_country.get(actor, []):
+        by_summit[record.summit].append(record)
+    return [(s, by_summit[s.id]) for s in corpus.summits_by_date() if s.id in by_summit]
+
+
+def attendees(corpus: Corpus, summit: str) -> list[str]:
+    """Actors recorded as present at a meeting (and the hosts' countries)."""
+    present = [
+        r.country
+        for r in corpus.by_summit.get(summit, [])
+        if r.kind is Kind.PARTICIPATION and r.stance.value == "committed"
+    ]
+    meeting = corpus.summits.get(summit)
+    for host in meeting.hosts if meeting else ():
+        person = corpus.gazetteer.people.get(host)
+        if person:
+            present.append(person.country)
+    return list(dict.fromkeys(present))
+
+
+def grouped_commitments(corpus: Corpus, summit: str) -> dict[str, dict[Kind, list[Commitment]]]:
+    """A meeting's records (attendance aside) by actor, then kind."""
+    out: dict[str, dict[Kind, list[Commitment]]] = defaultdict(lambda: defaultdict(list))
+    for record in corpus.by_summit.get(summit, []):
+        if record.kind is not Kind.PARTICIPATION:
+            out[record.country][record.kind].append(record)
+    return {k: dict(v) for k, v in sorted(out.items(), key=lambda kv: corpus.label(kv[0]))}
+
+
+def sources_of(corpus: Corpus, summit: str) -> list[str]:
+    ids = {s.id for s in corpus.sources.values() if s.summit == summit}
+    ids |= {r.source for r in corpus.by_summit.get(summit, [])}
+    return sorted(ids)
+
+
+def mentions(corpus: Corpus, source: str) -> list[Mention]:
+    """Entity mentions in a source, in original-text offsets (computed once per source)."""
+    key = ("mentions", source)
+    if key not in corpus.derived:
+        corpus.derived[key] = _mentions(corpus, source)
+    return list(corpus.derived[key])
+
+
+def _mentions(corpus: Corpus, source: str) -> tuple[Mention, ...]:
+    text = corpus.texts.get(source, "")
+    meeting = corpus.summits.get(corpus.sources[source].summit or "") if source in corpus.sources else None
+    analysis = Extractor(corpus.gazetteer, corpus.resolver).analyse(text, meeting.date if meeting else None)
+    out = []
+    for m in analysis.mentions:
+        start, end = analysis.cleaned.original_span(m.start, m.end)
+        out.append(
+            Mention(
+                source=source,
+                start=start,
+                end=end,
+                text=text[start:end],
+                entity=m.entity,
+                kind=m.kind,
+                score=m.score,
+                method=m.method,
+                form=m.form,
+                venue=m.venue,
+            )
+        )
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class NameRow:
+    """One surface form seen in the corpus and what the resolver made of it."""
+
+    written: str
+    entity: str
+    label: str
+    kind: str
+    score: float
+    method: str
+    count: int
+    sources: tuple[str, ...]
+
+
+def names_seen(corpus: Corpus) -> list[NameRow]:
+    """Every surface form mentioned in the sources or written in records, with its resolution."""
+    seen: dict[tuple[str, str], list[str]] = defaultdict(list)
+    info: dict[tuple[str, str], tuple[float, str, str]] = {}
+    for source in corpus.sources:
+        for m in mentions(corpus, source):
+            key = (m.text, m.entity)
+            seen[key].append(source)
+            info[key] = (m.score, m.method, m.kind)
+    for record in corpus.records:
+        for written in record.as_written:
+            res = corpus.resolver.resolve(written)
+            if res.entity:
+                key = (written, res.entity)
+                seen[key].append(record.source)
+                info.setdefault(key, (res.score, res.method or "", res.kind or ""))
+    rows = [
+        NameRow(
+            text,
+            entity,
+            corpus.label(entity),
+            info[(text, entity)][2],
+            info[(text, entity)][0],
+            info[(text, entity)][1],
+            len(srcs),
+            tuple(sorted(set(srcs))),
+        )
+        for (text, entity), srcs in seen.items()
+    ]
+    return sorted(rows, key=lambda r: (r.score, r.written))

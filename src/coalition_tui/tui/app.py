@@ -1,0 +1,170 @@
+"""The Textual app: loads the corpus in a worker, then shows one view per mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.worker import Worker, WorkerState
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.export import default_export_path, export_document, write_export
+from coalition_tui.loader import load_corpus
+from coalition_tui.model import Commitment
+from coalition_tui.tui.base import CorpusScreen
+from coalition_tui.tui.commands import CoalitionCommands
+from coalition_tui.tui.countries import CountriesScreen
+from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
+from coalition_tui.tui.keymap import APP_BINDINGS
+from coalition_tui.tui.names import NamesScreen
+from coalition_tui.tui.overview import OverviewScreen
+from coalition_tui.tui.problems import ProblemsScreen
+from coalition_tui.tui.sources import SourcesScreen
+from coalition_tui.tui.summits import SummitsScreen
+
+
+@dataclass
+class LoadProgress(Message):
+    """Progress from the loading worker."""
+
+    stage: str
+    done: int
+    total: int
+
+
+class CoalitionApp(App[None]):
+    """Compare what each country committed at the coalition-of-the-willing meetings."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "coalition-tui"
+    BINDINGS = APP_BINDINGS
+    COMMANDS = App.COMMANDS | {CoalitionCommands}
+    MODES = {
+        "overview": OverviewScreen,
+        "countries": CountriesScreen,
+        "summits": SummitsScreen,
+        "sources": SourcesScreen,
+        "names": NamesScreen,
+        "problems": ProblemsScreen,
+    }
+
+    def __init__(self, data_dir: Path, blink: bool = True) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.blink = blink
+        self.corpus: Corpus | None = None
+        self.selection: dict[str, Commitment] = {}
+
+    # ------------------------------------------------------------------ loading
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(f"Loading the corpus from {self.data_dir} …"), id="loading-label")
+        yield ProgressBar(id="loading-bar", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the corpus")
+    def load(self) -> Corpus:
+        def progress(stage: str, done: int, total: int) -> None:
+            self.post_message(LoadProgress(stage, done, total))
+
+        return load_corpus(self.data_dir, progress=progress)
+
+    def on_load_progress(self, message: LoadProgress) -> None:
+        bar = self.query("#loading-bar")
+        if bar:
+            bar.first(ProgressBar).update(total=max(message.total, 1), progress=message.done)
+            self.query_one("#loading-label", Static).update(Text(f"Loading {message.stage} from {self.data_dir} …"))
+
+    @on(Worker.StateChanged)
+    def _worker_done(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.corpus = event.worker.result
+            self._update_status()
+            self.switch_mode("overview")
+        elif event.state is WorkerState.ERROR:
+            self.query_one("#loading-label", Static).update(
+                Text(f"Could not load {self.data_dir}: {event.worker.error}. Press q to quit.", style="bold red")
+            )
+
+    # ------------------------------------------------------------------ state
+    def _update_status(self) -> None:
+        if self.corpus is None:
+            return
+        parts = [
+            f"{len(self.corpus.sources)} sources",
+            f"{len(self.corpus.records)} records",
+            f"{len(self.selection)} selected",
+        ]
+        if self.corpus.problems:
+            parts.append(f"{len(self.corpus.problems)} problem(s): press 6")
+        self.title = "coalition-tui · " + " · ".join(parts)
+
+    def toggle_selection(self, records: list[Commitment]) -> None:
+        """Select all of ``records``, or unselect them if they all are selected already."""
+        if not records:
+            return
+        if all(r.id in self.selection for r in records):
+            for r in records:
+                self.selection.pop(r.id, None)
+            self.notify(f"Unselected {len(records)} record(s); {len(self.selection)} selected", timeout=2)
+        else:
+            for r in records:
+                self.selection[r.id] = r
+            self.notify(f"Selected {len(records)} record(s); {len(self.selection)} selected", timeout=2)
+        self._update_status()
+
+    # ------------------------------------------------------------------ actions
+    def action_view(self, mode: str) -> None:
+        if self.corpus is None:
+            self.notify("Still loading the corpus…", timeout=2)
+            return
+        self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_clear_selection(self) -> None:
+        self.selection.clear()
+        self._update_status()
+        if isinstance(self.screen, CorpusScreen):
+            self.screen.refresh_selection()
+        self.notify("Selection cleared", timeout=2)
+
+    def action_export(self) -> None:
+        if self.corpus is None:
+            return
+        if not self.selection:
+            self.notify("Nothing selected: Space selects the record (or row) under the cursor.", severity="warning")
+            return
+        self._export()
+
+    @work(exclusive=True, group="export")
+    async def _export(self) -> None:
+        assert self.corpus is not None
+        path = await self.push_screen_wait(ExportScreen(default_export_path(), len(self.selection), self.blink))
+        if path is None:
+            return
+        overwrite = False
+        if path.exists():
+            overwrite = await self.push_screen_wait(ConfirmScreen(f"{path} exists. Replace it?"))
+            if not overwrite:
+                self.notify("Not written: the existing file is unchanged.", timeout=3)
+                return
+        filters = self.screen.filters() if isinstance(self.screen, CorpusScreen) else {}
+        records = list(self.selection.values())
+        try:
+            write_export(path, export_document(self.corpus, records, filters), overwrite=overwrite)
+        except OSError as exc:
+            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", timeout=6)
+            return
+        self.notify(f"Wrote {len(records)} record(s) to {path}", timeout=6)

@@ -1,0 +1,80 @@
+"""What every corpus view shares: access to the corpus and the selection, and a filter box."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.model import Commitment
+from coalition_tui.tui.keymap import CLEAR, FILTER
+from coalition_tui.tui.widgets import FilterInput
+
+if TYPE_CHECKING:
+    from coalition_tui.tui.app import CoalitionApp
+
+
+class CorpusScreen(Screen[None]):
+    """A view of the loaded corpus."""
+
+    TITLE_TEXT = ""
+
+    @property
+    def capp(self) -> CoalitionApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def corpus(self) -> Corpus:
+        corpus = self.capp.corpus
+        assert corpus is not None, "views are shown only once the corpus has loaded"
+        return corpus
+
+    def header_footer(self) -> tuple[Header, Footer]:
+        return Header(), Footer()
+
+    def toggle(self, records: list[Commitment]) -> None:
+        self.capp.toggle_selection(records)
+        self.refresh_selection()
+
+    def refresh_selection(self) -> None:
+        """Redraw whatever shows selection marks (views override)."""
+
+    def filters(self) -> dict[str, str]:
+        """The filters in force, for an export's [meta] table."""
+        return {}
+
+
+class FilterMixin:
+    """'/' opens a filter box, Escape clears it; subclasses implement ``apply_filter``."""
+
+    BINDINGS = [FILTER, CLEAR]
+
+    def filter_box(self) -> FilterInput:
+        return self.query_one(FilterInput)  # type: ignore[attr-defined]
+
+    def action_filter(self) -> None:
+        box = self.filter_box()
+        box.add_class("-active")
+        box.cursor_blink = self.app.blink  # type: ignore[attr-defined]
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.filter_box()
+        box.value = ""
+        box.remove_class("-active")
+        self.apply_filter("")
+        self.focus_list()
+
+    def on_input_changed(self, event: FilterInput.Changed) -> None:
+        self.apply_filter(event.value)
+
+    def on_input_submitted(self, event: FilterInput.Submitted) -> None:
+        self.focus_list()
+
+    def apply_filter(self, text: str) -> None:
+        raise NotImplementedError
+
+    def focus_list(self) -> None:
+        raise NotImplementedError

@@ -1,0 +1,37 @@
+"""Command palette entries that depend on the app's state (views, selection)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+VIEWS = ("overview", "countries", "summits", "sources", "names", "problems")
+
+
+class CoalitionCommands(Provider):
+    """Go to a view, export or clear the selection, show help."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        selected = len(getattr(app, "selection", ()))
+        commands: list[tuple[str, object, str]] = [
+            (f"Go to {view.title()}", partial(app.action_view, view), f"Show the {view} view")  # type: ignore[attr-defined]
+            for view in VIEWS
+        ]
+        commands.append(("Export selection", app.action_export, f"{selected} record(s) selected"))  # type: ignore[attr-defined]
+        if selected:
+            commands.append(("Clear selection", app.action_clear_selection, f"Unselect {selected} record(s)"))  # type: ignore[attr-defined]
+        commands.append(("Keys and help", app.action_help, "Every key binding"))  # type: ignore[attr-defined]
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]

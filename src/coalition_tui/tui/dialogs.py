@@ -1,0 +1,130 @@
+"""Modal dialogs: help, export, and a yes/no confirmation that answers through ``dismiss``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from coalition_tui.tui.keymap import APP_BINDINGS, CLEAR, FILTER, OPEN, SELECT, SORT, TABLE_BINDINGS
+
+HELP_SECTIONS = [
+    (
+        "Everywhere",
+        [
+            *APP_BINDINGS,
+            Binding("ctrl+p", "command_palette", "Command palette", id="app.palette"),
+            Binding("tab", "focus_next", "Next pane", id="app.focus_next"),
+            Binding("shift+tab", "focus_previous", "Previous pane", id="app.focus_previous"),
+        ],
+    ),
+    (
+        "Tables and lists",
+        [
+            Binding("up,down,left,right", "", "Move", key_display="arrows"),
+            *TABLE_BINDINGS,
+            Binding("pageup,pagedown,home,end", "", "Page / ends", key_display="PgUp PgDn Home End"),
+        ],
+    ),
+    ("Views", [SELECT, FILTER, CLEAR, OPEN, SORT, Binding("escape", "", "Back from evidence / close dialogs")]),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every binding, with its id (for remapping)."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        parts: list[Text] = [Text.assemble(("coalition-tui keys", "bold underline"), "\n")]
+        for title, bindings in HELP_SECTIONS:
+            parts.append(Text.assemble("\n", (title, "bold"), "\n"))
+            for b in bindings:
+                key = b.key_display or b.key
+                parts.append(
+                    Text.assemble((f"  {key:<22}", "bold cyan"), f"{b.description:<34}", (b.id or "", "dim"), "\n")
+                )
+        parts.append(Text.assemble("\n", ("Esc closes this help. Ids in grey can be remapped.", "dim")))
+        with VerticalScroll(id="help-box", classes="dialog"):
+            yield Static(Text("").join(parts))
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question; dismisses with the answer."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm-box"):
+            yield Static(Text(self.question))
+            with Horizontal(classes="buttons"):
+                yield Button("Yes, replace (y)", id="yes", variant="error")
+                yield Button("No (n)", id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Where to write the selection; dismisses with the path, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+
+    def __init__(self, default: Path, count: int, blink: bool = True) -> None:
+        super().__init__()
+        self.default, self.count, self.blink = default, count, blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="export-box"):
+            yield Static(
+                Text.assemble(
+                    ("Export selection", "bold underline"), "\n", f"{self.count} record(s) will be written as TOML to:"
+                )
+            )
+            path_input = Input(value=str(self.default), id="export-path")
+            path_input.cursor_blink = self.blink
+            yield path_input
+            yield Static(
+                Text("Enter writes · Esc cancels. An existing file is replaced only if you confirm."), classes="hint"
+            )
+            with Horizontal(classes="buttons"):
+                yield Button("Write", id="write", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._finish(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "write":
+            self._finish(self.query_one("#export-path", Input).value)
+        else:
+            self.dismiss(None)
+
+    def _finish(self, value: str) -> None:
+        value = value.strip()
+        if value:
+            self.dismiss(Path(value).expanduser())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

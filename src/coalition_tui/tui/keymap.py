@@ -1,0 +1,35 @@
+"""Key bindings as data, each with an id so a user keymap can remap it (``App.set_keymap``)."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+APP_BINDINGS = [
+    Binding("1", "view('overview')", "Overview", id="view.overview"),
+    Binding("2", "view('countries')", "Countries", id="view.countries"),
+    Binding("3", "view('summits')", "Summits", id="view.summits"),
+    Binding("4", "view('sources')", "Sources", id="view.sources"),
+    Binding("5", "view('names')", "Names", id="view.names"),
+    Binding("6", "view('problems')", "Problems", id="view.problems"),
+    Binding("e", "export", "Export", id="selection.export"),
+    Binding("X", "clear_selection", "Clear selection", id="selection.clear", show=False),
+    Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+    Binding("q", "quit", "Quit", id="app.quit"),
+]
+
+# Vim-style movement for every table, on top of the arrows, Home/End and Page keys.
+TABLE_BINDINGS = [
+    Binding("j", "cursor_down", "Down", id="table.down", show=False),
+    Binding("k", "cursor_up", "Up", id="table.up", show=False),
+    Binding("h", "cursor_left", "Left", id="table.left", show=False),
+    Binding("l", "cursor_right", "Right", id="table.right", show=False),
+    Binding("g", "scroll_top", "Top", id="table.top", show=False),
+    Binding("G", "scroll_bottom", "Bottom", id="table.bottom", show=False),
+]
+
+SELECT = Binding("space", "toggle_selection", "Select", id="selection.toggle")
+FILTER = Binding("slash", "filter", "Filter", id="list.filter", key_display="/")
+CLEAR = Binding("escape", "clear_filter", "Clear", id="list.clear", show=False)
+OPEN = Binding("enter", "open", "Evidence", id="overview.open")
+BACK = Binding("escape", "back", "Back", id="screen.back")
+SORT = Binding("s", "sort_score", "Sort by score", id="names.sort")

@@ -1,0 +1,76 @@
+"""Names: every surface form seen in the corpus, what it resolved to, how and how surely."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from coalition_tui import browse
+from coalition_tui.normalize import fold
+from coalition_tui.tui import render
+from coalition_tui.tui.base import CorpusScreen, FilterMixin
+from coalition_tui.tui.keymap import SORT
+from coalition_tui.tui.widgets import FilterInput, Table
+
+COLUMNS = ("As written", "Entity", "Kind", "Score", "Method", "Seen", "Sources")
+
+
+class NamesScreen(FilterMixin, CorpusScreen):
+    BINDINGS = [*FilterMixin.BINDINGS, SORT]
+
+    def compose(self) -> ComposeResult:
+        header, footer = self.header_footer()
+        yield header
+        with Vertical():
+            yield Static(id="names-hint", classes="hint")
+            yield FilterInput(placeholder="filter names or entities…", id="filter")
+            yield Table(id="names", cursor_type="row", zebra_stripes=True)
+        yield footer
+
+    def on_mount(self) -> None:
+        self.sub_title = "Names"
+        self.rows = browse.names_seen(self.corpus)
+        self.ascending = True
+        table = self.query_one("#names", Table)
+        for column in COLUMNS:
+            table.add_column(column, key=column)
+        self.apply_filter("")
+        table.focus()
+
+    def apply_filter(self, text: str) -> None:
+        wanted = fold(text)
+        rows = [r for r in self.rows if not wanted or wanted in fold(r.written) or wanted in fold(r.label)]
+        rows.sort(key=lambda r: (r.score, r.written), reverse=not self.ascending)
+        table = self.query_one("#names", Table)
+        table.clear()
+        for i, r in enumerate(rows):
+            style = "bold yellow" if r.method == "fuzzy" else ""
+            table.add_row(
+                render.plain(r.written, style),
+                render.plain(r.label),
+                render.plain(r.kind),
+                render.plain(f"{r.score:5.1f}", style),
+                render.plain(r.method, style),
+                render.plain(str(r.count)),
+                render.plain(", ".join(s[:3] for s in r.sources)),
+                key=str(i),
+            )
+        order = "lowest score first" if self.ascending else "highest score first"
+        fuzzy = sum(r.method == "fuzzy" for r in rows)
+        self.query_one("#names-hint", Static).update(
+            render.Text(
+                f"{len(rows)} surface forms, {fuzzy} matched by similarity (yellow), {order}. s: reverse · /: filter"
+            )
+        )
+
+    def focus_list(self) -> None:
+        self.query_one("#names", Table).focus()
+
+    def action_sort_score(self) -> None:
+        self.ascending = not self.ascending
+        self.apply_filter(self.filter_box().value)
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        if str(event.column_key.value) == "Score":
+            self.action_sort_score()

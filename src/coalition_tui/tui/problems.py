@@ -1,0 +1,46 @@
+"""Problems: every load error and warning, with where it is and what to do."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from coalition_tui.tui import render
+from coalition_tui.tui.base import CorpusScreen
+from coalition_tui.tui.widgets import Table
+
+
+class ProblemsScreen(CorpusScreen):
+    def compose(self) -> ComposeResult:
+        header, footer = self.header_footer()
+        yield header
+        yield Static(id="problems-hint", classes="hint")
+        yield Table(id="problems", cursor_type="row", zebra_stripes=True)
+        yield footer
+
+    def on_mount(self) -> None:
+        self.sub_title = "Problems"
+        problems = self.corpus.problems
+        errors = sum(p.severity.value == "error" for p in problems)
+        self.query_one("#problems-hint", Static).update(
+            Text(
+                f"{errors} error(s), {len(problems) - errors} warning(s) in {self.corpus.root.name}/. "
+                "Bad records were skipped; everything else loaded."
+                if problems
+                else "No problems: everything loaded."
+            )
+        )
+        table = self.query_one("#problems", Table)
+        table.add_columns("Severity", "Where", "Record", "Field", "Message")
+        for p in problems:
+            where = p.file if p.line is None else f"{p.file}:{p.line}"
+            style = "bold red" if p.severity.value == "error" else "yellow"
+            table.add_row(
+                render.plain(p.severity.value, style),
+                render.plain(where),
+                render.plain(p.record or ""),
+                render.plain(p.field or ""),
+                render.plain(p.message),
+            )
+        table.focus()

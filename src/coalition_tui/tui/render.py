@@ -1,0 +1,121 @@
+"""Turning domain objects into styled, markup-free text. Untrusted text never goes through markup."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.content import Content
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.model import Commitment, Mention, Origin, Stance
+
+# Glyph and word carry the meaning; colour only adds to it, so a monochrome terminal reads the same.
+STANCE_LOOK: dict[str, tuple[str, str, str]] = {
+    Stance.COMMITTED.value: ("●", "commit", "bold green"),
+    Stance.CONDITIONAL.value: ("◐", "cond", "bold yellow"),
+    Stance.WILLING.value: ("○", "willing", "cyan"),
+    Stance.CONSIDERING.value: ("◇", "consid", "magenta"),
+    Stance.DECLINED.value: ("✕", "declined", "bold red"),
+    Stance.OPPOSED.value: ("⊘", "opposed", "bold #ff5f87"),
+    "present": ("·", "present", "dim"),
+}
+ENTITY_STYLE = {"country": "bold #5fafff", "person": "bold italic #d7af5f", "org": "bold underline #af87ff"}
+QUOTE_STYLE = "underline"
+# Control characters shown as their Unicode pictures ("␛" for ESC), one for one, so offsets still hold
+# and no escape sequence from an article can reach the terminal.
+_INERT = (
+    {c: 0x2400 + c for c in range(0x20) if c not in (9, 10)} | {0x7F: 0x2421} | {c: 0xFFFD for c in range(0x80, 0xA0)}
+)
+
+
+def inert(text: str) -> str:
+    """``text`` with every control character made visible and harmless."""
+    return text.translate(_INERT)
+
+
+CURRENT_STYLE = "reverse"
+
+
+def stance_cell(value: str | None) -> Text:
+    """A matrix cell: glyph and short word, coloured; blank for no record."""
+    if value is None:
+        return Text("")
+    glyph, word, style = STANCE_LOOK[value]
+    return Text(f"{glyph} {word}", style=style)
+
+
+def legend() -> Text:
+    parts: list[str | tuple[str, str]] = ["Legend  "]
+    for value, (glyph, _word, style) in STANCE_LOOK.items():
+        parts += [(f"{glyph} {value}", style), "   "]
+    return Text.assemble(*parts)
+
+
+def origin_tag(record: Commitment) -> tuple[str, str]:
+    if record.origin is Origin.CURATED:
+        return ("✓ curated", "dim green")
+    return (f"⚑ extracted, unreviewed ({record.confidence:.2f})", "italic bold yellow")
+
+
+def record_block(corpus: Corpus, record: Commitment, selected: bool = False, with_summit: bool = False) -> Text:
+    """A record as a few lines: stance and kind, the quote, where it comes from."""
+    glyph, _word, style = STANCE_LOOK[record.stance.value]
+    mark = "[x] " if selected else "[ ] "
+    head: list[str | tuple[str, str]] = [
+        mark,
+        (f"{glyph} {record.stance.value}", style),
+        f"  {record.kind.value}  ",
+        (corpus.label(record.country), "bold"),
+    ]
+    if with_summit:
+        meeting = corpus.summits.get(record.summit)
+        head.append(f"  at {meeting.label if meeting else record.summit}")
+    person = f" · {corpus.label(record.person)}" if record.person else ""
+    return Text.assemble(
+        *head,
+        "\n",
+        ("    “", "dim"),
+        (inert(record.quote), "italic"),
+        ("”", "dim"),
+        "\n",
+        (f"    {record.source} {record.start}-{record.end}{person} · ", "dim"),
+        origin_tag(record),
+    )
+
+
+def article(text: str, mentions: list[Mention], records: list[Commitment], current: str | None) -> list[Content]:
+    """An article as one Content per line, mentions styled by entity kind, quoted spans marked."""
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        content = Content(inert(raw))
+        for record in records:
+            if record.start < end and record.end > start:
+                style = CURRENT_STYLE if record.id == current else QUOTE_STYLE
+                content = content.stylize(style, max(record.start, start) - start, min(record.end, end) - start)
+        for m in mentions:
+            if start <= m.start and m.end <= end and not m.venue:
+                content = content.stylize(ENTITY_STYLE.get(m.kind, "bold"), m.start - start, m.end - start)
+        lines.append(content)
+    return lines
+
+
+def mention_legend() -> Text:
+    return Text.assemble(
+        "Names  ",
+        ("country", ENTITY_STYLE["country"]),
+        "  ",
+        ("person", ENTITY_STYLE["person"]),
+        "  ",
+        ("organization", ENTITY_STYLE["org"]),
+        "   Quotes  ",
+        ("record quote", QUOTE_STYLE),
+        "  ",
+        ("current record", CURRENT_STYLE),
+    )
+
+
+def plain(text: str, style: str = "") -> Text:
+    """A DataTable cell from untrusted text: never parsed as markup."""
+    return Text(inert(text), style=style, no_wrap=True, overflow="ellipsis")

@@ -1,0 +1,133 @@
+"""Sources: the articles; the detail is the text with names highlighted and record quotes marked.
+
+Moving through the article's records scrolls the text to each quote.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from coalition_tui import browse
+from coalition_tui.model import Commitment
+from coalition_tui.tui import render
+from coalition_tui.tui.base import CorpusScreen
+from coalition_tui.tui.keymap import SELECT
+from coalition_tui.tui.widgets import Table
+
+
+class SourcesScreen(CorpusScreen):
+    BINDINGS = [SELECT]
+
+    def compose(self) -> ComposeResult:
+        header, footer = self.header_footer()
+        yield header
+        with Horizontal(classes="panes"):
+            yield Table(id="sources", cursor_type="row", zebra_stripes=True, classes="list-pane")
+            with Vertical(classes="detail-pane"):
+                yield Static(id="source-title", classes="title")
+                yield Table(id="source-records", cursor_type="row")
+                yield Static(render.mention_legend(), classes="hint")
+                yield VerticalScroll(id="article")
+        yield footer
+
+    def on_mount(self) -> None:
+        self.sub_title = "Sources"
+        self.source_id: str | None = None
+        self.current_record: str | None = None
+        table = self.query_one("#sources", Table)
+        table.add_columns("Source", "Date", "Headline")
+        for s in sorted(
+            self.corpus.sources.values(), key=lambda s: (s.date.isoformat() if s.date else s.summit or "", s.id)
+        ):
+            table.add_row(
+                render.plain(s.id[:12]),
+                render.plain(s.date.isoformat() if s.date else "-"),
+                render.plain(s.headline),
+                key=s.id,
+            )
+        records = self.query_one("#source-records", Table)
+        records.add_columns("Sel", "Stance", "Country", "Kind", "Origin")
+        table.focus()
+        if table.row_count:
+            self._show_source(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def records(self) -> list[Commitment]:
+        return sorted(self.corpus.by_source.get(self.source_id or "", []), key=lambda r: (r.start, r.id))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is None:
+            return
+        if event.data_table.id == "sources":
+            self._show_source(str(event.row_key.value))
+        else:
+            self.current_record = str(event.row_key.value)
+            self._render_article(scroll=True)
+
+    def _show_source(self, source_id: str) -> None:
+        if source_id == self.source_id:
+            return
+        self.source_id, self.current_record = source_id, None
+        source = self.corpus.sources[source_id]
+        meeting = self.corpus.summits.get(source.summit or "")
+        self.query_one("#source-title", Static).update(
+            Text.assemble(
+                (source.headline, "bold"),
+                "\n",
+                (
+                    f"{source.file} · {meeting.label if meeting else 'no meeting'} · {source.outlet or 'outlet unknown'}"
+                    f" · sha256 {source.sha256[:12]}…",
+                    "dim",
+                ),
+            )
+        )
+        self._fill_records()
+        self._render_article(scroll=False)
+
+    def _fill_records(self) -> None:
+        table = self.query_one("#source-records", Table)
+        table.clear()
+        selected = self.capp.selection
+        for r in self.records():
+            glyph, _word, style = render.STANCE_LOOK[r.stance.value]
+            table.add_row(
+                render.plain("[x]" if r.id in selected else "[ ]"),
+                render.plain(f"{glyph} {r.stance.value}", style),
+                render.plain(self.corpus.label(r.country)),
+                render.plain(r.kind.value),
+                render.plain(r.origin.value),
+                key=r.id,
+            )
+
+    def _render_article(self, scroll: bool) -> None:
+        container = self.query_one("#article", VerticalScroll)
+        text = self.corpus.texts.get(self.source_id or "", "")
+        lines = render.article(
+            text, browse.mentions(self.corpus, self.source_id or ""), self.records(), self.current_record
+        )
+        container.remove_children()
+        widgets = [Static(line, classes="article-line") for line in lines]
+        container.mount_all(widgets)
+        if scroll and self.current_record:
+            record = next((r for r in self.records() if r.id == self.current_record), None)
+            if record is not None:
+                line = text.count("\n", 0, record.start)
+                self.call_after_refresh(container.scroll_to_widget, widgets[line], top=True, animate=False)
+
+    def refresh_selection(self) -> None:
+        table = self.query_one("#source-records", Table)
+        row = table.cursor_row
+        self._fill_records()
+        if table.row_count:
+            table.move_cursor(row=min(row, table.row_count - 1))
+
+    def action_toggle_selection(self) -> None:
+        if self.focused and self.focused.id == "source-records" and self.current_record:
+            self.toggle([r for r in self.records() if r.id == self.current_record])
+        else:
+            self.toggle(self.records())
+
+    def filters(self) -> dict[str, str]:
+        return {"source": self.source_id or ""}

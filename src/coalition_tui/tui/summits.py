@@ -1,0 +1,91 @@
+"""Summits: meetings by date; the detail is who attended, what each country said, and the sources."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from coalition_tui import browse
+from coalition_tui.tui import render
+from coalition_tui.tui.base import CorpusScreen
+from coalition_tui.tui.keymap import SELECT
+from coalition_tui.tui.widgets import Table
+
+
+class SummitsScreen(CorpusScreen):
+    BINDINGS = [SELECT]
+
+    def compose(self) -> ComposeResult:
+        header, footer = self.header_footer()
+        yield header
+        with Horizontal(classes="panes"):
+            yield Table(id="summits", cursor_type="row", zebra_stripes=True, classes="list-pane")
+            with VerticalScroll(classes="detail-pane"):
+                yield Static(id="summit-detail")
+        yield footer
+
+    def on_mount(self) -> None:
+        self.sub_title = "Summits"
+        table = self.query_one("#summits", Table)
+        table.add_columns("Date", "Place", "Format", "Records")
+        for s in self.corpus.summits_by_date():
+            table.add_row(
+                render.plain(s.date.isoformat()),
+                render.plain(s.place),
+                render.plain(s.format),
+                render.plain(str(len(self.corpus.by_summit.get(s.id, [])))),
+                key=s.id,
+            )
+        table.focus()
+        self._show(self.current())
+
+    def current(self) -> str | None:
+        table = self.query_one("#summits", Table)
+        if not table.row_count:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(str(event.row_key.value) if event.row_key else None)
+
+    def _show(self, summit_id: str | None) -> None:
+        detail = self.query_one("#summit-detail", Static)
+        if summit_id is None:
+            detail.update(Text("No meetings in this corpus."))
+            return
+        corpus = self.corpus
+        s = corpus.summits[summit_id]
+        hosts = ", ".join(corpus.label(h) for h in s.hosts) or "unknown"
+        present = ", ".join(corpus.label(a) for a in browse.attendees(corpus, summit_id)) or "none recorded"
+        parts = [
+            Text.assemble((f"{s.place}, {s.date:%-d %B %Y}", "bold underline"), f"  {s.format}\n"),
+            Text.assemble(("Venue  ", "bold"), s.venue or "-", "\n", ("Hosts  ", "bold"), hosts, "\n"),
+            Text.assemble(("Attendees  ", "bold"), present, "\n"),
+        ]
+        if s.note:
+            parts.append(Text.assemble((s.note, "italic dim"), "\n"))
+        selected = self.capp.selection
+        for actor, kinds in browse.grouped_commitments(corpus, summit_id).items():
+            parts.append(Text.assemble("\n", (corpus.label(actor), "bold reverse"), "\n"))
+            for kind, records in kinds.items():
+                parts.append(Text.assemble(("  " + kind.value, "bold"), "\n"))
+                for record in records:
+                    parts += [render.record_block(corpus, record, record.id in selected), Text("\n")]
+        parts.append(Text.assemble("\n", ("Sources  ", "bold"), "\n"))
+        for source_id in browse.sources_of(corpus, summit_id):
+            source = corpus.sources.get(source_id)
+            parts.append(Text.assemble(f"  {source_id}  ", (source.headline if source else "", "italic"), "\n"))
+        detail.update(Text("").join(parts))
+
+    def refresh_selection(self) -> None:
+        self._show(self.current())
+
+    def action_toggle_selection(self) -> None:
+        summit = self.current()
+        if summit:
+            self.toggle(self.corpus.by_summit.get(summit, []))
+
+    def filters(self) -> dict[str, str]:
+        return {"summit": self.current() or ""}

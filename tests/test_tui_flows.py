@@ -1,0 +1,184 @@
+"""Whole flows driven through the app as a user would, with Textual's Pilot."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from conftest import DATA, SEEDS, loaded, pilot_test
+from rich.text import Text
+from test_export import load_back
+from textual.widgets import Input, OptionList, Static
+
+from coalition_tui.loader import load_corpus
+from coalition_tui.tui import make_app
+from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
+from coalition_tui.tui.evidence import EvidenceScreen
+
+
+def option_text(options: OptionList) -> str:
+    return "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+
+@pilot_test
+async def test_italy_declined_troops_at_paris_2026_with_the_quote():
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2", "slash", *"italy", "enter")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#country-detail", Static).render())
+        assert "Paris, 6 Jan 2026" in detail and "declined" in detail and "would not contribute troops" in detail
+        await pilot.press("1", *"jjjjj", *"llll", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EvidenceScreen)
+        shown = option_text(app.screen.query_one(OptionList))
+        assert "✕ declined" in shown and "troops_in_ukraine" in shown
+        assert "said their countries would not contribute troops to any mission inside Ukraine." in shown
+        assert "Giorgia Meloni" in shown and "curated" in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EvidenceScreen)
+
+
+@pilot_test
+async def test_select_two_records_export_and_load_back(tmp_path: Path):
+    target = tmp_path / "two.toml"
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("1", *"jjjj", "l", "l", "enter")  # Russia at 15 Mar (1 record) and more
+        await pilot.pause()
+        await pilot.press("escape", "j", "l", "l", "l", "l", "space")  # Italy x Paris 2026: one record
+        await pilot.press("k", "space")  # Russia x Paris 2026: one record
+        await pilot.pause()
+        assert len(app.selection) == 2
+        assert "2 selected" in app.title
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+    chosen = sorted(app.selection.values(), key=lambda r: r.id)
+    assert target.exists()
+    assert sorted(load_back(tmp_path, target), key=lambda r: r.id) == chosen
+    assert {(r.country, r.summit) for r in chosen} == {("ITA", "2026-01-06-paris"), ("RUS", "2026-01-06-paris")}
+
+
+@pilot_test
+async def test_an_existing_file_is_replaced_only_after_confirmation(tmp_path: Path):
+    target = tmp_path / "keep.toml"
+    target.write_text("precious", encoding="utf-8")
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("space", "e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert target.read_text(encoding="utf-8") == "precious"
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.pause()
+    assert "[[commitment]]" in target.read_text(encoding="utf-8")
+
+
+def _hostile_corpus(tmp: Path) -> Path:
+    """A corpus whose article, headline and quote are Textual markup and escape sequences."""
+    shutil.copytree(DATA, tmp / "data", ignore=shutil.ignore_patterns("commitments"))
+    shutil.copytree(SEEDS, tmp / "seeds")
+    text = (
+        "Britain said it [@click=app.quit]would send troops[/] to Ukraine. [/] [b]bold[/b] \x1b[31mred\x1b]0;title\x07\n"
+        "France [link=https://example.com]agreed[/link] too.\n"
+    )
+    article = tmp / "seeds" / "hostile.txt"
+    article.write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(article.read_bytes()).hexdigest()
+    with (tmp / "data" / "sources.toml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            f'\n[hostile]\nfile = "../seeds/hostile.txt"\nheadline = "[/] [@click=app.quit]click me[/]"\n'
+            f'summit = "2026-01-06-paris"\nsha256 = "{digest}"\n'
+        )
+    (tmp / "data" / "commitments").mkdir()
+    (tmp / "data" / "commitments" / "hostile.toml").write_text(
+        'source = "hostile"\n[[commitment]]\nid = "[/]"\ncountry = "GBR"\nkind = "troops_in_ukraine"\n'
+        'stance = "committed"\nquote = "Britain said it [@click=app.quit]would send troops[/] to Ukraine."\n'
+        'as_written = ["Britain"]\nnote = "[/]"\n',
+        encoding="utf-8",
+    )
+    return tmp / "data"
+
+
+@pilot_test
+async def test_markup_in_articles_names_and_quotes_is_shown_literally_and_does_nothing(tmp_path: Path):
+    data = _hostile_corpus(tmp_path)
+    assert not load_corpus(data).errors
+    app = make_app(data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.screen.query_one("#sources")
+        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        assert any(
+            isinstance(cell, Text) and cell.plain == "[/] [@click=app.quit]click me[/]" for row in rows for cell in row
+        )
+        for _ in range(table.row_count):
+            if app.screen.source_id == "hostile":
+                break
+            await pilot.press("j")
+            await pilot.pause()
+        assert app.screen.source_id == "hostile"
+        lines = [str(w.render()) for w in app.screen.query(".article-line")]
+        assert "[@click=app.quit]would send troops[/]" in lines[0] and "[/] [b]bold[/b]" in lines[0]
+        assert "\x1b" not in "".join(lines) and "\x07" not in "".join(lines)
+        first = app.screen.query(".article-line").first()
+        await pilot.click(first, offset=(20, 0))
+        await pilot.pause()
+        assert app.is_running  # clicking the text did not run app.quit
+        await pilot.press("2", "slash", *"brit", "enter")
+        await pilot.pause()
+        assert "[@click=app.quit]would send troops[/]" in str(app.screen.query_one("#country-detail", Static).render())
+
+
+@pilot_test
+async def test_vim_keys_help_and_quit():
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one("#matrix")
+        start = table.cursor_coordinate
+        await pilot.press("j", "j", "l")
+        assert (table.cursor_coordinate.row, table.cursor_coordinate.column) == (start.row + 2, start.column + 1)
+        await pilot.press("G")
+        assert table.cursor_coordinate.row == table.row_count - 1
+        await pilot.press("g")
+        assert table.cursor_coordinate.row == 0
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("q")
+    assert not app.is_running
+
+
+@pilot_test
+async def test_a_broken_data_file_never_stops_the_app(broken_data: Path):
+    app = make_app(broken_data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert "2 problem(s)" in app.title
+        await pilot.press("6")
+        await pilot.pause()
+        assert app.screen.query_one("#problems").row_count == 2

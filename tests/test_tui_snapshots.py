@@ -1,0 +1,69 @@
+"""Snapshot tests: what a user sees in each screen (cursor blink frozen, loading finished)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DATA, loaded
+
+from coalition_tui.tui import make_app
+
+SIZES = {"wide": (120, 40), "narrow": (80, 24)}
+
+
+def app(data: Path = DATA):
+    return make_app(data, blink=False)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestViews:
+    def test_overview(self, snap_compare, size):
+        """The matrix: countries with most commitments first, meetings by date, glyph + word per cell, legend."""
+        assert snap_compare(app(), terminal_size=SIZES[size], run_before=loaded)
+
+    def test_countries(self, snap_compare, size):
+        """Countries with counts; the United Kingdom's people and its records meeting by meeting."""
+        assert snap_compare(app(), terminal_size=SIZES[size], press=["2"], run_before=loaded)
+
+    def test_summits(self, snap_compare, size):
+        """Meetings by date; London's hosts, attendees, commitments by country and kind, sources."""
+        assert snap_compare(app(), terminal_size=SIZES[size], press=["3"], run_before=loaded)
+
+    def test_sources(self, snap_compare, size):
+        """Articles; the selected one's records and its text with names highlighted and quotes marked."""
+        assert snap_compare(app(), terminal_size=SIZES[size], press=["4", "tab", "j", "j"], run_before=loaded)
+
+    def test_names(self, snap_compare, size):
+        """Every surface form, lowest score first: the seeds' typos (Melono, Zelenskiy) at the top, in yellow."""
+        assert snap_compare(app(), terminal_size=SIZES[size], press=["5"], run_before=loaded)
+
+    def test_problems_with_a_broken_data_file(self, snap_compare, size, broken_data):
+        """The title counts the problems; the Problems view names file, line, record, field and what to do."""
+        assert snap_compare(app(broken_data), terminal_size=SIZES[size], press=["6"], run_before=loaded)
+
+
+class TestDialogsAndDetails:
+    def test_help(self, snap_compare):
+        """Every key binding with its id, grouped: everywhere, tables, views."""
+        assert snap_compare(app(), terminal_size=(120, 40), press=["question_mark"], run_before=loaded)
+
+    def test_filtered_countries(self, snap_compare):
+        """Typing /melono (a typo of Meloni's name) leaves only Italy, with its timeline."""
+        keys = ["2", "slash", *"melono", "enter"]
+        assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=loaded)
+
+    def test_evidence(self, snap_compare):
+        """Enter on Italy x Paris 2026: the declined-troops record with its quote, source, person, origin."""
+        keys = ["j"] * 5 + ["l"] * 4 + ["enter"]
+        assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=loaded)
+
+    def test_export_dialog(self, snap_compare, monkeypatch):
+        """After selecting a cell's records, e asks where to write them (the default path is timestamped)."""
+        monkeypatch.setattr("coalition_tui.tui.app.default_export_path", lambda: Path("coalition-export-TEST.toml"))
+        keys = ["j"] * 5 + ["l"] * 4 + ["space", "e"]
+
+        async def settle(pilot):
+            await loaded(pilot)
+
+        assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=settle)
