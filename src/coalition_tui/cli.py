@@ -11,14 +11,17 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from coalition_tui import __version__
-from coalition_tui.corpus import Corpus, NotFound
-from coalition_tui.loader import load_corpus
-from coalition_tui.model import Commitment, Kind, Stance
 from coalition_tui.paths import default_data_dir
-from coalition_tui.resolve import Resolution
+from coalition_tui.problems import NotFound
+from coalition_tui.vocab import Kind, Stance
+
+if TYPE_CHECKING:
+    from coalition_tui.corpus import Corpus
+    from coalition_tui.model import Commitment
+    from coalition_tui.resolve import Resolution
 
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
@@ -100,6 +103,8 @@ def _date(text: str) -> dt.date:
 
 
 def _corpus(args: argparse.Namespace) -> Corpus:
+    from coalition_tui.loader import load_corpus
+
     return load_corpus(args.data or default_data_dir())
 
 
@@ -246,6 +251,8 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     data = args.data or default_data_dir()
     failed = 0
     for path in args.files:
+        from coalition_tui.loader import load_corpus
+
         corpus = load_corpus(data)  # fresh each time: the previous file changed sources.toml
         try:
             result = ingest_file(corpus, path, summit=args.summit, outlet=args.outlet, date=args.date)

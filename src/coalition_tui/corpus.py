@@ -11,12 +11,8 @@ from rapidfuzz import fuzz, process
 from coalition_tui.gazetteer import Gazetteer
 from coalition_tui.model import Commitment, Kind, Source, Stance, Summit
 from coalition_tui.normalize import fold
-from coalition_tui.problems import Problem, Severity
+from coalition_tui.problems import NotFound, Problem, Severity
 from coalition_tui.resolve import Resolver
-
-
-class NotFound(ValueError):
-    """A filter value that names nothing, or several things, in the corpus."""
 
 
 @dataclass

@@ -53,3 +53,7 @@ def display_path(path: Path, base: Path | None = None) -> str:
         except ValueError:
             continue
     return str(path)
+
+
+class NotFound(ValueError):
+    """A look-up (a filter value, a summit, a source) that names nothing, or several things."""

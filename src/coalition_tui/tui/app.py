@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -12,20 +15,25 @@ from textual.message import Message
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.export import default_export_path, export_document, write_export
-from coalition_tui.loader import load_corpus
-from coalition_tui.model import Commitment
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.commands import CoalitionCommands
-from coalition_tui.tui.countries import CountriesScreen
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
 from coalition_tui.tui.keymap import APP_BINDINGS
-from coalition_tui.tui.names import NamesScreen
-from coalition_tui.tui.overview import OverviewScreen
-from coalition_tui.tui.problems import ProblemsScreen
-from coalition_tui.tui.sources import SourcesScreen
-from coalition_tui.tui.summits import SummitsScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from coalition_tui.corpus import Corpus
+    from coalition_tui.model import Commitment
+
+
+def _view(module: str, name: str) -> Callable[[], Screen]:
+    """A mode's screen, imported when first shown: the first frame paints before the core is imported."""
+
+    def build() -> Screen:
+        return getattr(importlib.import_module(f"coalition_tui.tui.{module}"), name)()
+
+    return build
 
 
 @dataclass
@@ -45,12 +53,12 @@ class CoalitionApp(App[None]):
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {CoalitionCommands}
     MODES = {
-        "overview": OverviewScreen,
-        "countries": CountriesScreen,
-        "summits": SummitsScreen,
-        "sources": SourcesScreen,
-        "names": NamesScreen,
-        "problems": ProblemsScreen,
+        "overview": _view("overview", "OverviewScreen"),
+        "countries": _view("countries", "CountriesScreen"),
+        "summits": _view("summits", "SummitsScreen"),
+        "sources": _view("sources", "SourcesScreen"),
+        "names": _view("names", "NamesScreen"),
+        "problems": _view("problems", "ProblemsScreen"),
     }
 
     def __init__(self, data_dir: Path, blink: bool = True) -> None:
@@ -72,6 +80,8 @@ class CoalitionApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the corpus")
     def load(self) -> Corpus:
+        from coalition_tui.loader import load_corpus
+
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(LoadProgress(stage, done, total))
 
@@ -150,6 +160,8 @@ class CoalitionApp(App[None]):
 
     @work(exclusive=True, group="export")
     async def _export(self) -> None:
+        from coalition_tui.export import default_export_path, export_document, write_export
+
         assert self.corpus is not None
         path = await self.push_screen_wait(ExportScreen(default_export_path(), len(self.selection), self.blink))
         if path is None:

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.model import Commitment
 from coalition_tui.tui.keymap import CLEAR, FILTER
 from coalition_tui.tui.widgets import FilterInput
 
 if TYPE_CHECKING:
+    from coalition_tui.corpus import Corpus
+    from coalition_tui.model import Commitment
     from coalition_tui.tui.app import CoalitionApp
 
 

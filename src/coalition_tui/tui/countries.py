@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from coalition_tui import browse
@@ -13,9 +15,12 @@ from coalition_tui.tui.base import CorpusScreen, FilterMixin
 from coalition_tui.tui.keymap import SELECT
 from coalition_tui.tui.widgets import FilterInput, Table
 
+SHOWN_PER_MEETING = 5  # the detail stays quick on a big corpus; Enter lists every record
+DETAIL_DELAY = 0.08  # seconds the cursor rests before the detail is redrawn
+
 
 class CountriesScreen(FilterMixin, CorpusScreen):
-    BINDINGS = [*FilterMixin.BINDINGS, SELECT]
+    BINDINGS = [*FilterMixin.BINDINGS, SELECT, Binding("enter", "open", "All records", id="countries.open")]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -29,6 +34,7 @@ class CountriesScreen(FilterMixin, CorpusScreen):
         yield footer
 
     def on_mount(self) -> None:
+        self._pending: Timer | None = None
         self.sub_title = "Countries"
         self.counts = browse.actor_counts(self.corpus)
         table = self.query_one("#countries", Table)
@@ -55,28 +61,39 @@ class CountriesScreen(FilterMixin, CorpusScreen):
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show(str(event.row_key.value) if event.row_key else None)
+        # The cursor repaints at once; the detail follows when the keys pause, so holding j stays smooth.
+        actor = str(event.row_key.value) if event.row_key else None
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(DETAIL_DELAY, lambda: self._show(actor))
 
     def _show(self, actor: str | None) -> None:
         detail = self.query_one("#country-detail", Static)
         if actor is None:
-            detail.update(Text("Nothing matches the filter. Esc clears it."))
+            detail.update(Content("Nothing matches the filter. Esc clears it."))
             return
         corpus = self.corpus
         entity = corpus.gazetteer.entity(actor)
         code = f"  {entity.id} / {entity.alpha2}" if entity is not None and hasattr(entity, "alpha2") else ""
         people = [corpus.label(p) for p in browse.people_of(corpus, actor)]
-        parts: list[Text] = [
-            Text.assemble((corpus.label(actor), "bold underline"), code, "\n"),
-            Text.assemble(("People  ", "bold"), ", ".join(people) if people else "none named", "\n"),
+        parts: list[Content] = [
+            Content.assemble((corpus.label(actor), "bold underline"), code, "\n"),
+            Content.assemble(("People  ", "bold"), ", ".join(people) if people else "none named", "\n"),
         ]
         selected = self.capp.selection
         for summit, records in browse.timeline(corpus, actor):
-            parts.append(Text.assemble("\n", (f"{summit.label} · {summit.format}", "bold reverse"), "\n"))
-            for record in records:
+            parts.append(Content.assemble("\n", (f"{summit.label} · {summit.format}", "bold reverse"), "\n"))
+            for record in records[:SHOWN_PER_MEETING]:
                 parts.append(render.record_block(corpus, record, record.id in selected))
-                parts.append(Text("\n"))
-        detail.update(Text("").join(parts))
+                parts.append(Content("\n"))
+            if len(records) > SHOWN_PER_MEETING:
+                parts.append(
+                    Content.styled(
+                        f"… {len(records) - SHOWN_PER_MEETING} more at this meeting: Enter lists them all\n",
+                        style="italic",
+                    )
+                )
+        detail.update(Content("").join(parts))
 
     def refresh_selection(self) -> None:
         self._show(self.current())
@@ -85,6 +102,16 @@ class CountriesScreen(FilterMixin, CorpusScreen):
         actor = self.current()
         if actor:
             self.toggle(self.corpus.by_country.get(actor, []))
+
+    def action_open(self) -> None:
+        from coalition_tui.tui.evidence import EvidenceScreen
+
+        actor = self.current()
+        if actor:
+            self.app.push_screen(EvidenceScreen(actor, None))
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
 
     def filters(self) -> dict[str, str]:
         text = self.filter_box().value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
@@ -17,6 +17,7 @@ class ProblemsScreen(CorpusScreen):
         yield header
         yield Static(id="problems-hint", classes="hint")
         yield Table(id="problems", cursor_type="row", zebra_stripes=True)
+        yield Static(id="problem-detail", classes="hint")
         yield footer
 
     def on_mount(self) -> None:
@@ -44,3 +45,12 @@ class ProblemsScreen(CorpusScreen):
                 render.plain(p.message),
             )
         table.focus()
+        self._detail(0)
+
+    def _detail(self, row: int) -> None:
+        problems = self.corpus.problems
+        text = str(problems[row]) if 0 <= row < len(problems) else ""
+        self.query_one("#problem-detail", Static).update(Text(render.inert(text)))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._detail(event.cursor_row)

@@ -56,7 +56,7 @@ def origin_tag(record: Commitment) -> tuple[str, str]:
     return (f"⚑ extracted, unreviewed ({record.confidence:.2f})", "italic bold yellow")
 
 
-def record_block(corpus: Corpus, record: Commitment, selected: bool = False, with_summit: bool = False) -> Text:
+def record_block(corpus: Corpus, record: Commitment, selected: bool = False, with_summit: bool = False) -> Content:
     """A record as a few lines: stance and kind, the quote, where it comes from."""
     glyph, _word, style = STANCE_LOOK[record.stance.value]
     mark = "[x] " if selected else "[ ] "
@@ -70,7 +70,7 @@ def record_block(corpus: Corpus, record: Commitment, selected: bool = False, wit
         meeting = corpus.summits.get(record.summit)
         head.append(f"  at {meeting.label if meeting else record.summit}")
     person = f" · {corpus.label(record.person)}" if record.person else ""
-    return Text.assemble(
+    return Content.assemble(
         *head,
         "\n",
         ("    “", "dim"),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from coalition_tui import browse
@@ -12,6 +12,8 @@ from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import SELECT
 from coalition_tui.tui.widgets import Table
+
+SHOWN_PER_KIND = 8  # keeps the detail quick on a big corpus
 
 
 class SummitsScreen(CorpusScreen):
@@ -53,31 +55,33 @@ class SummitsScreen(CorpusScreen):
     def _show(self, summit_id: str | None) -> None:
         detail = self.query_one("#summit-detail", Static)
         if summit_id is None:
-            detail.update(Text("No meetings in this corpus."))
+            detail.update(Content("No meetings in this corpus."))
             return
         corpus = self.corpus
         s = corpus.summits[summit_id]
         hosts = ", ".join(corpus.label(h) for h in s.hosts) or "unknown"
         present = ", ".join(corpus.label(a) for a in browse.attendees(corpus, summit_id)) or "none recorded"
         parts = [
-            Text.assemble((f"{s.place}, {s.date:%-d %B %Y}", "bold underline"), f"  {s.format}\n"),
-            Text.assemble(("Venue  ", "bold"), s.venue or "-", "\n", ("Hosts  ", "bold"), hosts, "\n"),
-            Text.assemble(("Attendees  ", "bold"), present, "\n"),
+            Content.assemble((f"{s.place}, {s.date:%-d %B %Y}", "bold underline"), f"  {s.format}\n"),
+            Content.assemble(("Venue  ", "bold"), s.venue or "-", "\n", ("Hosts  ", "bold"), hosts, "\n"),
+            Content.assemble(("Attendees  ", "bold"), present, "\n"),
         ]
         if s.note:
-            parts.append(Text.assemble((s.note, "italic dim"), "\n"))
+            parts.append(Content.assemble((s.note, "italic dim"), "\n"))
         selected = self.capp.selection
         for actor, kinds in browse.grouped_commitments(corpus, summit_id).items():
-            parts.append(Text.assemble("\n", (corpus.label(actor), "bold reverse"), "\n"))
+            parts.append(Content.assemble("\n", (corpus.label(actor), "bold reverse"), "\n"))
             for kind, records in kinds.items():
-                parts.append(Text.assemble(("  " + kind.value, "bold"), "\n"))
-                for record in records:
-                    parts += [render.record_block(corpus, record, record.id in selected), Text("\n")]
-        parts.append(Text.assemble("\n", ("Sources  ", "bold"), "\n"))
+                parts.append(Content.assemble(("  " + kind.value, "bold"), "\n"))
+                for record in records[:SHOWN_PER_KIND]:
+                    parts += [render.record_block(corpus, record, record.id in selected), Content("\n")]
+                if len(records) > SHOWN_PER_KIND:
+                    parts.append(Content.styled(f"    … {len(records) - SHOWN_PER_KIND} more\n", style="italic"))
+        parts.append(Content.assemble("\n", ("Sources  ", "bold"), "\n"))
         for source_id in browse.sources_of(corpus, summit_id):
             source = corpus.sources.get(source_id)
-            parts.append(Text.assemble(f"  {source_id}  ", (source.headline if source else "", "italic"), "\n"))
-        detail.update(Text("").join(parts))
+            parts.append(Content.assemble(f"  {source_id}  ", (source.headline if source else "", "italic"), "\n"))
+        detail.update(Content("").join(parts))
 
     def refresh_selection(self) -> None:
         self._show(self.current())
