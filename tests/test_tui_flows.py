@@ -182,3 +182,19 @@ async def test_a_broken_data_file_never_stops_the_app(broken_data: Path):
         await pilot.press("6")
         await pilot.pause()
         assert app.screen.query_one("#problems").row_count == 2
+
+
+@pilot_test
+async def test_command_palette_reaches_every_view():
+    from coalition_tui.tui.names import NamesScreen
+
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to names")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, NamesScreen)
