@@ -16,7 +16,7 @@ import pycountry
 from coalition_tui.model import Country, Entity, Organization, Person
 from coalition_tui.normalize import fold
 from coalition_tui.problems import Problem, display_path
-from coalition_tui.tomlio import build, read_toml, table_line
+from coalition_tui.tomlio import build, read_tables, table_line
 
 COUNTRIES_FILE = "countries.toml"
 PEOPLE_FILE = "people.toml"
@@ -90,13 +90,8 @@ def _country(code: str, table: dict[str, Any], shown: str, line: int | None) -> 
 
 def _tables(path: Path, base: Path) -> tuple[dict[str, Any], str, str, list[Problem]]:
     shown = display_path(path, base)
-    data, text, problems = read_toml(path, shown)
-    if data is None:
-        return {}, text, shown, problems
-    bad = [key for key, value in data.items() if not isinstance(value, dict)]
-    for key in bad:
-        problems.append(Problem(shown, "expected a table [id] with fields", line=table_line(text, key), record=key))
-    return {k: v for k, v in data.items() if isinstance(v, dict)}, text, shown, problems
+    tables, text, problems = read_tables(path, shown)
+    return tables, text, shown, problems
 
 
 def load_gazetteer(directory: Path, base: Path | None = None) -> tuple[Gazetteer, list[Problem]]:

@@ -21,7 +21,7 @@ from coalition_tui.gazetteer import load_gazetteer
 from coalition_tui.model import Commitment, Origin, Source, Summit
 from coalition_tui.problems import Problem, Severity, display_path
 from coalition_tui.resolve import Resolver
-from coalition_tui.tomlio import array_table_lines, build, read_toml, table_line
+from coalition_tui.tomlio import array_table_lines, build, read_tables, read_toml, table_line
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 RECORD_TABLE = "commitment"
@@ -36,19 +36,8 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
 
 def _tables(path: Path, base: Path, problems: list[Problem]) -> tuple[dict[str, Any], str, str]:
     shown = display_path(path, base)
-    if not path.exists():
-        problems.append(Problem(shown, "file is missing; create it (see README, 'Data files')"))
-        return {}, "", shown
-    data, text, found = read_toml(path, shown)
+    tables, text, found = read_tables(path, shown)
     problems += found
-    if data is None:
-        return {}, text, shown
-    tables = {}
-    for key, value in data.items():
-        if isinstance(value, dict):
-            tables[key] = value
-        else:
-            problems.append(Problem(shown, "expected a table [id] with fields", line=table_line(text, key), record=key))
     return tables, text, shown
 
 

@@ -36,6 +36,20 @@ def read_toml(path: Path, shown: str) -> tuple[dict[str, Any] | None, str, list[
         return None, text, [Problem(shown, f"malformed TOML: {reason}; fix the syntax", line=line)]
 
 
+def read_tables(path: Path, shown: str) -> tuple[dict[str, dict[str, Any]], str, list[Problem]]:
+    """A file of ``[id]`` tables: (tables by id, the text, problems). A missing file is a problem too."""
+    if not path.exists():
+        return {}, "", [Problem(shown, "file is missing; create it (see README, 'Data files')")]
+    data, text, problems = read_toml(path, shown)
+    tables: dict[str, dict[str, Any]] = {}
+    for key, value in (data or {}).items():
+        if isinstance(value, dict):
+            tables[key] = value
+        else:
+            problems.append(Problem(shown, "expected a table [id] with fields", line=table_line(text, key), record=key))
+    return tables, text, problems
+
+
 def table_line(text: str, key: str) -> int | None:
     """Line number of the table header ``[key]`` (bare or quoted) in ``text``."""
     pattern = re.compile(r'^[ \t]*\[[ \t]*(?:"' + re.escape(key) + r'"|' + re.escape(key) + r")[ \t]*\]", re.M)
