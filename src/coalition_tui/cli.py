@@ -9,7 +9,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -89,6 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stance", choices=[s.value for s in Stance], metavar="S")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    p = sub.add_parser("diff", help="two articles side by side: sentences aligned, words changed, claims")
+    _add_data(p)
+    p.add_argument("a", metavar="A", help="source id or prefix ('000'), file name or headline words")
+    p.add_argument("b", metavar="B")
+    p.add_argument("--claims", action="store_true", help="compare the two articles' records instead of their text")
+    p.add_argument("--all", action="store_true", help="also print the sentences that are the same")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour (auto: only on a TTY)")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+
+    p = sub.add_parser("across", help="a country's commitments from one meeting to the next")
+    _add_data(p)
+    p.add_argument("country", metavar="COUNTRY", help="any name, alias, demonym, code or person")
+    p.add_argument("--summits", metavar="S1,S2", help="compare these meetings only (default: all, in date order)")
+    p.add_argument("--json", action="store_true", help="one JSON object per step")
 
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p)
@@ -341,6 +356,184 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+_COLOURS = {
+    "del": "\x1b[31;9m",
+    "ins": "\x1b[32;1m",
+    "a": "\x1b[31m",
+    "b": "\x1b[32m",
+    "dim": "\x1b[2m",
+    "end": "\x1b[0m",
+}
+
+
+def _painter(mode: str, out: TextIO) -> Callable[[str, str], str]:
+    """Colour with ANSI codes on a terminal (or when asked); plain marks in a pipe."""
+    colour = mode == "always" or (mode == "auto" and out.isatty())
+    plain = {"del": ("[-", "-]"), "ins": ("{+", "+}"), "a": ("", ""), "b": ("", ""), "dim": ("", "")}
+
+    def paint(text: str, how: str) -> str:
+        if colour:
+            return f"{_COLOURS[how]}{text}{_COLOURS['end']}"
+        left, right = plain[how]
+        return f"{left}{text}{right}"
+
+    return paint
+
+
+def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.diffing import diff_claims, diff_sources
+
+    corpus = _corpus(args)
+    try:
+        a, b = corpus.find_source(args.a), corpus.find_source(args.b)
+    except NotFound as exc:
+        err.write(f"coalition-tui diff: {exc}\n")
+        return 2
+    paint = _painter(args.color, out)
+    if args.claims:
+        rows = diff_claims(corpus, a, b)
+        if args.json:
+            out.write(
+                json.dumps(
+                    {
+                        "a": a,
+                        "b": b,
+                        "claims": [
+                            {
+                                "kind": r.kind,
+                                "country": r.country,
+                                "what": r.what.value,
+                                "a": [record_dict(corpus, x) for x in r.a],
+                                "b": [record_dict(corpus, x) for x in r.b],
+                            }
+                            for r in rows
+                        ],
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+            return 0
+        counts = {k: sum(r.kind == k for r in rows) for k in ("both", "conflicting", "only_a", "only_b")}
+        out.write(f"claims {a} vs {b}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) + "\n")
+        for r in rows:
+            stances_a = "/".join(sorted({x.stance.value for x in r.a})) or "-"
+            stances_b = "/".join(sorted({x.stance.value for x in r.b})) or "-"
+            out.write(f"{r.kind:<12} {corpus.label(r.country)} {r.what.value}: A {stances_a} | B {stances_b}\n")
+            for side, records, how in (("A", r.a, "a"), ("B", r.b, "b")):
+                for x in records[:1]:
+                    out.write("    " + paint(f"{side} \u201c{x.quote}\u201d", how) + "\n")
+        return 0
+    result = diff_sources(corpus, a, b)
+    if args.json:
+        out.write(
+            json.dumps(
+                {
+                    "a": a,
+                    "b": b,
+                    "summary": result.summary(),
+                    "entities_only_a": result.entities_only_a,
+                    "entities_only_b": result.entities_only_b,
+                    "pairs": [
+                        {
+                            "kind": p.kind,
+                            "similarity": p.similarity,
+                            "a": p.a.text if p.a else None,
+                            "b": p.b.text if p.b else None,
+                            "a_start": p.a.start if p.a else None,
+                            "b_start": p.b.start if p.b else None,
+                            "words": [{"op": w.op, "a": w.a, "b": w.b} for w in p.words if w.op != "equal"],
+                        }
+                        for p in result.pairs
+                    ],
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+        return 0
+    summary = result.summary()
+    out.write(
+        f"{a} vs {b}: {summary['same']} same, {summary['changed']} changed, {summary['only_a']} only in A, "
+        f"{summary['only_b']} only in B; {summary['trivial']} trivial differences (quotes, spaces) suppressed\n"
+    )
+    out.write("names only in A: " + (", ".join(corpus.label(e) for e in result.entities_only_a) or "none") + "\n")
+    out.write("names only in B: " + (", ".join(corpus.label(e) for e in result.entities_only_b) or "none") + "\n")
+    for p in result.pairs:
+        if p.kind in {"same", "trivial"}:
+            if args.all and p.a:
+                out.write("  " + paint(p.a.text, "dim") + "\n")
+            continue
+        if p.kind == "only_a" and p.a:
+            out.write(paint(f"< {p.a.text}", "a") + "\n")
+        elif p.kind == "only_b" and p.b:
+            out.write(paint(f"> {p.b.text}", "b") + "\n")
+        else:
+            words = []
+            for w in p.words:
+                if w.op == "equal":
+                    words.append(w.a)
+                else:
+                    words += [paint(w.a, "del")] if w.a else []
+                    words += [paint(w.b, "ins")] if w.b else []
+            out.write(f"~ ({p.similarity:.0f}%) " + " ".join(words) + "\n")
+    return 0
+
+
+def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.diffing import across_meetings
+
+    corpus = _corpus(args)
+    try:
+        country = corpus.find_actor(args.country)
+        summits = [corpus.find_summit(s) for s in args.summits.split(",")] if args.summits else None
+    except NotFound as exc:
+        err.write(f"coalition-tui across: {exc}\n")
+        return 2
+    steps = across_meetings(corpus, country, summits)
+    for step in steps:
+        if args.json:
+            out.write(
+                json.dumps(
+                    {
+                        "country": country,
+                        "before": step.before.id,
+                        "after": step.after.id,
+                        "changes": [
+                            {
+                                "kind": c.kind,
+                                "what": c.what.value,
+                                "before": [record_dict(corpus, r) for r in c.before],
+                                "after": [record_dict(corpus, r) for r in c.after],
+                            }
+                            for c in step.changes
+                        ],
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+            continue
+        out.write(f"{corpus.label(country)}: {step.before.label} -> {step.after.label}\n")
+
+        def people(summit: str) -> str:
+            ids = dict.fromkeys(r.person for r in corpus.filter(country=country, summit=summit) if r.person)
+            return ", ".join(corpus.label(p) for p in ids) or "none named"
+
+        out.write(f"  people: {people(step.before.id)} -> {people(step.after.id)}\n")
+        if not step.changes:
+            out.write("  no commitments recorded at either meeting (attendance only)\n")
+        for c in step.changes:
+            before = "/".join(sorted({r.stance.value for r in c.before})) or "-"
+            after = "/".join(sorted({r.stance.value for r in c.after})) or "-"
+            out.write(f"  {c.kind:<8} {c.what.value}: {before} -> {after}\n")
+            for r in (*c.before[:1], *c.after[:1]):
+                out.write(f"      \u201c{r.quote}\u201d ({r.source})\n")
+    if not steps and not args.json:
+        out.write(f"{corpus.label(country)} has records at fewer than two meetings\n")
+    return 0
+
+
 def _print_record(corpus: Corpus, record: Commitment, out: TextIO) -> None:
     person = f" ({corpus.label(record.person)})" if record.person else ""
     extra = f" confidence {record.confidence:.2f}" if record.origin.value == "extracted" else ""
@@ -396,6 +589,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_eval(args, out)
         if args.command == "export":
             return cmd_export(args, out, err)
+        if args.command == "diff":
+            return cmd_diff(args, out, err)
+        if args.command == "across":
+            return cmd_across(args, out, err)
         if args.command == "summary":
             return cmd_summary(args, out)
         return cmd_app(args)

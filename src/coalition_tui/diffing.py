@@ -1,0 +1,261 @@
+"""Diffs: two articles sentence by sentence, their claims, and a country across meetings.
+
+Sentences are compared after cleaning and after every resolved name is replaced by its entity, so
+"Zelenskiy" and "Zelensky" are the same word while "would" and "would not" differ. Alignment first
+pairs identical sentences wherever they stand (a moved sentence is not "removed + added"), then pairs
+the most similar of the rest (rapidfuzz), and word-level changes inside a pair come from difflib.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.extract import Analysis, Extractor
+from coalition_tui.model import Commitment, Kind, Summit
+
+PairKind = Literal["same", "trivial", "changed", "only_a", "only_b"]
+MIN_SIMILARITY = 60.0  # below this two sentences are unrelated, not a rewording
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article: its original text and offsets, and its comparison key."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    key: str
+    tokens: tuple[tuple[str, str], ...]  # (text as written, comparison key) per word
+
+
+@dataclass(frozen=True)
+class WordOp:
+    """A run of words: equal, or replaced/deleted/inserted between A and B."""
+
+    op: Literal["equal", "replace", "delete", "insert"]
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    kind: PairKind
+    a: Sentence | None
+    b: Sentence | None
+    similarity: float = 100.0
+    words: tuple[WordOp, ...] = ()
+
+
+@dataclass
+class ArticleDiff:
+    pairs: list[Pair]
+    entities_only_a: list[str] = field(default_factory=list)
+    entities_only_b: list[str] = field(default_factory=list)
+
+    def count(self, kind: PairKind) -> int:
+        return sum(p.kind == kind for p in self.pairs)
+
+    @property
+    def differences(self) -> list[int]:
+        """Indexes of the pairs a user steps through with n / p."""
+        return [i for i, p in enumerate(self.pairs) if p.kind in {"changed", "only_a", "only_b"}]
+
+    def summary(self) -> dict[str, int]:
+        return {k: self.count(k) for k in ("same", "changed", "only_a", "only_b", "trivial")}
+
+
+def _sentences(analysis: Analysis) -> list[Sentence]:
+    cleaned = analysis.cleaned
+    out = []
+    for index, s in enumerate(analysis.sentences):
+        spans = [(m.start, m.end, m.entity) for m in analysis.mentions if s.start <= m.start and m.end <= s.end]
+        tokens = []
+        for word in _WORD.finditer(s.text):
+            a, b = s.start + word.start(), s.start + word.end()
+            entity = next((e for ms, me, e in spans if ms < b and a < me), None)
+            key = f"<{entity}>" if entity else re.sub(r"[^\w%$€£-]+", "", word.group()).casefold()
+            if key and (not tokens or tokens[-1][1] != key or not entity):
+                tokens.append((cleaned.original[slice(*cleaned.original_span(a, b))], key))
+        start, end = cleaned.original_span(s.start, s.end)
+        out.append(
+            Sentence(index, cleaned.original[start:end], start, end, " ".join(k for _, k in tokens), tuple(tokens))
+        )
+    return out
+
+
+def _words(a: Sentence, b: Sentence) -> tuple[WordOp, ...]:
+    a_keys, b_keys = [k for _, k in a.tokens], [k for _, k in b.tokens]
+    ops = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes():
+        a_text = " ".join(t for t, _ in a.tokens[i1:i2])
+        b_text = " ".join(t for t, _ in b.tokens[j1:j2])
+        ops.append(WordOp(tag, a_text, b_text))  # type: ignore[arg-type]
+    return tuple(ops)
+
+
+def align(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[Pair]:
+    """Pair sentences of A and B: identical keys anywhere, then the most similar of the rest."""
+    partner: dict[int, tuple[int, PairKind, float]] = {}
+    free_b: dict[str, list[int]] = {}
+    for sb in b:
+        free_b.setdefault(sb.key, []).append(sb.index)
+    for sa in a:
+        if free_b.get(sa.key):
+            j = free_b[sa.key].pop(0)
+            kind: PairKind = "same" if sa.text == b[j].text else "trivial"
+            partner[sa.index] = (j, kind, 100.0)
+    used_b = {j for j, _, _ in partner.values()}
+    rest_a = [sa for sa in a if sa.index not in partner]
+    rest_b = [sb for sb in b if sb.index not in used_b]
+    candidates = []
+    keys_b = [sb.key for sb in rest_b]
+    for sa in rest_a:
+        for _key, score, j in process.extract(sa.key, keys_b, scorer=fuzz.ratio, score_cutoff=MIN_SIMILARITY, limit=5):
+            candidates.append((score, sa.index, rest_b[j].index))
+    for score, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if i in partner or j in used_b:
+            continue
+        partner[i] = (j, "changed", score)
+        used_b.add(j)
+    pairs: list[tuple[float, Pair]] = []
+    b_anchor: dict[int, float] = {}
+    for sa in a:
+        if sa.index in partner:
+            j, kind, score = partner[sa.index]
+            words = _words(sa, b[j]) if kind == "changed" else ()
+            pairs.append((sa.index, Pair(kind, sa, b[j], round(score, 1), words)))
+            b_anchor[j] = sa.index
+        else:
+            pairs.append((sa.index, Pair("only_a", sa, None, 0.0)))
+    last = -1.0
+    for sb in b:
+        if sb.index in b_anchor:
+            last = b_anchor[sb.index]
+        elif sb.index not in used_b:
+            pairs.append((last + 0.5, Pair("only_b", None, sb, 0.0)))
+    return [p for _, p in sorted(pairs, key=lambda item: item[0])]
+
+
+def diff_texts(corpus: Corpus, text_a: str, text_b: str) -> ArticleDiff:
+    """Diff two article texts, names compared after resolution."""
+    extractor = Extractor(corpus.gazetteer, corpus.resolver)
+    analysis_a, analysis_b = extractor.analyse(text_a), extractor.analyse(text_b)
+    pairs = align(_sentences(analysis_a), _sentences(analysis_b))
+    names_a = {m.entity for m in analysis_a.mentions}
+    names_b = {m.entity for m in analysis_b.mentions}
+    return ArticleDiff(pairs, sorted(names_a - names_b, key=corpus.label), sorted(names_b - names_a, key=corpus.label))
+
+
+def diff_sources(corpus: Corpus, a: str, b: str) -> ArticleDiff:
+    return diff_texts(corpus, corpus.texts[a], corpus.texts[b])
+
+
+# ---------------------------------------------------------------------------------- claims
+@dataclass(frozen=True)
+class ClaimRow:
+    """Records of A and B about one (country, kind)."""
+
+    kind: Literal["both", "conflicting", "only_a", "only_b"]
+    country: str
+    what: Kind
+    a: tuple[Commitment, ...]
+    b: tuple[Commitment, ...]
+
+
+def diff_claims(corpus: Corpus, a: str, b: str) -> list[ClaimRow]:
+    """Claims only in A, only in B, in both, and conflicting (same country and kind, other stance)."""
+
+    def grouped(source: str) -> dict[tuple[str, Kind], list[Commitment]]:
+        out: dict[tuple[str, Kind], list[Commitment]] = {}
+        for r in corpus.by_source.get(source, []):
+            out.setdefault((r.country, r.kind), []).append(r)
+        return out
+
+    ga, gb = grouped(a), grouped(b)
+    rows = []
+    for key in sorted(ga.keys() | gb.keys(), key=lambda k: (corpus.label(k[0]), k[1].value)):
+        ra, rb = tuple(ga.get(key, ())), tuple(gb.get(key, ()))
+        if ra and rb:
+            kind = "both" if {r.stance for r in ra} == {r.stance for r in rb} else "conflicting"
+        else:
+            kind = "only_a" if ra else "only_b"
+        rows.append(ClaimRow(kind, key[0], key[1], ra, rb))  # type: ignore[arg-type]
+    return rows
+
+
+# ---------------------------------------------------------------------------------- across meetings
+@dataclass(frozen=True)
+class Change:
+    kind: Literal["new", "dropped", "changed", "same"]
+    what: Kind
+    before: tuple[Commitment, ...]
+    after: tuple[Commitment, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """What changed for a country from one meeting to the next."""
+
+    before: Summit
+    after: Summit
+    changes: tuple[Change, ...]
+    present_before: bool
+    present_after: bool
+
+
+def across_meetings(corpus: Corpus, country: str, summits: Sequence[str] | None = None) -> list[Step]:
+    """The country's commitments compared meeting to meeting (all its meetings, in date order, by default)."""
+    records = [r for r in corpus.by_country.get(country, [])]
+    order = [
+        s
+        for s in corpus.summits_by_date()
+        if (summits is None and any(r.summit == s.id for r in records)) or (summits is not None and s.id in summits)
+    ]
+    steps = []
+    for before, after in itertools.pairwise(order):
+
+        def by_kind(summit: Summit) -> dict[Kind, list[Commitment]]:
+            out: dict[Kind, list[Commitment]] = {}
+            for r in records:
+                if r.summit == summit.id and r.kind is not Kind.PARTICIPATION:
+                    out.setdefault(r.kind, []).append(r)
+            return out
+
+        kb, ka = by_kind(before), by_kind(after)
+        changes = []
+        for kind in sorted(kb.keys() | ka.keys(), key=lambda k: k.value):
+            rb, ra = tuple(kb.get(kind, ())), tuple(ka.get(kind, ()))
+            if rb and ra:
+                same = {r.stance for r in rb} == {r.stance for r in ra}
+                changes.append(Change("same" if same else "changed", kind, rb, ra))
+            else:
+                changes.append(Change("dropped" if rb else "new", kind, rb, ra))
+
+        def present(summit: Summit) -> bool:
+            return any(r.summit == summit.id for r in records)
+
+        steps.append(Step(before, after, tuple(changes), present(before), present(after)))
+    return steps
+
+
+__all__ = [
+    "ArticleDiff",
+    "ClaimRow",
+    "Pair",
+    "Step",
+    "across_meetings",
+    "align",
+    "diff_claims",
+    "diff_sources",
+    "diff_texts",
+]
