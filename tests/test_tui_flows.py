@@ -198,3 +198,35 @@ async def test_command_palette_reaches_every_view():
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert isinstance(app.screen, NamesScreen)
+
+
+@pilot_test
+async def test_diff_view_steps_through_differences_swaps_and_switches_layout():
+    from coalition_tui.tui.diff import DiffScreen
+
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4", "j", "d", "j", "d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DiffScreen) and (screen.a, screen.b) == (
+            "000_52fd44cbc1a803ce",
+            "001_d758d6b22dd4d3b3",
+        )
+        assert screen.query(".diff-a")  # side by side at 120 columns
+        await pilot.press("n", "n")
+        first, second = screen.result.differences[:2]
+        assert screen.current == second
+        await pilot.press("p")
+        assert screen.current == first
+        await pilot.press("w")
+        await pilot.pause()
+        assert (screen.a, screen.b) == ("001_d758d6b22dd4d3b3", "000_52fd44cbc1a803ce")
+        assert screen.result.count("only_a") == 47
+        await pilot.press("u")
+        await pilot.pause()
+        assert not screen.query(".diff-a")  # unified
+        await pilot.press("t")
+        await pilot.pause()
+        assert "conflicting" in str(screen.query_one("#diff-summary", Static).render())

@@ -32,7 +32,7 @@ class TestViews:
 
     def test_sources(self, snap_compare, size):
         """Articles; the selected one's records and its text with names highlighted and quotes marked."""
-        assert snap_compare(app(), terminal_size=SIZES[size], press=["4", "tab", "j", "j"], run_before=loaded)
+        assert snap_compare(app(), terminal_size=SIZES[size], press=["4", "tab", "j", "j", "wait:300"], run_before=loaded)
 
     def test_names(self, snap_compare, size):
         """Every surface form, lowest score first: the seeds' typos (Melono, Zelenskiy) at the top, in yellow."""
@@ -67,3 +67,25 @@ class TestDialogsAndDetails:
             await loaded(pilot)
 
         assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=settle)
+
+
+class TestDiffViews:
+    def test_diff_000_vs_001_wide(self, snap_compare):
+        """Sources, d on 000, d on 001: side by side; summary bar (shared/changed/only A/only B, names)."""
+        keys = ["4", "j", "d", "j", "d"]
+        assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=loaded)
+
+    def test_diff_000_vs_001_narrow(self, snap_compare):
+        """The same diff at 80 columns: the unified layout, A and B lines marked."""
+        keys = ["4", "j", "d", "j", "d"]
+        assert snap_compare(app(), terminal_size=(80, 24), press=keys, run_before=loaded)
+
+    def test_claims_diff(self, snap_compare):
+        """t switches to claims: the UK conflicting (conditional in 000, committed in 001), then only-A/only-B."""
+        keys = ["4", "j", "d", "j", "d", "t"]
+        assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=loaded)
+
+    def test_germany_across_meetings(self, snap_compare):
+        """Countries, /germany, a: Scholz -> Merz, and forces outside Ukraine new in January 2026."""
+        keys = ["2", "slash", *"germany", "enter", "a"]
+        assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=loaded)

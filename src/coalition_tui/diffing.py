@@ -137,12 +137,14 @@ def align(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[Pair]:
             b_anchor[j] = sa.index
         else:
             pairs.append((sa.index, Pair("only_a", sa, None, 0.0)))
-    last = -1.0
+    last: float | None = None
     for sb in b:
         if sb.index in b_anchor:
             last = b_anchor[sb.index]
         elif sb.index not in used_b:
-            pairs.append((last + 0.5, Pair("only_b", None, sb, 0.0)))
+            # after the A sentence its B neighbour is paired with; else at the same relative place
+            where = last + 0.5 if last is not None else sb.index * len(a) / max(len(b), 1) - 0.25
+            pairs.append((where, Pair("only_b", None, sb, 0.0)))
     return [p for _, p in sorted(pairs, key=lambda item: item[0])]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
@@ -12,7 +11,7 @@ from textual.widgets import DataTable, Static
 from coalition_tui import browse
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
-from coalition_tui.tui.keymap import SELECT
+from coalition_tui.tui.keymap import ACROSS, ALL_RECORDS, SELECT
 from coalition_tui.tui.widgets import FilterInput, Table
 
 SHOWN_PER_MEETING = 5  # the detail stays quick on a big corpus; Enter lists every record
@@ -20,7 +19,7 @@ DETAIL_DELAY = 0.08  # seconds the cursor rests before the detail is redrawn
 
 
 class CountriesScreen(FilterMixin, CorpusScreen):
-    BINDINGS = [*FilterMixin.BINDINGS, SELECT, Binding("enter", "open", "All records", id="countries.open")]
+    BINDINGS = [*FilterMixin.BINDINGS, SELECT, ALL_RECORDS, ACROSS]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -109,6 +108,13 @@ class CountriesScreen(FilterMixin, CorpusScreen):
         actor = self.current()
         if actor:
             self.app.push_screen(EvidenceScreen(actor, None))
+
+    def action_across(self) -> None:
+        from coalition_tui.tui.diff import AcrossScreen
+
+        actor = self.current()
+        if actor:
+            self.app.push_screen(AcrossScreen(actor))
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()

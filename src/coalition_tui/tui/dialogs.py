@@ -11,7 +11,19 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from coalition_tui.tui.keymap import APP_BINDINGS, CLEAR, FILTER, OPEN, SELECT, SORT, TABLE_BINDINGS
+from coalition_tui.tui.keymap import (
+    ACROSS,
+    ALL_RECORDS,
+    APP_BINDINGS,
+    CLEAR,
+    DIFF_BINDINGS,
+    DIFF_MARK,
+    FILTER,
+    OPEN,
+    SELECT,
+    SORT,
+    TABLE_BINDINGS,
+)
 
 HELP_SECTIONS = [
     (
@@ -31,7 +43,20 @@ HELP_SECTIONS = [
             Binding("pageup,pagedown,home,end", "", "Page / ends", key_display="PgUp PgDn Home End"),
         ],
     ),
-    ("Views", [SELECT, FILTER, CLEAR, OPEN, SORT, Binding("escape", "", "Back from evidence / close dialogs")]),
+    (
+        "Views",
+        [
+            SELECT,
+            FILTER,
+            CLEAR,
+            OPEN,
+            ALL_RECORDS,
+            ACROSS,
+            SORT,
+            Binding("escape", "", "Back from evidence / close dialogs"),
+        ],
+    ),
+    ("Diff (Sources: d on one article, d on another)", [DIFF_MARK, *DIFF_BINDINGS]),
 ]
 
 

@@ -33,3 +33,13 @@ CLEAR = Binding("escape", "clear_filter", "Clear", id="list.clear", show=False)
 OPEN = Binding("enter", "open", "Evidence", id="overview.open")
 BACK = Binding("escape", "back", "Back", id="screen.back")
 SORT = Binding("s", "sort_score", "Sort by score", id="names.sort")
+ACROSS = Binding("a", "across", "Across meetings", id="country.across")
+DIFF_MARK = Binding("d", "diff", "Diff: mark / compare", id="sources.diff")
+ALL_RECORDS = Binding("enter", "open", "All records", id="countries.open")
+DIFF_BINDINGS = [
+    Binding("n", "next", "Next difference", id="diff.next"),
+    Binding("p", "previous", "Previous", id="diff.previous"),
+    Binding("w", "swap", "Swap sides", id="diff.swap"),
+    Binding("u", "layout", "Unified / side by side", id="diff.layout"),
+    Binding("t", "claims", "Text / claims", id="diff.claims"),
+]

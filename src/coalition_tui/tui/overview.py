@@ -9,14 +9,14 @@ from textual.widgets import DataTable, Static
 from coalition_tui.matrix import StanceMatrix, stance_matrix
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import OPEN, SELECT
+from coalition_tui.tui.keymap import ACROSS, OPEN, SELECT
 from coalition_tui.tui.widgets import Table
 
 
 class OverviewScreen(CorpusScreen):
     """The stance matrix."""
 
-    BINDINGS = [OPEN, SELECT]
+    BINDINGS = [OPEN, SELECT, ACROSS]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -72,6 +72,13 @@ class OverviewScreen(CorpusScreen):
         actor, summit = where
         summit_id = None if summit == "country" else summit
         self.app.push_screen(EvidenceScreen(actor, summit_id))
+
+    def action_across(self) -> None:
+        from coalition_tui.tui.diff import AcrossScreen
+
+        where = self._current()
+        if where:
+            self.app.push_screen(AcrossScreen(where[0]))
 
     def action_toggle_selection(self) -> None:
         where = self._current()

@@ -14,12 +14,12 @@ from coalition_tui import browse
 from coalition_tui.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import SELECT
+from coalition_tui.tui.keymap import DIFF_MARK, SELECT
 from coalition_tui.tui.widgets import Table
 
 
 class SourcesScreen(CorpusScreen):
-    BINDINGS = [SELECT]
+    BINDINGS = [SELECT, DIFF_MARK]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -33,7 +33,7 @@ class SourcesScreen(CorpusScreen):
                 yield VerticalScroll(id="article")
         yield footer
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.sub_title = "Sources"
         self.source_id: str | None = None
         self.current_record: str | None = None
@@ -52,21 +52,21 @@ class SourcesScreen(CorpusScreen):
         records.add_columns("Sel", "Stance", "Country", "Kind", "Origin")
         table.focus()
         if table.row_count:
-            self._show_source(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+            await self._show_source(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
 
     def records(self) -> list[Commitment]:
         return sorted(self.corpus.by_source.get(self.source_id or "", []), key=lambda r: (r.start, r.id))
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    async def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is None:
             return
         if event.data_table.id == "sources":
-            self._show_source(str(event.row_key.value))
+            await self._show_source(str(event.row_key.value))
         else:
             self.current_record = str(event.row_key.value)
-            self._render_article(scroll=True)
+            await self._render_article(scroll=True)
 
-    def _show_source(self, source_id: str) -> None:
+    async def _show_source(self, source_id: str) -> None:
         if source_id == self.source_id:
             return
         self.source_id, self.current_record = source_id, None
@@ -84,7 +84,7 @@ class SourcesScreen(CorpusScreen):
             )
         )
         self._fill_records()
-        self._render_article(scroll=False)
+        await self._render_article(scroll=False)
 
     def _fill_records(self) -> None:
         table = self.query_one("#source-records", Table)
@@ -101,20 +101,20 @@ class SourcesScreen(CorpusScreen):
                 key=r.id,
             )
 
-    def _render_article(self, scroll: bool) -> None:
+    async def _render_article(self, scroll: bool) -> None:
         container = self.query_one("#article", VerticalScroll)
         text = self.corpus.texts.get(self.source_id or "", "")
         lines = render.article(
             text, browse.mentions(self.corpus, self.source_id or ""), self.records(), self.current_record
         )
-        container.remove_children()
+        await container.remove_children()
         widgets = [Static(line, classes="article-line") for line in lines]
-        container.mount_all(widgets)
+        await container.mount_all(widgets)
         if scroll and self.current_record:
             record = next((r for r in self.records() if r.id == self.current_record), None)
             if record is not None:
                 line = text.count("\n", 0, record.start)
-                self.call_after_refresh(container.scroll_to_widget, widgets[line], top=True, animate=False)
+                container.scroll_to_widget(widgets[line], top=True, animate=False)
 
     def refresh_selection(self) -> None:
         table = self.query_one("#source-records", Table)
@@ -128,6 +128,18 @@ class SourcesScreen(CorpusScreen):
             self.toggle([r for r in self.records() if r.id == self.current_record])
         else:
             self.toggle(self.records())
+
+    def action_diff(self) -> None:
+        """The first d marks this article; d on another one compares the two."""
+        from coalition_tui.tui.diff import DiffScreen
+
+        marked = getattr(self, "marked", None)
+        if marked is None or marked == self.source_id:
+            self.marked = self.source_id
+            self.notify(f"Marked {self.source_id} as A: move to another article and press d", timeout=4)
+            return
+        self.marked = None
+        self.app.push_screen(DiffScreen(marked, self.source_id or ""))
 
     def filters(self) -> dict[str, str]:
         return {"source": self.source_id or ""}
