@@ -32,7 +32,9 @@ class TestViews:
 
     def test_sources(self, snap_compare, size):
         """Articles; the selected one's records and its text with names highlighted and quotes marked."""
-        assert snap_compare(app(), terminal_size=SIZES[size], press=["4", "tab", "j", "j", "wait:300"], run_before=loaded)
+        assert snap_compare(
+            app(), terminal_size=SIZES[size], press=["4", "tab", "j", "j", "wait:300"], run_before=loaded
+        )
 
     def test_names(self, snap_compare, size):
         """Every surface form, lowest score first: the seeds' typos (Melono, Zelenskiy) at the top, in yellow."""

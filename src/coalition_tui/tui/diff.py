@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from coalition_tui.corpus import Corpus
@@ -13,7 +14,8 @@ from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import BACK, DIFF_BINDINGS
 
-UNIFIED_BELOW = 100  # columns: narrower terminals get the unified layout
+UNIFIED_BELOW = 100
+FIRST_BATCH = 25  # rows mounted before the first paint; the rest follow in batches  # columns: narrower terminals get the unified layout
 DELETED, INSERTED = "bold red underline", "bold green reverse"
 SIDE_STYLE = {"only_a": "red", "only_b": "green"}
 
@@ -21,6 +23,14 @@ SIDE_STYLE = {"only_a": "red", "only_b": "green"}
 def _names(corpus: Corpus, ids: list[str], most: int = 6) -> str:
     shown = ", ".join(corpus.label(e) for e in ids[:most]) or "none"
     return shown + (f" … and {len(ids) - most} more" if len(ids) > most else "")
+
+
+def _shared_run(pairs: list[Pair]) -> Content:
+    first = pairs[0].a.text if pairs[0].a else ""
+    trivial = sum(p.kind == "trivial" for p in pairs)
+    note = f", {trivial} with trivial differences" if trivial else ""
+    preview = first if len(first) <= 70 else first[:67] + "…"
+    return Content.styled(f"═ {len(pairs)} shared sentence(s){note}: “{render.inert(preview)}”", "dim italic")
 
 
 def _side(pair: Pair, side: str) -> Content:
@@ -95,22 +105,38 @@ class DiffScreen(CorpusScreen):
                 only_b,
             )
         )
-        rows = []
-        for pair in self.result.pairs:
+        rows: list[Widget] = []
+        self.row_of: dict[int, Widget] = {}
+        shared: list[Pair] = []
+        for index, pair in enumerate([*self.result.pairs, None]):
+            if pair is not None and pair.kind in {"same", "trivial"}:
+                shared.append(pair)
+                continue
+            if shared:  # a run of shared sentences collapses to one line, as context in a diff tool
+                rows.append(Static(_shared_run(shared), classes="diff-row -same"))
+                shared = []
+            if pair is None:
+                break
             if self._is_unified():
                 lines = [c for c in (_side(pair, "a"), _side(pair, "b")) if c.plain]
-                if pair.kind in {"same", "trivial"}:
-                    lines = lines[:1]
-                rows.append(Static(Content("\n").join(lines), classes=f"diff-row -{pair.kind}"))
+                row: Widget = Static(Content("\n").join(lines), classes=f"diff-row -{pair.kind}")
             else:
                 row = Horizontal(
                     Static(_side(pair, "a"), classes="diff-a"),
                     Static(_side(pair, "b"), classes="diff-b"),
                     classes=f"diff-row -{pair.kind}",
                 )
-                rows.append(row)
+            rows.append(row)
+            self.row_of[index] = row
         self.rows = rows
-        body.mount_all(rows)
+        self._mount_batches(body, rows)
+
+    def _mount_batches(self, body: VerticalScroll, rows: list[Widget]) -> None:
+        """Mount the first screenful at once and the rest in batches: the diff paints at once, even for long articles."""
+        body.mount_all(rows[:FIRST_BATCH])
+        rest = rows[FIRST_BATCH:]
+        if rest:
+            self.call_after_refresh(self._mount_batches, body, rest)
 
     def _build_claims(self, body: VerticalScroll) -> None:
         corpus = self.corpus
@@ -159,7 +185,7 @@ class DiffScreen(CorpusScreen):
         self.current = diffs[(position + step) % len(diffs)]
         for row in self.rows:
             row.remove_class("-current")
-        target = self.rows[self.current]
+        target = self.row_of[self.current]
         target.add_class("-current")
         self.query_one("#diff-body", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
 
