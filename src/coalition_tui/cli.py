@@ -167,7 +167,7 @@ def record_dict(corpus: Corpus, record: Commitment) -> dict[str, object]:
     }
 
 
-def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_validate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     corpus = _corpus(args)
     for problem in corpus.problems:
         out.write((json.dumps(problem.as_dict(), ensure_ascii=False) if args.json else str(problem)) + "\n")
@@ -180,9 +180,9 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return 1 if corpus.problems else 0
 
 
-def cmd_resolve(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> int:
+def cmd_resolve(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     corpus = _corpus(args)
-    for name in _names(args.names, stdin):
+    for name in _names(args.names, sys.stdin):
         res = corpus.resolver.resolve(name, context=args.context, codes=args.codes)
         if args.json:
             out.write(json.dumps(resolution_dict(corpus, res), ensure_ascii=False) + "\n")
@@ -283,7 +283,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failed else 0
 
 
-def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_eval(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from coalition_tui.evaluate import evaluate_corpus
 
     corpus = _corpus(args)
@@ -544,7 +544,7 @@ def _print_record(corpus: Corpus, record: Commitment, out: TextIO) -> None:
     )
 
 
-def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
+def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from coalition_tui.matrix import stance_matrix
 
     corpus = _corpus(args)
@@ -563,7 +563,7 @@ def cmd_summary(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_app(args: argparse.Namespace) -> int:
+def cmd_app(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     """Bare ``coalition-tui``: the terminal app."""
     from coalition_tui.tui import make_app
 
@@ -571,31 +571,26 @@ def cmd_app(args: argparse.Namespace) -> int:
     return 0
 
 
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "validate": cmd_validate,
+    "resolve": cmd_resolve,
+    "records": cmd_records,
+    "extract": cmd_extract,
+    "ingest": cmd_ingest,
+    "eval": cmd_eval,
+    "export": cmd_export,
+    "diff": cmd_diff,
+    "across": cmd_across,
+    "summary": cmd_summary,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
+    handler = COMMANDS.get(args.command or "", cmd_app)
     try:
-        if args.command == "validate":
-            return cmd_validate(args, out)
-        if args.command == "resolve":
-            return cmd_resolve(args, out, sys.stdin)
-        if args.command == "records":
-            return cmd_records(args, out, err)
-        if args.command == "extract":
-            return cmd_extract(args, out, err)
-        if args.command == "ingest":
-            return cmd_ingest(args, out, err)
-        if args.command == "eval":
-            return cmd_eval(args, out)
-        if args.command == "export":
-            return cmd_export(args, out, err)
-        if args.command == "diff":
-            return cmd_diff(args, out, err)
-        if args.command == "across":
-            return cmd_across(args, out, err)
-        if args.command == "summary":
-            return cmd_summary(args, out)
-        return cmd_app(args)
+        return handler(args, out, err)
     except BrokenPipeError:  # `coalition-tui records | head`
         sys.stderr.close()
         return 0
