@@ -18,7 +18,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from coalition_tui.corpus import Corpus
-from coalition_tui.extract import Analysis, Extractor
+from coalition_tui.extract import Analysis, Extractor, group_by_sentence
 from coalition_tui.model import Commitment, Kind, Summit
 
 PairKind = Literal["same", "trivial", "changed", "only_a", "only_b"]
@@ -77,8 +77,9 @@ class ArticleDiff:
 def _sentences(analysis: Analysis) -> list[Sentence]:
     cleaned = analysis.cleaned
     out = []
+    grouped = group_by_sentence(analysis.mentions, analysis.sentences)  # mentions sentence by sentence, in one pass
     for index, s in enumerate(analysis.sentences):
-        spans = [(m.start, m.end, m.entity) for m in analysis.mentions if s.start <= m.start and m.end <= s.end]
+        spans = [(m.start, m.end, m.entity) for m in grouped[index]]
         tokens = []
         for word in _WORD.finditer(s.text):
             a, b = s.start + word.start(), s.start + word.end()

@@ -103,7 +103,7 @@ class Extractor:
         analysis = self.analyse(text, on)
         out: list[Candidate] = []
         header = ""
-        by_sentence = _group(analysis.mentions, analysis.sentences)
+        by_sentence = group_by_sentence(analysis.mentions, analysis.sentences)
         for sentence, mentions in zip(analysis.sentences, by_sentence, strict=True):
             if not sentence.bullet:
                 header = sentence.text
@@ -341,7 +341,7 @@ class Extractor:
         return records
 
 
-def _group(mentions: list[Found], sentences: list[Sentence]) -> list[list[Found]]:
+def group_by_sentence(mentions: list[Found], sentences: list[Sentence]) -> list[list[Found]]:
     out: list[list[Found]] = [[] for _ in sentences]
     i = 0
     for m in mentions:

@@ -14,8 +14,8 @@ from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import BACK, DIFF_BINDINGS
 
-UNIFIED_BELOW = 100
-FIRST_BATCH = 25  # rows mounted before the first paint; the rest follow in batches  # columns: narrower terminals get the unified layout
+UNIFIED_BELOW = 100  # columns: narrower terminals get the unified layout
+FIRST_BATCH = 12  # rows mounted before the first paint; the rest follow in batches
 DELETED, INSERTED = "bold red underline", "bold green reverse"
 SIDE_STYLE = {"only_a": "red", "only_b": "green"}
 
