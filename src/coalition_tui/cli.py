@@ -34,6 +34,15 @@ def _add_data(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    """The record filters shared by ``records`` and ``export``."""
+    parser.add_argument("--country", metavar="X", help="any name, alias, demonym or code")
+    parser.add_argument("--summit", metavar="Y", help="summit id, date or place ('Paris 2026')")
+    parser.add_argument("--source", metavar="Z", help="source id or prefix ('000'), file name or headline words")
+    parser.add_argument("--kind", choices=[k.value for k in Kind], metavar="K", help="one of: " + ", ".join(Kind))
+    parser.add_argument("--stance", choices=[s.value for s in Stance], metavar="S", help="one of: " + ", ".join(Stance))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="coalition-tui",
@@ -56,11 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("records", help="list commitment records, filtered")
     _add_data(p)
-    p.add_argument("--country", metavar="X", help="any name, alias, demonym or code")
-    p.add_argument("--summit", metavar="Y", help="summit id, date or place ('Paris 2026')")
-    p.add_argument("--source", metavar="Z", help="source id or prefix ('000'), file name or headline words")
-    p.add_argument("--kind", choices=[k.value for k in Kind], metavar="K", help="one of: " + ", ".join(Kind))
-    p.add_argument("--stance", choices=[s.value for s in Stance], metavar="S", help="one of: " + ", ".join(Stance))
+    _add_filters(p)
     p.add_argument("--json", action="store_true", help="one JSON object per record")
 
     p = sub.add_parser("extract", help="print the candidate records extraction finds in an article; writes nothing")
@@ -82,11 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write the filtered records to a TOML file that loads back as data")
     _add_data(p)
-    p.add_argument("--country", metavar="X")
-    p.add_argument("--summit", metavar="Y")
-    p.add_argument("--source", metavar="Z")
-    p.add_argument("--kind", choices=[k.value for k in Kind], metavar="K")
-    p.add_argument("--stance", choices=[s.value for s in Stance], metavar="S")
+    _add_filters(p)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
