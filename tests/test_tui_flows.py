@@ -43,7 +43,7 @@ async def test_italy_declined_troops_at_paris_2026_with_the_quote():
 
 @pilot_test
 async def test_select_two_records_export_and_load_back(tmp_path: Path):
-    target = tmp_path / "two.toml"
+    target = tmp_path / "two [b]x [@click=app.quit]y.toml"  # the path is echoed in a notification
     app = make_app(DATA, blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -61,6 +61,8 @@ async def test_select_two_records_export_and_load_back(tmp_path: Path):
         await pilot.press("enter")
         await pilot.pause()
         await pilot.pause()
+        wrote = [n for n in app._notifications if n.message.startswith("Wrote 2 record(s)")]
+        assert wrote and str(target) in wrote[0].message and not wrote[0].markup  # shown literally
     chosen = sorted(app.selection.values(), key=lambda r: r.id)
     assert target.exists()
     assert sorted(load_back(tmp_path, target), key=lambda r: r.id) == chosen

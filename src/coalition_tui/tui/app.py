@@ -12,6 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
@@ -105,6 +106,18 @@ class CoalitionApp(App[None]):
             self.query_one("#loading-label", Static).update(
                 Text(f"Could not load {self.data_dir}: {event.worker.error}. Press q to quit.", style="bold red")
             )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications never parse markup: they quote paths and source ids, which are untrusted."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------------ state
     def _update_status(self) -> None:
