@@ -102,19 +102,32 @@ class SourcesScreen(CorpusScreen):
             )
 
     async def _render_article(self, scroll: bool) -> None:
+        """Mount the article's lines when the source changes; on a record move, restyle only the lines
+        of the record left and the record reached, then scroll to the quote."""
         container = self.query_one("#article", VerticalScroll)
         text = self.corpus.texts.get(self.source_id or "", "")
         lines = render.article(
             text, browse.mentions(self.corpus, self.source_id or ""), self.records(), self.current_record
         )
-        await container.remove_children()
-        widgets = [Static(line, classes="article-line") for line in lines]
-        await container.mount_all(widgets)
-        if scroll and self.current_record:
-            record = next((r for r in self.records() if r.id == self.current_record), None)
-            if record is not None:
-                line = text.count("\n", 0, record.start)
-                container.scroll_to_widget(widgets[line], top=True, animate=False)
+        if not scroll:
+            await container.remove_children()
+            self.line_widgets = [Static(line, classes="article-line") for line in lines]
+            await container.mount_all(self.line_widgets)
+            self.shown_record: str | None = None
+            return
+        by_id = {r.id: r for r in self.records()}
+        for record_id in {self.shown_record, self.current_record} - {None}:
+            record = by_id.get(record_id or "")
+            if record is None:
+                continue
+            first, last = text.count("\n", 0, record.start), text.count("\n", 0, record.end)
+            for number in range(first, last + 1):
+                self.line_widgets[number].update(lines[number])
+        self.shown_record = self.current_record
+        record = by_id.get(self.current_record or "")
+        if record is not None:
+            line = self.line_widgets[text.count("\n", 0, record.start)]
+            container.scroll_to_widget(line, top=True, animate=False)
 
     def refresh_selection(self) -> None:
         table = self.query_one("#source-records", Table)
