@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from coalition_tui.corpus import Corpus
-from coalition_tui.extract import Extractor
+from coalition_tui.extract import Analysis, Extractor
 from coalition_tui.model import Commitment, Kind, Mention, Summit
 from coalition_tui.normalize import fold
 
@@ -98,21 +98,23 @@ def sources_of(corpus: Corpus, summit: str) -> list[str]:
     return sorted(ids)
 
 
-def mentions(corpus: Corpus, source: str) -> list[Mention]:
-    """Entity mentions in a source, in original-text offsets (computed once per source)."""
-    key = ("mentions", source)
+def analysis(corpus: Corpus, source: str) -> Analysis:
+    """A source's cleaned text, sentences and mentions, computed once and kept with the corpus."""
+    key = ("analysis", source)
     if key not in corpus.derived:
-        corpus.derived[key] = _mentions(corpus, source)
-    return list(corpus.derived[key])
+        meeting = corpus.summits.get(corpus.sources[source].summit or "") if source in corpus.sources else None
+        extractor = Extractor(corpus.gazetteer, corpus.resolver)
+        corpus.derived[key] = extractor.analyse(corpus.texts.get(source, ""), meeting.date if meeting else None)
+    return corpus.derived[key]  # type: ignore[return-value]
 
 
-def _mentions(corpus: Corpus, source: str) -> tuple[Mention, ...]:
+def mentions(corpus: Corpus, source: str) -> list[Mention]:
+    """Entity mentions in a source, in original-text offsets."""
+    found = analysis(corpus, source)
     text = corpus.texts.get(source, "")
-    meeting = corpus.summits.get(corpus.sources[source].summit or "") if source in corpus.sources else None
-    analysis = Extractor(corpus.gazetteer, corpus.resolver).analyse(text, meeting.date if meeting else None)
     out = []
-    for m in analysis.mentions:
-        start, end = analysis.cleaned.original_span(m.start, m.end)
+    for m in found.mentions:
+        start, end = found.cleaned.original_span(m.start, m.end)
         out.append(
             Mention(
                 source=source,
@@ -127,7 +129,7 @@ def _mentions(corpus: Corpus, source: str) -> tuple[Mention, ...]:
                 venue=m.venue,
             )
         )
-    return tuple(out)
+    return out
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from coalition_tui.browse import analysis
 from coalition_tui.corpus import Corpus
 from coalition_tui.extract import Analysis, Extractor, group_by_sentence
 from coalition_tui.model import Commitment, Kind, Summit
@@ -152,15 +153,19 @@ def align(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[Pair]:
 def diff_texts(corpus: Corpus, text_a: str, text_b: str) -> ArticleDiff:
     """Diff two article texts, names compared after resolution."""
     extractor = Extractor(corpus.gazetteer, corpus.resolver)
-    analysis_a, analysis_b = extractor.analyse(text_a), extractor.analyse(text_b)
+    return _diff(corpus, extractor.analyse(text_a), extractor.analyse(text_b))
+
+
+def diff_sources(corpus: Corpus, a: str, b: str) -> ArticleDiff:
+    """Diff two sources of the corpus (their analyses are shared with the app's other views)."""
+    return _diff(corpus, analysis(corpus, a), analysis(corpus, b))
+
+
+def _diff(corpus: Corpus, analysis_a: Analysis, analysis_b: Analysis) -> ArticleDiff:
     pairs = align(_sentences(analysis_a), _sentences(analysis_b))
     names_a = {m.entity for m in analysis_a.mentions}
     names_b = {m.entity for m in analysis_b.mentions}
     return ArticleDiff(pairs, sorted(names_a - names_b, key=corpus.label), sorted(names_b - names_a, key=corpus.label))
-
-
-def diff_sources(corpus: Corpus, a: str, b: str) -> ArticleDiff:
-    return diff_texts(corpus, corpus.texts[a], corpus.texts[b])
 
 
 # ---------------------------------------------------------------------------------- claims
