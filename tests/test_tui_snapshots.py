@@ -38,7 +38,7 @@ class TestViews:
 
     def test_names(self, snap_compare, size):
         """Every surface form, lowest score first: the seeds' typos (Melono, Zelenskiy) at the top, in yellow."""
-        assert snap_compare(app(), terminal_size=SIZES[size], press=["5"], run_before=loaded)
+        assert snap_compare(app(), terminal_size=SIZES[size], press=["5", "wait:300"], run_before=loaded)
 
     def test_problems_with_a_broken_data_file(self, snap_compare, size, broken_data):
         """The title counts the problems; the Problems view names file, line, record, field and what to do."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
@@ -30,13 +32,24 @@ class NamesScreen(FilterMixin, CorpusScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Names"
-        self.rows = browse.names_seen(self.corpus)
+        self.rows: list[browse.NameRow] = []
         self.ascending = True
         table = self.query_one("#names", Table)
         for column in COLUMNS:
             table.add_column(column, key=column)
-        self.apply_filter("")
         table.focus()
+        self.query_one("#names-hint", Static).update(Text(f"Collecting names from {len(self.corpus.sources)} sources…"))
+        self.collect()
+
+    @work(thread=True, exclusive=True, group="names", description="Collecting names")
+    def collect(self) -> None:
+        """Every source's mentions: seconds on a big corpus, so off the UI thread."""
+        rows = browse.names_seen(self.corpus)
+        self.app.call_from_thread(self._collected, rows)
+
+    def _collected(self, rows: list[browse.NameRow]) -> None:
+        self.rows = rows
+        self.apply_filter(self.filter_box().value)
 
     def apply_filter(self, text: str) -> None:
         wanted = fold(text)
@@ -59,9 +72,7 @@ class NamesScreen(FilterMixin, CorpusScreen):
         order = "lowest score first" if self.ascending else "highest score first"
         fuzzy = sum(r.method == "fuzzy" for r in rows)
         self.query_one("#names-hint", Static).update(
-            render.Text(
-                f"{len(rows)} surface forms, {fuzzy} matched by similarity (yellow), {order}. s: reverse · /: filter"
-            )
+            Text(f"{len(rows)} surface forms, {fuzzy} matched by similarity (yellow), {order}. s: reverse · /: filter")
         )
 
     def focus_list(self) -> None:
