@@ -52,20 +52,16 @@ class Cue:
         return list(self.rx.finditer(text)) if self._may_match(text, low) else []
 
 
-def _rx(*patterns: str) -> Cue:
-    return Cue(*patterns)
-
-
 # --- what is contributed -------------------------------------------------------------------------
 KIND_CUES: dict[Kind, Cue] = {
-    Kind.FORCES_OUTSIDE_UKRAINE: _rx(
+    Kind.FORCES_OUTSIDE_UKRAINE: Cue(
         r"\bneighbou?ring countries\b",
         r"\boutside (?:of )?Ukraine\b",
         r"\brather than (?:on|in) Ukrain",
         r"\bon (?:nato'?s|the) eastern flank\b",
         r"\bbase (?:its|their) (?:troops|forces) in\b",
     ),
-    Kind.TROOPS_IN_UKRAINE: _rx(
+    Kind.TROOPS_IN_UKRAINE: Cue(
         r"\b(?<!Ukrainian )troops?\b",
         r"\bpeacekeep(?:ers?|ing (?:force|troops|efforts|mission))\b",
         r"\b(?<!Ukrainian )soldiers\b",
@@ -81,11 +77,11 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\b(?<!Ukrainian )brigades?\b",
         r"\b(?<!Ukrainian )contingents?\b",
     ),
-    Kind.LOGISTICS: _rx(r"\blogistic(?:s|al)\b"),
-    Kind.AIR_SUPPORT: _rx(r"\bair (?:support|power|cover|policing)\b", r"\bfighter jets?\b", r"\bair force\b"),
-    Kind.NAVAL: _rx(r"\bnaval (?:forces?|support|vessels|mission)\b", r"\bwarships?\b", r"\bmine[- ]?clear\w*"),
-    Kind.INTELLIGENCE: _rx(r"\bintelligence\b", r"\bsurveillance\b", r"\breconnaissance\b"),
-    Kind.MILITARY_AID: _rx(
+    Kind.LOGISTICS: Cue(r"\blogistic(?:s|al)\b"),
+    Kind.AIR_SUPPORT: Cue(r"\bair (?:support|power|cover|policing)\b", r"\bfighter jets?\b", r"\bair force\b"),
+    Kind.NAVAL: Cue(r"\bnaval (?:forces?|support|vessels|mission)\b", r"\bwarships?\b", r"\bmine[- ]?clear\w*"),
+    Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\bsurveillance\b", r"\breconnaissance\b"),
+    Kind.MILITARY_AID: Cue(
         r"\bmilitary (?:aid|support|assistance|equipment)\b",
         r"\bweapons?\b",
         r"\barms\b",
@@ -94,14 +90,14 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bair defen[cs]e systems?\b",
         r"\bweapon stocks\b",
     ),
-    Kind.FUNDING: _rx(r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b"),
-    Kind.SANCTIONS: _rx(r"\bsanctions?\b", r"\beconomic (?:restrictions|pressure)\b"),
-    Kind.SECURITY_GUARANTEE: _rx(r"\bsecurity guarantees?\b", r"\bbackstop\b", r"\bsecurity arrangements\b"),
-    Kind.CEASEFIRE_MONITORING: _rx(
+    Kind.FUNDING: Cue(r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b"),
+    Kind.SANCTIONS: Cue(r"\bsanctions?\b", r"\beconomic (?:restrictions|pressure)\b"),
+    Kind.SECURITY_GUARANTEE: Cue(r"\bsecurity guarantees?\b", r"\bbackstop\b", r"\bsecurity arrangements\b"),
+    Kind.CEASEFIRE_MONITORING: Cue(
         r"\bceasefire monitoring\b", r"\bmonitor(?:ing)? (?:the |a |any )?(?:ceasefire|truce)\b"
     ),
-    Kind.HEADQUARTERS: _rx(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
-    Kind.TRAINING: _rx(
+    Kind.HEADQUARTERS: Cue(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
+    Kind.TRAINING: Cue(
         r"\btrain(?:ing)? (?:ukrainian|troops|soldiers|forces|pilots)\b", r"\btraining\b", r"\btrainers\b"
     ),
 }
@@ -131,7 +127,7 @@ KIND_LITERALS = _literal_index(list(KIND_CUES.items()))
 STANCE_CUES: list[tuple[Stance, Cue]] = [
     (
         Stance.OPPOSED,
-        _rx(
+        Cue(
             r"\brejected? (?:the |any )?(?:presence|deployment|idea)\b",
             r"\bruled? out accepting\b",
             r"\bunacceptable\b",
@@ -142,7 +138,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     ),
     (
         Stance.DECLINED,
-        _rx(
+        Cue(
             r"\b(?:would|will|could|did|does|do) not (?:\w+ ){0,2}"
             r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base)\b",
             r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit)\b",
@@ -157,7 +153,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     ),
     (
         Stance.CONDITIONAL,
-        _rx(
+        Cue(
             r"\b(?:if|once|when|after) (?:a|the|any) (?:\w+ )?(?:ceasefire|truce|peace (?:deal|agreement)|deal)\b",
             r"\bin the event of\b",
             r"\bdependent (?:up)?on\b",
@@ -175,7 +171,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     ),
     (
         Stance.CONSIDERING,
-        _rx(
+        Cue(
             r"\bconsider(?:ing|s)\b",
             r"\bweighing\b",
             r"\bworking on plans\b",
@@ -190,7 +186,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     ),
     (
         Stance.WILLING,
-        _rx(
+        Cue(
             r"\breadiness\b",
             r"\bready to\b",
             r"\bwilling(?:ness)? to\b",
@@ -204,7 +200,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     ),
     (
         Stance.COMMITTED,
-        _rx(
+        Cue(
             r"\bcommitted to\b",
             r"\bcommit(?:s|ted)?\b",
             r"\bpromise[sd]?\b",
@@ -232,10 +228,10 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
 STANCE_LITERALS = _literal_index(list(STANCE_CUES))
 
 # Phrases about what *others* should do: the speaker makes a demand, not a commitment.
-DEMAND_CUES = _rx(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
+DEMAND_CUES = Cue(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
 
 # --- attendance ----------------------------------------------------------------------------------
-PARTICIPATION_CUES = _rx(
+PARTICIPATION_CUES = Cue(
     r"\bparticipat(?:ed|es|ing|e)\b",
     r"\battend(?:ed|s|ing)?(?: by)?\b",
     r"\bjoined(?: by)?\b",
@@ -252,10 +248,10 @@ PARTICIPATION_CUES = _rx(
     r"\bgathered\b",
     r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b",
 )
-ABSENCE_CUES = _rx(
+ABSENCE_CUES = Cue(
     r"\babsent\b", r"\bstayed away\b", r"\bdid not (?:attend|take part|join|participate)\b", r"\bboycott\w*\b"
 )
-LIST_HEADER_CUES = _rx(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
+LIST_HEADER_CUES = Cue(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
 
 # --- who acts ------------------------------------------------------------------------------------
 # A name right after one of these is what something is done to or where, not who does it.
