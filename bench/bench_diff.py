@@ -66,15 +66,19 @@ def main() -> None:
         f"two articles of {len(a) / 1000:.0f} KB / {len(b) / 1000:.0f} KB, {len(result.pairs)} sentence pairs "
         f"{result.summary()}: median {statistics.median(times) * 1000:.0f} ms (target < 200 ms)"
     )
-    first, full = app_paint(a, b)
+    paints = sorted(app_paint(a, b) for _ in range(args.repeat))
     print(
-        f"in the app, from opening the diff screen: first paint {first * 1000:.0f} ms, "
-        f"every row mounted and painted {full * 1000:.0f} ms"
+        f"in the app, from opening the diff screen to the diff on screen: median {statistics.median(paints) * 1000:.0f} ms"
+        f" (runs {', '.join(f'{p * 1000:.0f}' for p in paints)}; target < 200 ms)"
     )
 
 
-def app_paint(a: str, b: str) -> tuple[float, float]:
-    """Open the DiffScreen on the two texts in a headless app; time until the screen update that shows it."""
+def app_paint(a: str, b: str) -> float:
+    """Open the DiffScreen on the two texts in a headless app; time until the first frame showing the diff.
+
+    The diff is computed in a worker and drawn with the line API (only the rows on screen are rendered),
+    so this is compute + layout + one paint.
+    """
     import asyncio
     import hashlib
     import shutil
@@ -101,7 +105,7 @@ def app_paint(a: str, b: str) -> tuple[float, float]:
             }
         write_toml_atomic(data / "sources.toml", sources)
 
-        async def run() -> tuple[float, float]:
+        async def run() -> float:
             app = make_app(data, blink=False)
             stamps: list[float] = []
             async with app.run_test(size=(120, 40)) as pilot:
@@ -111,17 +115,16 @@ def app_paint(a: str, b: str) -> tuple[float, float]:
 
                 def spy(screen, renderable):
                     display(screen, renderable)
-                    if renderable is not None and isinstance(screen, DiffScreen):
-                        stamps.append(time.perf_counter())
+                    if renderable is not None and isinstance(screen, DiffScreen) and screen.result is not None:
+                        stamps.append(time.perf_counter())  # a frame with the diff in it
 
                 app._display = spy
                 start = time.perf_counter()
                 await app.push_screen(DiffScreen("a", "b"))
-                await pilot.pause()
-                await pilot.pause()
-                for _ in range(40):
+                await app.workers.wait_for_complete()
+                for _ in range(5):
                     await pilot.pause()
-                return min(stamps) - start, max(stamps) - start
+                return min(stamps) - start
 
         return asyncio.run(run())
 

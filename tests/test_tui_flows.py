@@ -205,6 +205,7 @@ async def test_command_palette_reaches_every_view():
 @pilot_test
 async def test_diff_view_steps_through_differences_swaps_and_switches_layout():
     from coalition_tui.tui.diff import DiffScreen
+    from coalition_tui.tui.rows import RowsView
 
     app = make_app(DATA, blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -216,19 +217,62 @@ async def test_diff_view_steps_through_differences_swaps_and_switches_layout():
             "000_52fd44cbc1a803ce",
             "001_d758d6b22dd4d3b3",
         )
-        assert screen.query(".diff-a")  # side by side at 120 columns
+        rows = screen.query_one(RowsView)
+        assert {len(r.cells) for r in rows.rows} == {2}  # side by side at 120 columns (000 and 001 share no sentence)
         await pilot.press("n", "n")
         first, second = screen.result.differences[:2]
-        assert screen.current == second
+        assert screen.current == second and rows.current == screen.row_of[second]
+        assert rows.scroll_offset.y > 0  # scrolled to the second difference
         await pilot.press("p")
-        assert screen.current == first
+        assert screen.current == first and rows.current == screen.row_of[first]
         await pilot.press("w")
         await pilot.pause()
         assert (screen.a, screen.b) == ("001_d758d6b22dd4d3b3", "000_52fd44cbc1a803ce")
         assert screen.result.count("only_a") == 47
         await pilot.press("u")
         await pilot.pause()
-        assert not screen.query(".diff-a")  # unified
+        assert {len(r.cells) for r in rows.rows} == {1}  # unified
         await pilot.press("t")
         await pilot.pause()
         assert "conflicting" in str(screen.query_one("#diff-summary", Static).render())
+
+
+@pilot_test
+async def test_long_articles_are_diffed_in_a_worker_and_the_screen_answers_meanwhile(monkeypatch):
+    from coalition_tui.tui import diff
+    from coalition_tui.tui.rows import RowsView
+
+    monkeypatch.setattr(diff, "INLINE_CHARS", 0)  # every diff counts as long
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4", "j", "d", "j", "d")
+        screen = app.screen
+        assert isinstance(screen, diff.DiffScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.result is not None and screen.result.count("only_b") == 47
+        assert screen.query_one(RowsView).rows
+        assert "47 only in B" in str(screen.query_one("#diff-summary", Static).render())
+
+
+@pilot_test
+async def test_across_meetings_compares_the_two_meetings_the_user_ticks():
+    from coalition_tui.tui.diff import AcrossScreen
+
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("2", "slash", *"germany", "enter", "a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AcrossScreen)
+        body = screen.query_one("#across-body", Static)
+        assert "Virtual, 15 Mar 2025  →  Paris, 27 Mar 2025" in str(body.render())
+        await pilot.press("down", "space")  # untick the virtual meeting
+        await pilot.pause()
+        text = str(body.render())
+        assert "Virtual" not in text and "Paris, 27 Mar 2025  →  Paris, 6 Jan 2026" in text
+        await pilot.press("down", "space")  # untick 27 March too: one meeting left, nothing to compare
+        await pilot.pause()
+        assert "Tick at least two meetings" in str(body.render())

@@ -75,23 +75,29 @@ class ArticleDiff:
         return {k: self.count(k) for k in ("same", "changed", "only_a", "only_b", "trivial")}
 
 
+_PUNCT = re.compile(r"[^\w%$€£-]+")
+
+
 def _sentences(analysis: Analysis) -> list[Sentence]:
     cleaned = analysis.cleaned
+    original, text = cleaned.original, cleaned.text
+    at = cleaned.original_offset
     out = []
     grouped = group_by_sentence(analysis.mentions, analysis.sentences)  # mentions sentence by sentence, in one pass
     for index, s in enumerate(analysis.sentences):
         spans = [(m.start, m.end, m.entity) for m in grouped[index]]
-        tokens = []
-        for word in _WORD.finditer(s.text):
-            a, b = s.start + word.start(), s.start + word.end()
-            entity = next((e for ms, me, e in spans if ms < b and a < me), None)
-            key = f"<{entity}>" if entity else re.sub(r"[^\w%$€£-]+", "", word.group()).casefold()
+        tokens: list[tuple[str, str]] = []
+        span_i = 0
+        for word in _WORD.finditer(text, s.start, s.end):
+            a, b = word.start(), word.end()
+            while span_i < len(spans) and spans[span_i][1] <= a:  # words and spans both run left to right
+                span_i += 1
+            entity = spans[span_i][2] if span_i < len(spans) and spans[span_i][0] < b else None
+            key = f"<{entity}>" if entity else _PUNCT.sub("", word.group()).casefold()
             if key and (not tokens or tokens[-1][1] != key or not entity):
-                tokens.append((cleaned.original[slice(*cleaned.original_span(a, b))], key))
-        start, end = cleaned.original_span(s.start, s.end)
-        out.append(
-            Sentence(index, cleaned.original[start:end], start, end, " ".join(k for _, k in tokens), tuple(tokens))
-        )
+                tokens.append((original[at(a) : at(b)], key))
+        start, end = at(s.start), at(s.end)
+        out.append(Sentence(index, original[start:end], start, end, " ".join(k for _, k in tokens), tuple(tokens)))
     return out
 
 

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
 
 from coalition_tui.corpus import Corpus
 from coalition_tui.diffing import ArticleDiff, Pair, across_meetings, diff_claims, diff_sources
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import BACK, DIFF_BINDINGS
+from coalition_tui.tui.rows import Row, RowsView
 
 UNIFIED_BELOW = 100  # columns: narrower terminals get the unified layout
-FIRST_BATCH = 12  # rows mounted before the first paint; the rest follow in batches
+# Up to this many characters (two ~60 KB articles, about 0.1 s of work) the diff is computed on the spot:
+# a thread would share the GIL with the screen being drawn and double the wait. Longer ones use a worker.
+INLINE_CHARS = 120_000
 DELETED, INSERTED = "bold red underline", "bold green reverse"
 SIDE_STYLE = {"only_a": "red", "only_b": "green"}
 
@@ -30,7 +36,7 @@ def _shared_run(pairs: list[Pair]) -> Content:
     trivial = sum(p.kind == "trivial" for p in pairs)
     note = f", {trivial} with trivial differences" if trivial else ""
     preview = first if len(first) <= 70 else first[:67] + "…"
-    return Content.styled(f"═ {len(pairs)} shared sentence(s){note}: “{render.inert(preview)}”", "dim italic")
+    return Content.styled(f"═ {len(pairs)} shared sentence(s){note}: “{_flat(preview)}”", "dim italic")
 
 
 def _side(pair: Pair, side: str) -> Content:
@@ -39,18 +45,55 @@ def _side(pair: Pair, side: str) -> Content:
         return Content("")
     if pair.kind in SIDE_STYLE:
         mark = "◀ only in A  " if pair.kind == "only_a" else "▶ only in B  "
-        return Content.assemble(
-            (mark, "bold " + SIDE_STYLE[pair.kind]), (render.inert(sentence.text), SIDE_STYLE[pair.kind])
-        )
+        return Content.assemble((mark, "bold " + SIDE_STYLE[pair.kind]), (_flat(sentence.text), SIDE_STYLE[pair.kind]))
     if pair.kind != "changed":
-        return Content.styled(render.inert(sentence.text), "dim")
+        return Content.styled(_flat(sentence.text), "dim")
     parts: list[str | tuple[str, str]] = [(f"~ {pair.similarity:.0f}%  ", "bold yellow")]
     for w in pair.words:
         text = w.a if side == "a" else w.b
         if not text:
             continue
-        parts += [(render.inert(text), "" if w.op == "equal" else (DELETED if side == "a" else INSERTED)), " "]
+        parts += [(_flat(text), "" if w.op == "equal" else (DELETED if side == "a" else INSERTED)), " "]
     return Content.assemble(*parts)
+
+
+_SPACE = re.compile(r"[ \t\n]+")
+
+
+def _flat(text: str) -> str:
+    """Inert and on one line: rows are wrapped by the view, whitespace differences are not shown."""
+    return _SPACE.sub(" ", render.inert(text)).strip()
+
+
+def _rows(result: ArticleDiff, unified: bool) -> tuple[list[Row], dict[int, int]]:
+    """The diff as rows (runs of shared sentences collapsed to one) and the row of each difference."""
+    rows: list[Row] = []
+    row_of: dict[int, int] = {}
+    shared: list[Pair] = []
+    for index, pair in enumerate([*result.pairs, None]):
+        if pair is not None and pair.kind in {"same", "trivial"}:
+            shared.append(pair)
+            continue
+        if shared:  # a run of shared sentences collapses to one line, as context in a diff tool
+            rows.append(Row((_shared_run(shared),), gap=True))
+            shared = []
+        if pair is None:
+            break
+        gap = pair.kind == "changed" or (bool(rows) and len(rows[-1].cells) == 1 and not unified)
+        if unified:
+            lines = [c for c in (_side(pair, "a"), _side(pair, "b")) if c.plain]
+            row_of[index] = len(rows)
+            rows.append(Row((lines[0],), gap=gap))
+            rows += [Row((line,)) for line in lines[1:]]
+        else:
+            row_of[index] = len(rows)
+            rows.append(Row((_side(pair, "a"), _side(pair, "b")), gap=gap))
+    return rows, row_of
+
+
+def _compare(corpus: Corpus, a: str, b: str, unified: bool) -> tuple[ArticleDiff, list[Row], dict[int, int]]:
+    result = diff_sources(corpus, a, b)
+    return (result, *_rows(result, unified))
 
 
 class DiffScreen(CorpusScreen):
@@ -64,11 +107,14 @@ class DiffScreen(CorpusScreen):
         self.unified: bool | None = None  # None: by terminal width
         self.claims = False
         self.current = -1
+        self.result: ArticleDiff | None = None
+        self.row_of: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
         yield header
         yield Static(id="diff-summary", classes="hint")
+        yield RowsView(id="diff-rows")
         yield VerticalScroll(id="diff-body")
         yield footer
 
@@ -80,22 +126,39 @@ class DiffScreen(CorpusScreen):
         return self.unified if self.unified is not None else self.app.size.width < UNIFIED_BELOW
 
     def _build(self) -> None:
-        corpus = self.corpus
         body = self.query_one("#diff-body", VerticalScroll)
+        rows_view = self.query_one("#diff-rows", RowsView)
         body.remove_children()
         self.current = -1
+        body.display, rows_view.display = self.claims, not self.claims
         if self.claims:
             self._build_claims(body)
             return
-        self.result: ArticleDiff = diff_sources(corpus, self.a, self.b)
-        s = self.result.summary()
-        only_a, only_b = (_names(corpus, ids) for ids in (self.result.entities_only_a, self.result.entities_only_b))
+        size = sum(len(self.corpus.texts.get(s, "")) for s in (self.a, self.b))
+        if size <= INLINE_CHARS:
+            self._show(self.a, self.b, *_compare(self.corpus, self.a, self.b, self._is_unified()))
+            return
+        self.query_one("#diff-summary", Static).update(Content(f"Comparing {self.a} with {self.b}…"))
+        self._compare_in_thread(self.a, self.b, self._is_unified())
+
+    @work(thread=True, exclusive=True, group="diff")
+    def _compare_in_thread(self, a: str, b: str, unified: bool) -> None:
+        """Long articles are compared in a thread: two 5 MB articles take seconds and the UI keeps answering."""
+        self.app.call_from_thread(self._show, a, b, *_compare(self.corpus, a, b, unified))
+
+    def _show(self, a: str, b: str, result: ArticleDiff, rows: list[Row], row_of: dict[int, int]) -> None:
+        if (a, b) != (self.a, self.b) or self.claims:
+            return  # swapped or switched while computing
+        corpus = self.corpus
+        self.result, self.row_of = result, row_of
+        s = result.summary()
+        only_a, only_b = (_names(corpus, ids) for ids in (result.entities_only_a, result.entities_only_b))
         self.query_one("#diff-summary", Static).update(
             Content.assemble(
                 ("A ", "bold red"),
-                self.a,
+                a,
                 ("  B ", "bold green"),
-                self.b,
+                b,
                 "\n",
                 f"{s['same']} shared · {s['changed']} changed · {s['only_a']} only in A · {s['only_b']} only in B · "
                 f"{s['trivial']} trivial suppressed   n/p: next/previous · w: swap · u: layout · t: claims\n",
@@ -105,38 +168,7 @@ class DiffScreen(CorpusScreen):
                 only_b,
             )
         )
-        rows: list[Widget] = []
-        self.row_of: dict[int, Widget] = {}
-        shared: list[Pair] = []
-        for index, pair in enumerate([*self.result.pairs, None]):
-            if pair is not None and pair.kind in {"same", "trivial"}:
-                shared.append(pair)
-                continue
-            if shared:  # a run of shared sentences collapses to one line, as context in a diff tool
-                rows.append(Static(_shared_run(shared), classes="diff-row -same"))
-                shared = []
-            if pair is None:
-                break
-            if self._is_unified():
-                lines = [c for c in (_side(pair, "a"), _side(pair, "b")) if c.plain]
-                row: Widget = Static(Content("\n").join(lines), classes=f"diff-row -{pair.kind}")
-            else:
-                row = Horizontal(
-                    Static(_side(pair, "a"), classes="diff-a"),
-                    Static(_side(pair, "b"), classes="diff-b"),
-                    classes=f"diff-row -{pair.kind}",
-                )
-            rows.append(row)
-            self.row_of[index] = row
-        self.rows = rows
-        self._mount_batches(body, rows)
-
-    def _mount_batches(self, body: VerticalScroll, rows: list[Widget]) -> None:
-        """Mount the first screenful at once and the rest in batches: the diff paints at once, even for long articles."""
-        body.mount_all(rows[:FIRST_BATCH])
-        rest = rows[FIRST_BATCH:]
-        if rest:
-            self.call_after_refresh(self._mount_batches, body, rest)
+        self.query_one("#diff-rows", RowsView).set_rows(rows)
 
     def _build_claims(self, body: VerticalScroll) -> None:
         corpus = self.corpus
@@ -177,17 +209,13 @@ class DiffScreen(CorpusScreen):
         body.mount_all(widgets)
 
     def _go(self, step: int) -> None:
-        if self.claims or not self.result.differences:
+        if self.claims or self.result is None or not self.result.differences:
             self.notify("No differences", timeout=2)
             return
         diffs = self.result.differences
         position = diffs.index(self.current) if self.current in diffs else (-1 if step > 0 else len(diffs))
         self.current = diffs[(position + step) % len(diffs)]
-        for row in self.rows:
-            row.remove_class("-current")
-        target = self.row_of[self.current]
-        target.add_class("-current")
-        self.query_one("#diff-body", VerticalScroll).scroll_to_widget(target, top=True, animate=False)
+        self.query_one("#diff-rows", RowsView).show(self.row_of[self.current])
 
     def action_next(self) -> None:
         self._go(1)
@@ -197,6 +225,7 @@ class DiffScreen(CorpusScreen):
 
     def action_swap(self) -> None:
         self.a, self.b = self.b, self.a
+        self.result = None
         self._build()
 
     def action_layout(self) -> None:
@@ -212,7 +241,11 @@ class DiffScreen(CorpusScreen):
 
 
 class AcrossScreen(CorpusScreen):
-    """A country's commitments from one meeting to the next: new, dropped, changed."""
+    """A country's commitments from one meeting to the next: new, dropped, changed.
+
+    The list on the left holds every meeting in date order; Space ticks or unticks one, and the
+    comparison runs over the ticked meetings (two of them, or all the country took part in, by default).
+    """
 
     BINDINGS = [BACK]
 
@@ -223,9 +256,10 @@ class AcrossScreen(CorpusScreen):
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
         yield header
-        with Vertical():
-            yield Static(id="across-title", classes="title")
-            with VerticalScroll():
+        yield Static(id="across-title", classes="title")
+        with Horizontal():
+            yield SelectionList[str](id="across-meetings")
+            with VerticalScroll(id="across-scroll"):
                 yield Static(id="across-body")
         yield footer
 
@@ -233,8 +267,31 @@ class AcrossScreen(CorpusScreen):
         corpus = self.corpus
         self.sub_title = "Across meetings"
         self.query_one("#across-title", Static).update(
-            Content(f"{corpus.label(self.country)} from meeting to meeting   Esc: back")
+            Content(
+                f"{corpus.label(self.country)} from meeting to meeting   "
+                "Space: tick/untick a meeting (compared in date order) · Esc: back"
+            )
         )
+        attended = {r.summit for r in corpus.by_country.get(self.country, [])}
+        meetings = self.query_one("#across-meetings", SelectionList)
+        meetings.border_title = "Meetings"
+        meetings.add_options(
+            [
+                Selection(Content(s.label), s.id, s.id in attended)
+                for s in corpus.summits_by_date()
+            ]
+        )
+        meetings.highlighted = 0
+        meetings.focus()
+        self._show()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        self._show()
+
+    def _show(self) -> None:
+        corpus = self.corpus
+        chosen = self.query_one("#across-meetings", SelectionList).selected
         parts: list[Content] = []
         look = {
             "new": ("+ new", "bold green"),
@@ -242,7 +299,7 @@ class AcrossScreen(CorpusScreen):
             "changed": ("~ changed", "bold yellow"),
             "same": ("= same", "dim"),
         }
-        for step in across_meetings(corpus, self.country):
+        for step in across_meetings(corpus, self.country, chosen):
             people = {}
             for summit in (step.before.id, step.after.id):
                 ids = dict.fromkeys(r.person for r in corpus.filter(country=self.country, summit=summit) if r.person)
@@ -266,7 +323,7 @@ class AcrossScreen(CorpusScreen):
                 for r in (*change.before[:1], *change.after[:1]):
                     parts.append(Content.assemble("      “", (render.inert(r.quote), "italic"), f"”  {r.source[:3]}"))
         if not parts:
-            parts.append(Content("Records at fewer than two meetings: nothing to compare."))
+            parts.append(Content("Tick at least two meetings with records to compare them."))
         self.query_one("#across-body", Static).update(Content("\n").join(parts))
 
     def action_back(self) -> None:
