@@ -275,12 +275,7 @@ class AcrossScreen(CorpusScreen):
         attended = {r.summit for r in corpus.by_country.get(self.country, [])}
         meetings = self.query_one("#across-meetings", SelectionList)
         meetings.border_title = "Meetings"
-        meetings.add_options(
-            [
-                Selection(Content(s.label), s.id, s.id in attended)
-                for s in corpus.summits_by_date()
-            ]
-        )
+        meetings.add_options([Selection(Content(s.label), s.id, s.id in attended) for s in corpus.summits_by_date()])
         meetings.highlighted = 0
         meetings.focus()
         self._show()
