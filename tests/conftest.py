@@ -63,3 +63,12 @@ def pilot_test(fn):
         return asyncio.run(fn(*args, **kwargs))
 
     return wrapper
+
+
+@pytest.fixture
+def review_data(data_copy: Path) -> Path:
+    """The bundled corpus plus one ingested article (tests/articles/nordic.txt) whose candidates await review."""
+    from coalition_tui.ingest import ingest_file
+
+    ingest_file(load_corpus(data_copy), DATA.parent / "tests" / "articles" / "nordic.txt", summit="2026-01-06-paris")
+    return data_copy

@@ -91,3 +91,17 @@ class TestDiffViews:
         """Countries, /germany, a: Scholz -> Merz, and forces outside Ukraine new in January 2026."""
         keys = ["2", "slash", *"germany", "enter", "a"]
         assert snap_compare(app(), terminal_size=(120, 40), press=keys, run_before=loaded)
+
+
+class TestReview:
+    def test_review_queue(self, snap_compare, review_data):
+        """7: the candidates of an ingested article, the first one's quote in its context."""
+        assert snap_compare(app(review_data), terminal_size=(120, 40), press=["7"], run_before=loaded)
+
+    def test_review_edit_form(self, snap_compare, review_data):
+        """E: kind and stance from lists, country and person typed and resolved as you type."""
+        assert snap_compare(app(review_data), terminal_size=(120, 40), press=["7", "j", "E"], run_before=loaded)
+
+    def test_review_after_accept(self, snap_compare, review_data):
+        """a: the first candidate leaves the queue (10 left); the cursor is on the next one."""
+        assert snap_compare(app(review_data), terminal_size=(120, 40), press=["7", "a"], run_before=loaded)

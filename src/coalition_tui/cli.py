@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from coalition_tui import __version__
 from coalition_tui.paths import default_data_dir
 from coalition_tui.problems import NotFound
+from coalition_tui.safe import inert
 from coalition_tui.vocab import Kind, Stance
 
 if TYPE_CHECKING:
@@ -105,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("country", metavar="COUNTRY", help="any name, alias, demonym, code or person")
     p.add_argument("--summits", metavar="S1,S2", help="compare these meetings only (default: all, in date order)")
     p.add_argument("--json", action="store_true", help="one JSON object per step")
+
+    p = sub.add_parser("review", help="list the extracted records left to review; accept, reject or restore them")
+    _add_data(p)
+    p.add_argument("action", nargs="?", choices=["list", "accept", "reject", "restore"], default="list")
+    p.add_argument("ids", nargs="*", metavar="ID", help="record ids (for accept / reject / restore)")
+    p.add_argument("--source", metavar="Z", help="only this source (id or prefix, file name or headline words)")
+    p.add_argument("--rejected", action="store_true", help="list the rejected records instead")
+    p.add_argument("--json", action="store_true", help="one JSON object per record")
 
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p)
@@ -357,14 +366,33 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+_ESC = "\ue000"  # our own colour codes carry this private-use mark; InertWriter turns only it into ESC
 _COLOURS = {
-    "del": "\x1b[31;9m",
-    "ins": "\x1b[32;1m",
-    "a": "\x1b[31m",
-    "b": "\x1b[32m",
-    "dim": "\x1b[2m",
-    "end": "\x1b[0m",
+    "del": _ESC + "[31;9m",
+    "ins": _ESC + "[32;1m",
+    "a": _ESC + "[31m",
+    "b": _ESC + "[32m",
+    "dim": _ESC + "[2m",
+    "end": _ESC + "[0m",
 }
+
+
+class InertWriter:
+    """Standard output for every command: control characters from articles, names or file names are
+    written as visible pictures ("␛"), so no escape sequence from the data reaches the terminal; only
+    the colour codes the diff adds itself (marked with a private-use character) become real ESCs."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(inert(text).replace(_ESC, "\x1b"))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
 
 
 def _painter(mode: str, out: TextIO) -> Callable[[str, str], str]:
@@ -545,6 +573,48 @@ def _print_record(corpus: Corpus, record: Commitment, out: TextIO) -> None:
     )
 
 
+def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui import review
+
+    corpus = _corpus(args)
+    if args.action != "list":
+        if not args.ids:
+            err.write(f"coalition-tui review {args.action}: give the id(s) of the record(s)\n")
+            return 2
+        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[args.action]
+        failed = 0
+        for rid in args.ids:
+            try:
+                record = act(corpus, rid)
+            except review.ReviewError as exc:
+                err.write(f"coalition-tui review: {exc}\n")
+                failed += 1
+                continue
+            done = {"accept": "accepted", "reject": "rejected", "restore": "back in the queue"}[args.action]
+            out.write(f"{record.id}: {done}, saved to {corpus.homes[record.id][0].name}\n")
+        out.write(f"{len(review.queue(corpus))} record(s) left to review\n")
+        return 1 if failed else 0
+    try:
+        source = corpus.find_source(args.source) if args.source else None
+    except NotFound as exc:
+        err.write(f"coalition-tui review: {exc}\n")
+        return 2
+    records = corpus.rejected if args.rejected else review.queue(corpus)
+    records = [r for r in records if source is None or r.source == source]
+    for record in records:
+        if args.json:
+            out.write(json.dumps(record_dict(corpus, record) | {"confidence": record.confidence}, ensure_ascii=False))
+            out.write("\n")
+        else:
+            _print_record(corpus, record, out)
+    if not args.json:
+        what = "rejected record(s)" if args.rejected else "record(s) left to review"
+        out.write(
+            f"{len(records)} {what}; accept or reject with 'coalition-tui review accept|reject ID', or in the app (R)\n"
+        )
+    return 0
+
+
 def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from coalition_tui.matrix import stance_matrix
 
@@ -583,12 +653,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "diff": cmd_diff,
     "across": cmd_across,
     "summary": cmd_summary,
+    "review": cmd_review,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    out, err = sys.stdout, sys.stderr
+    out, err = InertWriter(sys.stdout), InertWriter(sys.stderr)
     handler = COMMANDS.get(args.command or "", cmd_app)
     try:
         return handler(args, out, err)

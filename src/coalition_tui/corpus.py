@@ -31,6 +31,8 @@ class Corpus:
     by_summit: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
     by_source: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
     by_person: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
+    rejected: list[Commitment] = field(default_factory=list)  # rejected in review: kept, not shown by default
+    homes: dict[str, tuple[Path, int]] = field(default_factory=dict)  # record id -> (file, index of its table)
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # caches of views
 
     def add(self, record: Commitment) -> None:
@@ -41,6 +43,34 @@ class Corpus:
         self.by_source[record.source].append(record)
         if record.person:
             self.by_person[record.person].append(record)
+
+    def discard(self, record_id: str) -> Commitment | None:
+        """Take a record (active or rejected) out of the corpus and its indexes; return it."""
+        for group in (self.records, self.rejected):
+            for i, r in enumerate(group):
+                if r.id == record_id:
+                    del group[i]
+                    if group is self.records:
+                        for index, key in (
+                            (self.by_country, r.country),
+                            (self.by_summit, r.summit),
+                            (self.by_source, r.source),
+                            (self.by_person, r.person),
+                        ):
+                            if key in index:
+                                index[key] = [x for x in index[key] if x.id != record_id]
+                    return r
+        return None
+
+    def put(self, record: Commitment) -> None:
+        """Add a record where it belongs: the active records, or the rejected list."""
+        if record.rejected:
+            self.rejected.append(record)
+        else:
+            self.add(record)
+
+    def record(self, record_id: str) -> Commitment | None:
+        return next((r for r in (*self.records, *self.rejected) if r.id == record_id), None)
 
     @property
     def errors(self) -> list[Problem]:

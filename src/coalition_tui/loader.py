@@ -244,7 +244,11 @@ def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
                 )
                 continue
             seen[record.id] = f"{shown}:{line}" if line else shown
-            corpus.add(record)
+            corpus.homes[record.id] = (path, i)
+            if record.rejected:
+                corpus.rejected.append(record)
+            else:
+                corpus.add(record)
 
 
 def load_corpus(data_dir: Path, progress: Progress = _noop) -> Corpus:

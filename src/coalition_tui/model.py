@@ -167,7 +167,13 @@ class Commitment(_Frozen):
     as_written: tuple[str, ...] = Field(default=(), description="names exactly as the article wrote them")
     origin: Origin = Origin.CURATED
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    rejected: bool = Field(default=False, description="a reviewer rejected this candidate; hidden by default")
     note: str = ""
+
+    @property
+    def unreviewed(self) -> bool:
+        """An extracted candidate nobody has accepted or rejected yet."""
+        return self.origin is Origin.EXTRACTED and not self.rejected
 
     @field_validator("quote")
     @classmethod

@@ -20,6 +20,7 @@ FIELD_ORDER = (
     "as_written",
     "origin",
     "confidence",
+    "rejected",
     "note",
 )
 
@@ -30,5 +31,7 @@ def record_table(record: Commitment) -> dict[str, Any]:
     table = {key: data[key] for key in FIELD_ORDER if data.get(key) is not None}
     if not table.get("note"):
         table.pop("note", None)
+    if not table.get("rejected"):
+        table.pop("rejected", None)
     table["as_written"] = list(table.get("as_written", []))
     return table

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tempfile
@@ -114,3 +115,48 @@ def write_bytes_atomic(path: Path, payload: bytes) -> None:
 def write_toml_atomic(path: Path, data: Mapping[str, Any], header: str = "") -> None:
     """Write ``data`` as TOML (None values dropped: TOML has no null) atomically."""
     write_bytes_atomic(path, (header + tomli_w.dumps(strip_none(data))).encode("utf-8"))
+
+
+_HEADER = re.compile(r"^[ \t]*\[", re.M)
+
+
+def replace_array_table(path: Path, name: str, index: int, table: Mapping[str, Any]) -> None:
+    """Rewrite the ``index``-th ``[[name]]`` table of ``path`` atomically, keeping the rest of the file as written.
+
+    Only the lines of that table change, so comments elsewhere survive. The new text is parsed back
+    before it is written; if it would not give exactly the old tables with this one replaced (an
+    unusual layout, say a multi-line string that starts a line with "["), the whole file is written
+    from its parsed data instead, keeping its leading comment block.
+    """
+    text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    block = tomli_w.dumps({name: [strip_none(dict(table))]})
+    new_table = tomllib.loads(block)[name][0]
+    expected = {**data, name: [*data[name][:index], new_table, *data[name][index + 1 :]]}
+    starts = [m.start() for m in re.finditer(r"^[ \t]*\[\[[ \t]*" + re.escape(name) + r"[ \t]*\]\]", text, re.M)]
+    new_text = None
+    if index < len(starts):
+        begin = starts[index]
+        following = _HEADER.search(text, text.index("\n", begin) + 1 if "\n" in text[begin:] else len(text))
+        end = following.start() if following else len(text)
+        body = text[begin:end]
+        kept = len(body.rstrip()) if not following else _end_of_table(body)
+        rest = text[begin + kept :].lstrip("\n")
+        new_text = text[:begin] + block.rstrip("\n") + "\n" + ("\n" + rest if rest.strip() else "")
+        try:
+            if tomllib.loads(new_text) != expected:
+                new_text = None
+        except tomllib.TOMLDecodeError:
+            new_text = None
+    if new_text is None:
+        lead = "".join(itertools.takewhile(lambda line: line.startswith("#"), text.splitlines(keepends=True)))
+        new_text = lead + tomli_w.dumps(strip_none(expected))
+    write_bytes_atomic(path, new_text.encode("utf-8"))
+
+
+def _end_of_table(body: str) -> int:
+    """Length of a table's own lines: comment and blank lines at its end belong to what follows."""
+    lines = body.splitlines(keepends=True)
+    while lines and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()
+    return sum(len(line) for line in lines)

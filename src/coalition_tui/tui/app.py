@@ -61,6 +61,7 @@ class CoalitionApp(App[None]):
         "sources": _view("sources", "SourcesScreen"),
         "names": _view("names", "NamesScreen"),
         "problems": _view("problems", "ProblemsScreen"),
+        "review": _view("review", "ReviewScreen"),
     }
 
     def __init__(self, data_dir: Path, blink: bool = True) -> None:
@@ -135,6 +136,23 @@ class CoalitionApp(App[None]):
         if self.corpus.problems:
             parts.append(f"{len(self.corpus.problems)} problem(s): press 6")
         self.title = "coalition-tui · " + " · ".join(parts)
+
+    def corpus_changed(self) -> None:
+        """Records or sources changed (review, new articles): the other views are rebuilt when next shown."""
+        corpus = self.corpus
+        if corpus is None:
+            return
+        for rid in list(self.selection):
+            record = corpus.record(rid)
+            if record is None or record.rejected:
+                del self.selection[rid]
+            else:
+                self.selection[rid] = record
+        for mode in list(self._screen_stacks):
+            if mode != self.current_mode and mode in self.MODES:
+                self.remove_mode(mode)
+                self.add_mode(mode, self.MODES[mode])
+        self._update_status()
 
     def toggle_selection(self, records: list[Commitment]) -> None:
         """Select all of ``records``, or unselect them if they all are selected already."""

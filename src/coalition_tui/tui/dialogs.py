@@ -20,6 +20,7 @@ from coalition_tui.tui.keymap import (
     DIFF_MARK,
     FILTER,
     OPEN,
+    REVIEW_BINDINGS,
     SELECT,
     SORT,
     TABLE_BINDINGS,
@@ -57,6 +58,7 @@ HELP_SECTIONS = [
         ],
     ),
     ("Diff (Sources: d on one article, d on another)", [DIFF_MARK, *DIFF_BINDINGS]),
+    ("Review (7): every decision is saved to data/ at once", REVIEW_BINDINGS),
 ]
 
 

@@ -11,6 +11,8 @@ APP_BINDINGS = [
     Binding("4", "view('sources')", "Sources", id="view.sources"),
     Binding("5", "view('names')", "Names", id="view.names"),
     Binding("6", "view('problems')", "Problems", id="view.problems"),
+    Binding("7", "view('review')", "Review", id="view.review"),
+    Binding("plus", "add_articles", "Add articles", id="corpus.add", key_display="+"),
     Binding("e", "export", "Export", id="selection.export"),
     Binding("X", "clear_selection", "Clear selection", id="selection.clear", show=False),
     Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
@@ -42,4 +44,11 @@ DIFF_BINDINGS = [
     Binding("w", "swap", "Swap sides", id="diff.swap"),
     Binding("u", "layout", "Unified / side by side", id="diff.layout"),
     Binding("t", "claims", "Text / claims", id="diff.claims"),
+]
+
+REVIEW_BINDINGS = [
+    Binding("a", "accept", "Accept", id="review.accept"),
+    Binding("r", "reject", "Reject / restore", id="review.reject"),
+    Binding("E", "edit", "Edit", id="review.edit"),
+    Binding("x", "toggle_rejected", "Queue / rejected", id="review.rejected"),
 ]

@@ -7,6 +7,7 @@ from textual.content import Content
 
 from coalition_tui.corpus import Corpus
 from coalition_tui.model import Commitment, Mention, Origin, Stance
+from coalition_tui.safe import inert
 
 # Glyph and word carry the meaning; colour only adds to it, so a monochrome terminal reads the same.
 STANCE_LOOK: dict[str, tuple[str, str, str]] = {
@@ -20,18 +21,6 @@ STANCE_LOOK: dict[str, tuple[str, str, str]] = {
 }
 ENTITY_STYLE = {"country": "bold #5fafff", "person": "bold italic #d7af5f", "org": "bold underline #af87ff"}
 QUOTE_STYLE = "underline"
-# Control characters shown as their Unicode pictures ("␛" for ESC), one for one, so offsets still hold
-# and no escape sequence from an article can reach the terminal.
-_INERT = (
-    {c: 0x2400 + c for c in range(0x20) if c not in (9, 10)} | {0x7F: 0x2421} | {c: 0xFFFD for c in range(0x80, 0xA0)}
-)
-
-
-def inert(text: str) -> str:
-    """``text`` with every control character made visible and harmless."""
-    return text.translate(_INERT)
-
-
 CURRENT_STYLE = "reverse"
 
 

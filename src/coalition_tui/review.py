@@ -1,0 +1,105 @@
+"""Reviewing extracted candidates: accept, reject (reversibly) and edit, each saved to data/ at once.
+
+Every decision rewrites only the record's own ``[[commitment]]`` table in its file, atomically (temp file
+and ``os.replace``), before the corpus in memory changes: a crash between two decisions loses nothing
+already decided, and a crash during one leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from typing import Any
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.loader import RECORD_TABLE, record_from_table
+from coalition_tui.model import Commitment, Kind, Origin, Stance
+from coalition_tui.problems import display_path
+from coalition_tui.tomlio import replace_array_table
+
+
+class ReviewError(Exception):
+    """A one-line reason a decision could not be saved; the file and the corpus are unchanged."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """New values for the fields a reviewer may edit (None: unchanged; person "" removes the person)."""
+
+    kind: Kind | None = None
+    stance: Stance | None = None
+    country: str | None = None
+    person: str | None = None
+
+
+def queue(corpus: Corpus) -> list[Commitment]:
+    """Records left to review: extracted and not yet accepted or rejected, in source and text order."""
+    return sorted((r for r in corpus.records if r.unreviewed), key=lambda r: (r.source, r.start, r.id))
+
+
+def accept(corpus: Corpus, record_id: str) -> Commitment:
+    """The record becomes curated (a person vouched for it)."""
+    return _save(corpus, record_id, {"origin": Origin.CURATED.value, "rejected": None})
+
+
+def reject(corpus: Corpus, record_id: str) -> Commitment:
+    """The record moves to the rejected list: kept in its file, hidden from the views."""
+    return _save(corpus, record_id, {"rejected": True})
+
+
+def restore(corpus: Corpus, record_id: str) -> Commitment:
+    """Undo a rejection: the record is an unreviewed candidate again."""
+    return _save(corpus, record_id, {"rejected": None, "origin": Origin.EXTRACTED.value})
+
+
+def unaccept(corpus: Corpus, record_id: str) -> Commitment:
+    """Undo an acceptance of an extracted record: back in the queue."""
+    return _save(corpus, record_id, {"origin": Origin.EXTRACTED.value})
+
+
+def edit(corpus: Corpus, record_id: str, change: Change) -> Commitment:
+    """Change kind, stance, country or person; the edited record counts as reviewed (curated)."""
+    updates: dict[str, Any] = {"origin": Origin.CURATED.value, "rejected": None}
+    if change.kind is not None:
+        updates["kind"] = change.kind.value
+    if change.stance is not None:
+        updates["stance"] = change.stance.value
+    if change.country is not None:
+        updates["country"] = change.country
+    if change.person is not None:
+        updates["person"] = change.person or None
+    return _save(corpus, record_id, updates)
+
+
+def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment:
+    if record_id not in corpus.homes:
+        raise ReviewError(f"record {record_id!r} is not in the corpus (was its file changed outside the app?)")
+    path, index = corpus.homes[record_id]
+    shown = display_path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        tables = data.get(RECORD_TABLE, [])
+        table = dict(tables[index])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, IndexError, TypeError) as exc:
+        raise ReviewError(f"{shown}: cannot read the record to update it ({exc}); nothing changed") from None
+    if table.get("id") != record_id:
+        raise ReviewError(f"{shown}: record {record_id!r} moved in the file since loading; reload, then retry")
+    for key, value in updates.items():
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
+    defaults = {k: data[k] for k in ("source", "summit", "origin") if k in data}
+    defaults.setdefault("origin", Origin.CURATED.value)
+    if table.get("origin") == defaults["origin"] and "origin" not in tables[index]:
+        table.pop("origin")  # the file's default already says it
+    record, problems = record_from_table(corpus, table, defaults, shown, None)
+    if record is None:
+        raise ReviewError(str(problems[0]) if problems else f"{shown}: the change does not validate")
+    try:
+        replace_array_table(path, RECORD_TABLE, index, table)
+    except OSError as exc:
+        raise ReviewError(f"{shown}: could not save ({exc.strerror or exc}); the file is unchanged") from None
+    corpus.discard(record_id)
+    corpus.put(record)
+    return record

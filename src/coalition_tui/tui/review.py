@@ -1,0 +1,259 @@
+"""Review: the queue of extracted candidates, each with its quote in context; accept, reject, edit.
+
+Every decision is saved to data/ at once by the core (``coalition_tui.review``), one atomic file
+write per keypress, so quitting or a crash loses nothing already decided.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Input, Label, Select, Static
+
+from coalition_tui import review
+from coalition_tui.model import Commitment, Kind, Stance
+from coalition_tui.tui import render
+from coalition_tui.tui.base import CorpusScreen
+from coalition_tui.tui.keymap import REVIEW_BINDINGS
+from coalition_tui.tui.widgets import Table
+
+CONTEXT = 320  # characters of article shown either side of the quote
+
+
+class ReviewScreen(CorpusScreen):
+    """The records left to review (or, with x, the rejected ones)."""
+
+    BINDINGS = REVIEW_BINDINGS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.show_rejected = False
+        self.rows: list[Commitment] = []
+
+    def compose(self) -> ComposeResult:
+        header, footer = self.header_footer()
+        yield header
+        yield Static(id="review-status", classes="hint")
+        with Horizontal(classes="panes"):
+            with Vertical(classes="list-pane"):
+                yield Table(id="review-queue", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(classes="detail-pane"):
+                yield Static(id="review-detail")
+        yield footer
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review"
+        table = self.query_one("#review-queue", Table)
+        table.add_columns("Country", "Kind", "Stance", "Conf.", "Source")
+        self.reload()
+        table.focus()
+
+    def reload(self, keep: int | None = None) -> None:
+        """Fill the list; the cursor stays at row ``keep`` (the record after the one just decided)."""
+        corpus = self.corpus
+        self.rows = (
+            sorted(corpus.rejected, key=lambda r: (r.source, r.start)) if self.show_rejected else review.queue(corpus)
+        )
+        table = self.query_one("#review-queue", Table)
+        table.clear()
+        for r in self.rows:
+            glyph = render.STANCE_LOOK[r.stance.value][0]
+            table.add_row(
+                render.plain(corpus.label(r.country)),
+                render.plain(r.kind.value),
+                render.plain(f"{glyph} {r.stance.value}"),
+                render.plain(f"{r.confidence:.2f}"),
+                render.plain(r.source),
+                key=r.id,
+            )
+        left = len(review.queue(corpus))
+        what = (
+            f"{len(self.rows)} rejected (r restores; x: back to the queue)"
+            if self.show_rejected
+            else (f"{left} left to review · {len(corpus.rejected)} rejected (x shows them)")
+        )
+        self.query_one("#review-status", Static).update(
+            Content(f"{what}   a: accept · r: reject · E: edit kind/stance/country/person · saved at once")
+        )
+        if self.rows:
+            table.move_cursor(row=min(keep or 0, len(self.rows) - 1))
+        self._show(self.current())
+
+    def current(self) -> Commitment | None:
+        table = self.query_one("#review-queue", Table)
+        if not self.rows or table.cursor_row >= len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(self.current())
+
+    def _show(self, record: Commitment | None) -> None:
+        detail = self.query_one("#review-detail", Static)
+        if record is None:
+            detail.update(
+                Content(
+                    "Nothing rejected." if self.show_rejected else "Nothing left to review: every record is curated."
+                )
+            )
+            return
+        corpus = self.corpus
+        text = corpus.texts.get(record.source, "")
+        before = text[max(0, record.start - CONTEXT) : record.start]
+        after = text[record.end : record.end + CONTEXT]
+        glyph, _word, style = render.STANCE_LOOK[record.stance.value]
+        person = corpus.label(record.person) if record.person else "none"
+        home = corpus.homes.get(record.id)
+        detail.update(
+            Content.assemble(
+                (corpus.label(record.country), "bold underline"),
+                "  ",
+                (f"{glyph} {record.stance.value}", style),
+                f"  {record.kind.value}\n",
+                ("person  ", "bold"),
+                person,
+                ("   as written  ", "bold"),
+                render.inert(", ".join(record.as_written) or "-"),
+                "\n",
+                render.origin_tag(record) if not record.rejected else ("✕ rejected", "bold red"),
+                f"   {record.summit} · {record.source} {record.start}-{record.end}",
+                f" · {home[0].name}" if home else "",
+                "\n\n",
+                ("…" if record.start > CONTEXT else "", "dim"),
+                (render.inert(before), "dim"),
+                (render.inert(record.quote), "bold underline"),
+                (render.inert(after), "dim"),
+                ("…" if record.end + CONTEXT < len(text) else "", "dim"),
+            )
+        )
+
+    def _decide(self, action: str) -> None:
+        record = self.current()
+        if record is None:
+            self.notify("Nothing to review here", timeout=2)
+            return
+        row = self.query_one("#review-queue", Table).cursor_row
+        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[action]
+        try:
+            act(self.corpus, record.id)
+        except review.ReviewError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        done = {"accept": "Accepted", "reject": "Rejected", "restore": "Restored to the queue"}[action]
+        self.notify(f"{done}: {self.corpus.label(record.country)} {record.kind.value} ({record.id})", timeout=3)
+        self.capp.corpus_changed()
+        self.reload(keep=row)
+
+    def action_accept(self) -> None:
+        if self.show_rejected:
+            self.notify("Restore it first (r), then accept", timeout=3)
+            return
+        self._decide("accept")
+
+    def action_reject(self) -> None:
+        self._decide("restore" if self.show_rejected else "reject")
+
+    def action_toggle_rejected(self) -> None:
+        self.show_rejected = not self.show_rejected
+        self.reload()
+
+    def action_edit(self) -> None:
+        record = self.current()
+        if record is None:
+            self.notify("Nothing to edit here", timeout=2)
+            return
+        row = self.query_one("#review-queue", Table).cursor_row
+
+        def done(change: review.Change | None) -> None:
+            if change is None:
+                return
+            try:
+                review.edit(self.corpus, record.id, change)
+            except review.ReviewError as exc:
+                self.notify(str(exc), severity="error", timeout=8)
+                return
+            self.notify(f"Edited and accepted: {record.id}", timeout=3)
+            self.capp.corpus_changed()
+            self.reload(keep=row)
+
+        self.app.push_screen(EditScreen(record), done)
+
+
+class EditScreen(ModalScreen[review.Change | None]):
+    """Kind and stance from fixed lists; country and person typed, resolved as you type (typos welcome)."""
+
+    BINDINGS = [("escape", "cancel", "Cancel"), ("ctrl+s", "save", "Save")]
+
+    def __init__(self, record: Commitment) -> None:
+        super().__init__()
+        self.record = record
+
+    @property
+    def corpus(self):  # noqa: ANN201 - the app's corpus
+        return self.app.corpus  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        r = self.record
+        with Vertical(id="edit-dialog", classes="dialog"):
+            yield Label(Content(f"Edit {r.id}"), classes="title")
+            yield Label("Kind")
+            yield Select([(k.value, k) for k in Kind], value=r.kind, allow_blank=False, id="edit-kind")
+            yield Label("Stance")
+            yield Select([(s.value, s) for s in Stance], value=r.stance, allow_blank=False, id="edit-stance")
+            yield Label("Country or organization (any name, code or typo)")
+            yield Input(self.corpus.label(r.country), id="edit-country")
+            yield Static(id="edit-country-match", classes="hint")
+            yield Label("Person (empty: none)")
+            yield Input(self.corpus.label(r.person) if r.person else "", id="edit-person")
+            yield Static(id="edit-person-match", classes="hint")
+            yield Static(Content("Enter or Ctrl+S: save and accept · Esc: cancel"), classes="hint")
+
+    def on_mount(self) -> None:
+        for field in ("country", "person"):
+            self._match(field)
+        self.query_one("#edit-kind", Select).focus()
+
+    def _resolve(self, field: str) -> tuple[str | None, str]:
+        """(entity id or None, what to show under the box)."""
+        value = self.query_one(f"#edit-{field}", Input).value.strip()
+        if field == "person" and not value:
+            return "", "no person"
+        kinds = frozenset({"person"}) if field == "person" else frozenset({"country", "org"})
+        res = self.corpus.resolver.resolve(value, codes=field == "country", kinds=kinds)
+        if res.entity is None:
+            return None, f"✕ no {field} matches {value!r}" + (f" ({res.reason})" if res.reason else "")
+        return res.entity, f"→ {self.corpus.label(res.entity)} ({res.method})"
+
+    def _match(self, field: str) -> None:
+        entity, shown = self._resolve(field)
+        box = self.query_one(f"#edit-{field}-match", Static)
+        box.update(Content.styled(render.inert(shown), "green" if entity is not None else "bold red"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._match(str(event.input.id).removeprefix("edit-"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        country, _ = self._resolve("country")
+        person, _ = self._resolve("person")
+        if country is None or person is None:
+            self.notify("Fix the fields marked ✕ first", severity="error", timeout=3)
+            return
+        r = self.record
+        kind = self.query_one("#edit-kind", Select).value
+        stance = self.query_one("#edit-stance", Select).value
+        self.dismiss(
+            review.Change(
+                kind=kind if isinstance(kind, Kind) and kind is not r.kind else None,
+                stance=stance if isinstance(stance, Stance) and stance is not r.stance else None,
+                country=country if country != r.country else None,
+                person=person if person != (r.person or "") else None,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,192 @@
+"""Review: accept / reject / restore / edit, each saved to data/ at once, in the core, the CLI and the app."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from conftest import loaded, pilot_test
+from textual.widgets import Input, Static
+
+from coalition_tui import review
+from coalition_tui.cli import main
+from coalition_tui.loader import load_corpus
+from coalition_tui.model import Origin, Stance
+from coalition_tui.tui import make_app
+from coalition_tui.tui.review import EditScreen, ReviewScreen
+
+
+def table_of(data: Path, record_id: str) -> dict:
+    for path in (data / "commitments").glob("*.toml"):
+        for table in tomllib.loads(path.read_text(encoding="utf-8")).get("commitment", []):
+            if table["id"] == record_id:
+                return table
+    raise AssertionError(record_id)
+
+
+def test_the_queue_holds_the_extracted_candidates_only(review_data):
+    corpus = load_corpus(review_data)
+    queue = review.queue(corpus)
+    assert len(queue) == 11 and all(r.source == "nordic" and r.unreviewed for r in queue)
+
+
+def test_accept_reject_restore_and_edit_are_saved_and_survive_a_reload(review_data):
+    corpus = load_corpus(review_data)
+    first, second, third = (r.id for r in review.queue(corpus)[:3])
+    review.accept(corpus, first)
+    review.reject(corpus, second)
+    review.edit(corpus, third, review.Change(stance=Stance.DECLINED, person="Ulf Kristersson"))
+    again = load_corpus(review_data)
+    assert not again.problems
+    assert again.record(first).origin is Origin.CURATED
+    assert [r.id for r in again.rejected] == [second] and second not in {r.id for r in again.records}
+    assert second not in {r.id for r in again.by_country["DNK"]}  # hidden from the views
+    edited = again.record(third)
+    assert edited.stance is Stance.DECLINED and edited.person == "ulf-kristersson" and edited.origin is Origin.CURATED
+    assert len(review.queue(again)) == 8
+    review.restore(again, second)
+    assert second in {r.id for r in load_corpus(review_data).by_country["DNK"]}
+
+
+def test_a_decision_rewrites_only_its_own_table_and_keeps_the_comments(data_copy):
+    corpus = load_corpus(data_copy)
+    path = data_copy / "commitments" / "000_52fd44cbc1a803ce.toml"
+    before = path.read_text(encoding="utf-8")
+    review.edit(corpus, "000-fra-participation", review.Change(stance=Stance.WILLING))
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("# Curated records for seed 000")
+    blocks_before, blocks_after = before.split("[[commitment]]"), after.split("[[commitment]]")
+    assert len(blocks_before) == len(blocks_after)
+    changed = [i for i, (a, b) in enumerate(zip(blocks_before, blocks_after, strict=True)) if a != b]
+    assert changed == [2]  # the header and every other table byte for byte as written
+    assert 'stance = "willing"' in blocks_after[2]
+    assert load_corpus(data_copy).record("000-fra-participation").stance is Stance.WILLING
+
+
+def test_an_invalid_edit_is_refused_and_nothing_is_written(review_data):
+    corpus = load_corpus(review_data)
+    rid = review.queue(corpus)[0].id
+    path = corpus.homes[rid][0]
+    before = path.read_bytes()
+    with pytest.raises(review.ReviewError, match="unknown country"):
+        review.edit(corpus, rid, review.Change(country="Atlantis"))
+    assert path.read_bytes() == before and corpus.record(rid).unreviewed
+
+
+def test_a_failed_save_keeps_the_old_file_and_the_record(review_data, monkeypatch):
+    """A full disk while saving (os.replace never happens): the old file is intact, the corpus unchanged."""
+    corpus = load_corpus(review_data)
+    rid = review.queue(corpus)[0].id
+    path = corpus.homes[rid][0]
+    before = path.read_bytes()
+
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("coalition_tui.tomlio.os.fsync", full)
+    with pytest.raises(review.ReviewError, match="No space left on device"):
+        review.accept(corpus, rid)
+    assert path.read_bytes() == before and corpus.record(rid).unreviewed
+    assert not list(path.parent.glob(".*.tmp"))  # the temp file is cleaned up
+
+
+KILLER = """
+import sys, time
+sys.path.insert(0, {src!r})
+from coalition_tui import review
+from coalition_tui.loader import load_corpus
+corpus = load_corpus(__import__("pathlib").Path({data!r}))
+print("ready", flush=True)
+for record in review.queue(corpus):
+    review.accept(corpus, record.id)
+    print(record.id, flush=True)
+    time.sleep(0.05)
+"""
+
+
+def test_kill_9_between_decisions_loses_nothing_already_saved(review_data):
+    src = str(Path(review.__file__).resolve().parents[1])
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLER.format(src=src, data=str(review_data))], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "ready"
+    done = [proc.stdout.readline().strip() for _ in range(4)]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.05)
+    corpus = load_corpus(review_data)
+    assert not corpus.problems  # every file whole
+    for rid in done:  # every decision reported before the kill is on disk
+        assert corpus.record(rid).origin is Origin.CURATED
+    assert len(review.queue(corpus)) in {11 - len(done), 11 - len(done) - 1}  # at most the one in flight
+
+
+def test_cli_review_lists_accepts_and_rejects(review_data, capsys):
+    assert main(["review", "--data", str(review_data)]) == 0
+    out = capsys.readouterr().out
+    assert "11 record(s) left to review" in out and "nordic-x001-dnk-troops_in_ukraine" in out
+    assert main(["review", "accept", "nordic-x001-dnk-troops_in_ukraine", "--data", str(review_data)]) == 0
+    assert main(["review", "reject", "nordic-x002-dnk-funding", "--data", str(review_data)]) == 0
+    out = capsys.readouterr().out
+    assert "accepted" in out and "9 record(s) left to review" in out
+    assert main(["review", "--rejected", "--data", str(review_data)]) == 0
+    assert "nordic-x002-dnk-funding" in capsys.readouterr().out
+    assert main(["review", "accept", "no-such-id", "--data", str(review_data)]) == 1
+    assert "no-such-id" in capsys.readouterr().err
+    assert table_of(review_data, "nordic-x001-dnk-troops_in_ukraine")["origin"] == "curated"
+
+
+@pilot_test
+async def test_review_screen_accept_reject_restore_and_edit(review_data):
+    app = make_app(review_data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and len(screen.rows) == 11
+        first = screen.current()
+        assert "Mette Fredriksen said Denmark was ready" in str(screen.query_one("#review-detail", Static).render())
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(screen.rows) == 10 and table_of(review_data, first.id)["origin"] == "curated"
+        second = screen.current()
+        await pilot.press("r")
+        await pilot.pause()
+        assert table_of(review_data, second.id)["rejected"] is True and len(screen.rows) == 9
+        await pilot.press("x")  # the rejected list
+        await pilot.pause()
+        assert [r.id for r in screen.rows] == [second.id]
+        await pilot.press("r")  # restore
+        await pilot.pause()
+        assert "rejected" not in table_of(review_data, second.id) and not screen.rows
+        await pilot.press("x")
+        await pilot.pause()
+        assert len(screen.rows) == 10
+        target = screen.current()
+        await pilot.press("E")
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        country = app.screen.query_one("#edit-country", Input)
+        country.value = "Atlantis"
+        await pilot.pause()
+        assert "no country" in str(app.screen.query_one("#edit-country-match", Static).render())
+        await pilot.press("ctrl+s")  # refused: the dialog stays
+        await pilot.pause()
+        assert isinstance(app.screen, EditScreen)
+        country.value = "Swedn"  # a typo resolves
+        await pilot.pause()
+        assert "Sweden" in str(app.screen.query_one("#edit-country-match", Static).render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        saved = table_of(review_data, target.id)
+        assert saved["country"] == "SWE" and saved["origin"] == "curated"
+    assert len(review.queue(load_corpus(review_data))) == 9
