@@ -60,11 +60,12 @@ FILLER = [
 ]
 
 
-def article(rng: random.Random, size: int) -> str:
+def article(rng: random.Random, size: int, filler: float = 0.25) -> str:
+    """``filler``: share of sentences without a commitment (0.65 gives the seeds' ~20 records per 4.7 KB)."""
     parts: list[str] = []
     length = 0
     while length < size:
-        if rng.random() < 0.25:
+        if rng.random() < filler:
             sentence = rng.choice(FILLER)
         else:
             title, name, country = rng.choice(LEADERS)

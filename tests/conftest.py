@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,10 @@ from coalition_tui.resolve import Resolver
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 SEEDS = REPO / "seeds"
+
+
+# The corpus cache goes to a throw-away folder, never the user's ~/.cache.
+os.environ.setdefault("COALITION_TUI_CACHE", tempfile.mkdtemp(prefix="coalition-cache-"))
 
 
 @pytest.fixture(scope="session")

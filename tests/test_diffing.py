@@ -93,10 +93,10 @@ def test_diff_cli_json_and_colour_when_asked(capsys):
     import io
 
     out = io.StringIO()
-    from coalition_tui.cli import build_parser, cmd_diff
+    from coalition_tui.cli import InertWriter, build_parser, cmd_diff
 
     args = build_parser().parse_args(["diff", "--data", str(DATA), "--color", "always", "000", "001"])
-    cmd_diff(args, out, io.StringIO())
+    cmd_diff(args, InertWriter(out), io.StringIO())  # as main() runs it
     assert "\x1b[" in out.getvalue()
 
 

@@ -190,3 +190,38 @@ async def test_review_screen_accept_reject_restore_and_edit(review_data):
         saved = table_of(review_data, target.id)
         assert saved["country"] == "SWE" and saved["origin"] == "curated"
     assert len(review.queue(load_corpus(review_data))) == 9
+
+
+@pilot_test
+async def test_adding_a_folder_from_the_app_ingests_in_a_worker_and_shows_the_new_sources(data_copy, tmp_path):
+    from coalition_tui.tui.review import AddArticlesScreen
+
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    articles = Path(__file__).parent / "articles"
+    (folder / "london.txt").write_bytes((articles / "london.txt").read_bytes())
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")  # a symlink loop: reported, the rest goes on
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert isinstance(app.screen, AddArticlesScreen)
+        app.screen.query_one("#add-path", Input).value = str(folder)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(app.screen.query_one("#add-status", Static).render())
+        assert "1 article(s) added" in status and "empty.txt" in status and "loop.txt" in status
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert "london" in app.corpus.sources and len(app.corpus.sources) == 6
+        assert "6 sources" in app.title
+        assert type(app.screen).__name__ == "SourcesScreen"
+        await pilot.press("7")
+        await pilot.pause()
+        assert app.screen.rows and {r.source for r in app.screen.rows} == {"london"}

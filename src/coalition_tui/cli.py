@@ -128,9 +128,9 @@ def _date(text: str) -> dt.date:
 
 
 def _corpus(args: argparse.Namespace) -> Corpus:
-    from coalition_tui.loader import load_corpus
+    from coalition_tui.cache import open_corpus
 
-    return load_corpus(args.data or default_data_dir())
+    return open_corpus(args.data or default_data_dir())
 
 
 def _names(values: Sequence[str], stdin: TextIO) -> Iterable[str]:

@@ -19,12 +19,14 @@ from typing import Any
 from coalition_tui.corpus import Corpus
 from coalition_tui.gazetteer import load_gazetteer
 from coalition_tui.model import Commitment, Origin, Source, Summit
+from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity, display_path
 from coalition_tui.resolve import Resolver
 from coalition_tui.tomlio import array_table_lines, build, read_tables, read_toml, table_line
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 RECORD_TABLE = "commitment"
+Fresh = dict[Path, dict[str, Any]]
 _FILE_DEFAULTS = ("source", "summit", "origin")
 
 Progress = Callable[[str, int, int], None]
@@ -34,8 +36,12 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
-def _tables(path: Path, base: Path, problems: list[Problem]) -> tuple[dict[str, Any], str, str]:
+def _tables(
+    path: Path, base: Path, problems: list[Problem], fresh: Fresh | None = None
+) -> tuple[dict[str, Any], str, str]:
     shown = display_path(path, base)
+    if fresh and path in fresh:
+        return fresh[path], "", shown
     tables, text, found = read_tables(path, shown)
     problems += found
     return tables, text, shown
@@ -56,7 +62,7 @@ def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | N
         raw = path.read_bytes()
     except OSError as exc:
         return None, b"", Problem(shown, f"cannot read: {exc.strerror or exc}")
-    if b"\x00" in raw:
+    if raw.count(b"\x00") > len(raw) // 100:  # a stray NUL from a bad scrape is kept (shown as ␀); many = binary
         return None, raw, Problem(shown, "contains NUL bytes: a binary file, not an article")
     try:
         return raw.decode("utf-8"), raw, None
@@ -65,7 +71,7 @@ def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | N
 
 
 def _load_summits(corpus: Corpus, base: Path) -> None:
-    tables, text, shown = _tables(corpus.root / "summits.toml", base, corpus.problems)
+    tables, text, shown = _tables(own_or_bundled(corpus.root, "summits.toml"), base, corpus.problems)
     for key, table in tables.items():
         line = table_line(text, key)
         summit, found = build(Summit, {"id": key, **table}, shown, line, key)
@@ -87,8 +93,8 @@ def _load_summits(corpus: Corpus, base: Path) -> None:
         corpus.summits[key] = summit
 
 
-def _load_sources(corpus: Corpus, base: Path) -> None:
-    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems)
+def _load_sources(corpus: Corpus, base: Path, fresh: Fresh | None = None) -> None:
+    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems, fresh)
     folders: set[Path] = set()
     registered: set[Path] = set()
     for key, table in tables.items():
@@ -191,7 +197,11 @@ def record_from_table(
         data["person"] = person
     quote = data.get("quote")
     text = corpus.texts[source_id]
-    if isinstance(quote, str) and quote:
+    if not isinstance(quote, str) or not quote.strip():
+        return fail("quote", "missing or not a string; copy the sentence verbatim from the article")
+    if "start" in data and (not isinstance(data["start"], int) or isinstance(data["start"], bool)):
+        return fail("start", f"must be a whole number (the quote's offset in the article), not {data['start']!r}")
+    if quote:
         start = data.get("start")
         if isinstance(start, int) and not isinstance(start, bool):
             if text[start : start + len(quote)] != quote:
@@ -208,14 +218,14 @@ def record_from_table(
     return record, problems + found
 
 
-def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
+def _load_records(corpus: Corpus, base: Path, progress: Progress, fresh: Fresh | None = None) -> None:
     folder = corpus.root / "commitments"
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     seen: dict[str, str] = {}
     for n, path in enumerate(files, 1):
         progress("records", n, len(files))
         shown = display_path(path, base)
-        data, text, found = read_toml(path, shown)
+        data, text, found = (fresh[path], "", []) if fresh and path in fresh else read_toml(path, shown)
         corpus.problems.extend(found)
         if data is None:
             continue
@@ -251,12 +261,15 @@ def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
                 corpus.add(record)
 
 
-def load_corpus(data_dir: Path, progress: Progress = _noop) -> Corpus:
-    """Build the corpus from ``data_dir``. Never raises for bad data: see ``corpus.problems``."""
+def load_corpus(data_dir: Path, progress: Progress = _noop, fresh: Fresh | None = None) -> Corpus:
+    """Build the corpus from ``data_dir``. Never raises for bad data: see ``corpus.problems``.
+
+    ``fresh`` maps files this process has just written to their data, so they are not parsed back.
+    """
     root = data_dir.resolve()
     base = root.parent
     progress("gazetteer", 0, 1)
-    gazetteer, problems = load_gazetteer(root / "gazetteer", base)
+    gazetteer, problems = load_gazetteer(own_or_bundled(root, "gazetteer"), base)
     corpus = Corpus(root=root, gazetteer=gazetteer, resolver=Resolver(gazetteer), problems=problems)
     if not root.is_dir():
         corpus.problems.append(Problem(str(data_dir), "data folder not found; pass --data DIR"))
@@ -264,6 +277,6 @@ def load_corpus(data_dir: Path, progress: Progress = _noop) -> Corpus:
     progress("summits", 0, 1)
     _load_summits(corpus, base)
     progress("sources", 0, 1)
-    _load_sources(corpus, base)
-    _load_records(corpus, base, progress)
+    _load_sources(corpus, base, fresh)
+    _load_records(corpus, base, progress, fresh)
     return corpus

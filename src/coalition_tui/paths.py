@@ -16,8 +16,20 @@ def default_data_dir() -> Path:
     here = Path.cwd() / "data"
     if (here / "summits.toml").is_file():
         return here
+    return bundled_data_dir()
+
+
+def bundled_data_dir() -> Path:
+    """The corpus shipped with the package."""
     package = Path(__file__).resolve().parent
     bundled = package / "bundled" / "data"  # wheel install: force-included by pyproject
     if bundled.is_dir():
         return bundled
     return package.parents[1] / "data"  # editable install: the repository's data/
+
+
+def own_or_bundled(data_dir: Path, name: str) -> Path:
+    """``data_dir/name`` (the gazetteer folder, summits.toml), else the bundled corpus's: a folder of
+    articles alone is a corpus about the same meetings and people."""
+    own = data_dir / name
+    return own if own.exists() else bundled_data_dir() / name

@@ -83,12 +83,12 @@ class CoalitionApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the corpus")
     def load(self) -> Corpus:
-        from coalition_tui.loader import load_corpus
+        from coalition_tui.cache import open_corpus
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(LoadProgress(stage, done, total))
 
-        return load_corpus(self.data_dir, progress=progress)
+        return open_corpus(self.data_dir, progress=progress)
 
     def on_load_progress(self, message: LoadProgress) -> None:
         bar = self.query("#loading-bar")
@@ -136,6 +136,24 @@ class CoalitionApp(App[None]):
         if self.corpus.problems:
             parts.append(f"{len(self.corpus.problems)} problem(s): press 6")
         self.title = "coalition-tui · " + " · ".join(parts)
+
+    def replace_corpus(self, corpus: Corpus) -> None:
+        """A reloaded corpus (new articles): every view is rebuilt, the current one at once."""
+        self.corpus = corpus
+        self.corpus_changed()
+        current = self.current_mode
+        if current in self.MODES:
+            self.switch_mode("overview" if current != "overview" else "countries")
+            self.remove_mode(current)
+            self.add_mode(current, self.MODES[current])
+            self.switch_mode(current)
+
+    def action_add_articles(self) -> None:
+        if self.corpus is None:
+            return
+        from coalition_tui.tui.review import AddArticlesScreen
+
+        self.push_screen(AddArticlesScreen())
 
     def corpus_changed(self) -> None:
         """Records or sources changed (review, new articles): the other views are rebuilt when next shown."""
