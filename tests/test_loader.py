@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from coalition_tui.corpus import Corpus
 from coalition_tui.loader import load_corpus
 from coalition_tui.model import Kind, Origin, Stance
@@ -214,11 +212,19 @@ def test_broken_gazetteer_entry_is_skipped(data_copy: Path):
     assert "giorgia-meloni" in corpus.gazetteer.people
 
 
-@pytest.mark.parametrize("missing", ["summits.toml", "sources.toml"])
-def test_missing_data_file_is_reported(data_copy: Path, missing: str):
-    (data_copy / missing).unlink()
+def test_missing_sources_file_is_reported(data_copy: Path):
+    (data_copy / "sources.toml").unlink()
     problems = load_corpus(data_copy).problems
-    assert any(missing in p.file and "missing" in p.message for p in problems)
+    assert any("sources.toml" in p.file and "missing" in p.message for p in problems)
+
+
+def test_without_its_own_summits_or_gazetteer_a_folder_uses_the_bundled_ones(data_copy: Path):
+    import shutil
+
+    (data_copy / "summits.toml").unlink()
+    shutil.rmtree(data_copy / "gazetteer")
+    corpus = load_corpus(data_copy)
+    assert not corpus.problems and len(corpus.summits) == 5 and len(corpus.records) == 84
 
 
 def test_problem_message_is_one_line_naming_everything(data_copy: Path):
