@@ -88,7 +88,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--presses", type=int, default=60)
     args = parser.parse_args()
-    print("| articles | MB | records | first open | peak RSS | second open | first frame | Overview p95 | Countries p95 |")
+    print(
+        "| articles | MB | records | first open | peak RSS | second open | first frame | Overview p95 | Countries p95 |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     for n in args.n:
         start = time.perf_counter()

@@ -325,7 +325,8 @@ class AddArticlesScreen(ModalScreen[None]):
         if result and result.unchanged:
             lines.append(f"{result.unchanged} already in the corpus")
         lines += problems[:8] + ([f"… and {len(problems) - 8} more problem(s)"] if len(problems) > 8 else [])
-        self.query_one("#add-status", Static).update(Content("\n".join(lines) + "\nEsc: close"))
+        # file names in the problems are untrusted: no markup (Content), no control characters (inert)
+        self.query_one("#add-status", Static).update(Content(render.inert("\n".join(lines)) + "\nEsc: close"))
         self.query_one("#add-path", Input).disabled = False
         self.fresh = fresh  # the views are rebuilt on the new corpus when this dialog closes
 
