@@ -78,3 +78,13 @@ def review_data(data_copy: Path) -> Path:
 
     ingest_file(load_corpus(data_copy), DATA.parent / "tests" / "articles" / "nordic.txt", summit="2026-01-06-paris")
     return data_copy
+
+
+def permission_denied(*_args, **_kwargs):
+    """Patched over ``tempfile.mkstemp``: a read-only folder (root ignores file modes, so it is simulated)."""
+    raise PermissionError(13, "Permission denied")
+
+
+def disk_full(*_args, **_kwargs):
+    """Patched over ``os.fsync``: the disk fills while the temp file is written."""
+    raise OSError(28, "No space left on device")

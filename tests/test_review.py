@@ -6,12 +6,11 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import loaded, pilot_test
+from conftest import disk_full, loaded, pilot_test
 from textual.widgets import Input, Static
 
 from coalition_tui import review
@@ -86,10 +85,7 @@ def test_a_failed_save_keeps_the_old_file_and_the_record(review_data, monkeypatc
     path = corpus.homes[rid][0]
     before = path.read_bytes()
 
-    def full(*_args, **_kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr("coalition_tui.tomlio.os.fsync", full)
+    monkeypatch.setattr("coalition_tui.tomlio.os.fsync", disk_full)
     with pytest.raises(review.ReviewError, match="No space left on device"):
         review.accept(corpus, rid)
     assert path.read_bytes() == before and corpus.record(rid).unreviewed
@@ -120,7 +116,6 @@ def test_kill_9_between_decisions_loses_nothing_already_saved(review_data):
     done = [proc.stdout.readline().strip() for _ in range(4)]
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    time.sleep(0.05)
     corpus = load_corpus(review_data)
     assert not corpus.problems  # every file whole
     for rid in done:  # every decision reported before the kill is on disk
@@ -194,7 +189,7 @@ async def test_review_screen_accept_reject_restore_and_edit(review_data):
 
 @pilot_test
 async def test_adding_a_folder_from_the_app_ingests_in_a_worker_and_shows_the_new_sources(data_copy, tmp_path):
-    from coalition_tui.tui.review import AddArticlesScreen
+    from coalition_tui.tui.add import AddArticlesScreen
 
     folder = tmp_path / "incoming"
     folder.mkdir()

@@ -18,8 +18,6 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from coalition_tui.corpus import Corpus
 from coalition_tui.ingest import (
     ARTICLES_DIR,
@@ -29,6 +27,7 @@ from coalition_tui.ingest import (
     _source_id,
     guess_summit,
     read_input,
+    register_sources,
 )
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import display_path
@@ -171,13 +170,8 @@ def ingest_many(
         registered[source_id] = entry
         result.added.append(source_id)
         result.records += len(tables)
-    if registered:
-        sources = corpus.root / "sources.toml"
-        existing = sources.read_text(encoding="utf-8") if sources.exists() else ""
-        if not existing:
-            result.written[sources] = registered
-        addition = tomli_w.dumps(registered)
-        write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
+    if registered and register_sources(corpus.root, registered):
+        result.written[corpus.root / "sources.toml"] = registered  # the whole file: no need to parse it back
     return result
 
 
@@ -187,7 +181,7 @@ def needs_prepare(data_dir: Path) -> bool:
     return (
         data_dir.is_dir()
         and not (data_dir / "sources.toml").exists()
-        and any(p.suffix.lower() == ".txt" for p in data_dir.rglob("*.txt"))
+        and next(data_dir.rglob("*.txt"), None) is not None
     )
 
 

@@ -1,7 +1,8 @@
 """Opening a corpus fast the second time: the loaded corpus is kept, keyed by the content of its files.
 
-The key is a sha256 over every input file (gazetteer, summits, sources, records and every registered
-article), by content, so an edit anywhere (a review decision, a new article) means a fresh load, and an
+The key is a sha256 over every input file by content: first the TOML files (gazetteer, summits,
+sources, records); when those match, sources.toml is unchanged, so the articles the cached corpus
+was built from are the ones to hash next (no TOML is parsed to find them). So an edit anywhere (a review decision, a new article) means a fresh load, and an
 unchanged corpus is unpickled instead of parsed and validated. The cache lives in
 ``$COALITION_TUI_CACHE`` (default ``~/.cache/coalition-tui``), one file per data folder, written
 atomically; an unreadable or stale cache file is ignored and replaced.
@@ -12,10 +13,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tomllib
 from pathlib import Path
 
-from coalition_tui.bulk import Progress, _noop, prepare
+from coalition_tui.bulk import BulkResult, Progress, _noop, prepare
 from coalition_tui.corpus import Corpus
 from coalition_tui.loader import load_corpus
 from coalition_tui.paths import own_or_bundled
@@ -23,7 +23,7 @@ from coalition_tui.problems import Problem, Severity
 from coalition_tui.tomlio import write_bytes_atomic
 
 CACHE_ENV = "COALITION_TUI_CACHE"
-FORMAT = 1  # bump when Corpus or the models change shape
+FORMAT = 2  # bump when Corpus or the models change shape
 
 
 def cache_dir() -> Path:
@@ -33,26 +33,20 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition-tui"
 
 
-def _files(root: Path) -> list[Path]:
+def _data_files(root: Path) -> list[Path]:
+    """The TOML files the corpus is built from (articles are listed by sources.toml)."""
     files = [own_or_bundled(root, "summits.toml"), root / "sources.toml"]
     gazetteer = own_or_bundled(root, "gazetteer")
     files += sorted(gazetteer.glob("*.toml")) if gazetteer.is_dir() else []
     commitments = root / "commitments"
     files += sorted(commitments.glob("*.toml")) if commitments.is_dir() else []
-    try:
-        sources = tomllib.loads((root / "sources.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        sources = {}
-    for table in sources.values():
-        if isinstance(table, dict) and isinstance(table.get("file"), str):
-            files.append(root / table["file"])
     return files
 
 
-def content_key(root: Path) -> str:
-    """sha256 over the names and contents of every file the corpus is built from."""
+def content_key(files: list[Path]) -> str:
+    """sha256 over the names and contents of ``files``."""
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
-    for path in _files(root):
+    for path in files:
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -76,7 +70,7 @@ def open_corpus(data_dir: Path, progress: Progress = _noop, use_cache: bool = Tr
         _note(corpus, prepared)
         return corpus
     progress("checking the cache", 0, 1)
-    key = content_key(root)
+    key = content_key(_data_files(root))
     cached = _read(root, key)
     if cached is not None:
         return cached
@@ -86,27 +80,35 @@ def open_corpus(data_dir: Path, progress: Progress = _noop, use_cache: bool = Tr
     return corpus
 
 
-def _note(corpus: Corpus, prepared: object) -> None:
+def _note(corpus: Corpus, prepared: BulkResult | None) -> None:
+    """What preparing a folder of bare articles could not ingest, as warnings in the Problems view."""
     if prepared is None:
         return
-    for line in prepared.problems:  # type: ignore[attr-defined]
+    for line in prepared.problems:
         file, _, message = line.partition(": ")
         corpus.problems.append(Problem(file, message or line, severity=Severity.WARNING))
 
 
 def _read(root: Path, key: str) -> Corpus | None:
+    """The cached corpus if its TOML key and then its articles' key still match."""
     try:
         with _cache_file(root).open("rb") as handle:
-            stored_key, corpus = pickle.load(handle)
-    except Exception:
+            stored_key, articles, articles_key = pickle.load(handle)
+            if stored_key != key or content_key(articles) != articles_key:
+                return None
+            corpus = pickle.load(handle)
+    except Exception:  # a missing, truncated or outdated cache is rebuilt
         return None
-    return corpus if stored_key == key and isinstance(corpus, Corpus) else None
+    return corpus if isinstance(corpus, Corpus) else None
 
 
 def _write(root: Path, key: str, corpus: Corpus) -> None:
+    """A small header (keys and article list), then the corpus, in one file written atomically."""
+    articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
     derived, corpus.derived = corpus.derived, {}
     try:
-        write_bytes_atomic(_cache_file(root), pickle.dumps((key, corpus), protocol=pickle.HIGHEST_PROTOCOL))
+        header = pickle.dumps((key, articles, content_key(articles)), protocol=pickle.HIGHEST_PROTOCOL)
+        write_bytes_atomic(_cache_file(root), header + pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # no cache this time (read-only home, full disk): the corpus itself is fine
     finally:

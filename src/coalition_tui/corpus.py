@@ -33,6 +33,7 @@ class Corpus:
     by_person: dict[str, list[Commitment]] = field(default_factory=lambda: defaultdict(list))
     rejected: list[Commitment] = field(default_factory=list)  # rejected in review: kept, not shown by default
     homes: dict[str, tuple[Path, int]] = field(default_factory=dict)  # record id -> (file, index of its table)
+    article_paths: list[Path] = field(default_factory=list)  # every article sources.toml names, read or not
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # caches of views
 
     def add(self, record: Commitment) -> None:

@@ -11,6 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -135,10 +136,7 @@ def ingest_file(
         entry["outlet"] = outlet
     if date:
         entry["date"] = date
-    sources = corpus.root / "sources.toml"
-    existing = sources.read_text(encoding="utf-8") if sources.exists() else ""
-    addition = tomli_w.dumps({source_id: entry})
-    write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
+    register_sources(corpus.root, {source_id: entry})
     shown = display_path(article)
     return Ingested(
         source_id,
@@ -148,9 +146,28 @@ def ingest_file(
     )
 
 
+def register_sources(root: Path, entries: dict[str, dict[str, Any]]) -> bool:
+    """Append ``entries`` to ``root/sources.toml`` in one atomic write (the file as written is kept).
+
+    Returns True when the file did not exist or was empty, i.e. its data is exactly ``entries``."""
+    sources = root / "sources.toml"
+    existing = sources.read_text(encoding="utf-8") if sources.exists() else ""
+    addition = tomli_w.dumps(entries)
+    write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
+    return not existing.strip()
+
+
 def _headline(text: str, path: Path) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
     return first if len(first) <= 160 else first[:157].rstrip() + "..."
 
 
-__all__ = ["MAX_ARTICLE_BYTES", "IngestError", "Ingested", "guess_summit", "ingest_file", "read_input"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "IngestError",
+    "Ingested",
+    "guess_summit",
+    "ingest_file",
+    "read_input",
+    "register_sources",
+]

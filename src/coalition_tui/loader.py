@@ -115,6 +115,7 @@ def _load_sources(corpus: Corpus, base: Path, fresh: Fresh | None = None) -> Non
             )
             continue
         path = (corpus.root / source.file).resolve()
+        corpus.article_paths.append(path)
         article, raw, problem = read_article(path, display_path(path, base))
         if problem:
             corpus.problems.append(

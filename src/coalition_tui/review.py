@@ -77,7 +77,8 @@ def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment
     path, index = corpus.homes[record_id]
     shown = display_path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
         tables = data.get(RECORD_TABLE, [])
         table = dict(tables[index])
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, IndexError, TypeError) as exc:
@@ -97,7 +98,7 @@ def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment
     if record is None:
         raise ReviewError(str(problems[0]) if problems else f"{shown}: the change does not validate")
     try:
-        replace_array_table(path, RECORD_TABLE, index, table)
+        replace_array_table(path, RECORD_TABLE, index, table, text, data)
     except OSError as exc:
         raise ReviewError(f"{shown}: could not save ({exc.strerror or exc}); the file is unchanged") from None
     corpus.discard(record_id)

@@ -120,7 +120,14 @@ def write_toml_atomic(path: Path, data: Mapping[str, Any], header: str = "") -> 
 _HEADER = re.compile(r"^[ \t]*\[", re.M)
 
 
-def replace_array_table(path: Path, name: str, index: int, table: Mapping[str, Any]) -> None:
+def replace_array_table(
+    path: Path,
+    name: str,
+    index: int,
+    table: Mapping[str, Any],
+    text: str | None = None,
+    data: dict[str, Any] | None = None,
+) -> None:
     """Rewrite the ``index``-th ``[[name]]`` table of ``path`` atomically, keeping the rest of the file as written.
 
     Only the lines of that table change, so comments elsewhere survive. The new text is parsed back
@@ -128,8 +135,9 @@ def replace_array_table(path: Path, name: str, index: int, table: Mapping[str, A
     unusual layout, say a multi-line string that starts a line with "["), the whole file is written
     from its parsed data instead, keeping its leading comment block.
     """
-    text = path.read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    if text is None or data is None:  # the caller may pass the file as it read and parsed it
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     block = tomli_w.dumps({name: [strip_none(dict(table))]})
     new_table = tomllib.loads(block)[name][0]
     expected = {**data, name: [*data[name][:index], new_table, *data[name][index + 1 :]]}

@@ -17,6 +17,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from coalition_tui.safe import inert
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.commands import CoalitionCommands
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
@@ -121,8 +122,9 @@ class CoalitionApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Notifications never parse markup: they quote paths and source ids, which are untrusted."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Notifications never parse markup and show no control character: they quote paths and ids,
+        which are untrusted."""
+        super().notify(inert(message), title=title, severity=severity, timeout=timeout, markup=False)
 
     # ------------------------------------------------------------------ state
     def _update_status(self) -> None:
@@ -151,7 +153,7 @@ class CoalitionApp(App[None]):
     def action_add_articles(self) -> None:
         if self.corpus is None:
             return
-        from coalition_tui.tui.review import AddArticlesScreen
+        from coalition_tui.tui.add import AddArticlesScreen
 
         self.push_screen(AddArticlesScreen())
 

@@ -138,7 +138,7 @@ class DiffScreen(CorpusScreen):
         if size <= INLINE_CHARS:
             self._show(self.a, self.b, *_compare(self.corpus, self.a, self.b, self._is_unified()))
             return
-        self.query_one("#diff-summary", Static).update(Content(f"Comparing {self.a} with {self.b}…"))
+        self.query_one("#diff-summary", Static).update(Content(render.inert(f"Comparing {self.a} with {self.b}…")))
         self._compare_in_thread(self.a, self.b, self._is_unified())
 
     @work(thread=True, exclusive=True, group="diff")
@@ -156,9 +156,9 @@ class DiffScreen(CorpusScreen):
         self.query_one("#diff-summary", Static).update(
             Content.assemble(
                 ("A ", "bold red"),
-                a,
+                render.inert(a),
                 ("  B ", "bold green"),
-                b,
+                render.inert(b),
                 "\n",
                 f"{s['same']} shared · {s['changed']} changed · {s['only_a']} only in A · {s['only_b']} only in B · "
                 f"{s['trivial']} trivial suppressed   n/p: next/previous · w: swap · u: layout · t: claims\n",
@@ -275,7 +275,9 @@ class AcrossScreen(CorpusScreen):
         attended = {r.summit for r in corpus.by_country.get(self.country, [])}
         meetings = self.query_one("#across-meetings", SelectionList)
         meetings.border_title = "Meetings"
-        meetings.add_options([Selection(Content(s.label), s.id, s.id in attended) for s in corpus.summits_by_date()])
+        meetings.add_options(
+            [Selection(Content(render.inert(s.label)), s.id, s.id in attended) for s in corpus.summits_by_date()]
+        )
         meetings.highlighted = 0
         meetings.focus()
         self._show()

@@ -6,14 +6,11 @@ write per keypress, so quitting or a crash loses nothing already decided.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Input, Label, ProgressBar, Select, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from coalition_tui import review
 from coalition_tui.model import Commitment, Kind, Stance
@@ -53,8 +50,8 @@ class ReviewScreen(CorpusScreen):
         self.reload()
         table.focus()
 
-    def reload(self, keep: int | None = None) -> None:
-        """Fill the list; the cursor stays at row ``keep`` (the record after the one just decided)."""
+    def reload(self) -> None:
+        """Fill the list: the queue, or the rejected records."""
         corpus = self.corpus
         self.rows = (
             sorted(corpus.rejected, key=lambda r: (r.source, r.start)) if self.show_rejected else review.queue(corpus)
@@ -71,17 +68,29 @@ class ReviewScreen(CorpusScreen):
                 render.plain(r.source),
                 key=r.id,
             )
-        left = len(review.queue(corpus))
+        self._status()
+        self._show(self.current())
+
+    def _status(self) -> None:
+        rejected = len(self.corpus.rejected)
         what = (
-            f"{len(self.rows)} rejected (r restores; x: back to the queue)"
+            f"{rejected} rejected (r restores; x: back to the queue)"
             if self.show_rejected
-            else (f"{left} left to review · {len(corpus.rejected)} rejected (x shows them)")
+            else f"{len(self.rows)} left to review · {rejected} rejected (x shows them)"
         )
         self.query_one("#review-status", Static).update(
             Content(f"{what}   a: accept · r: reject · E: edit kind/stance/country/person · saved at once")
         )
+
+    def _drop(self, row: int) -> None:
+        """The decided record leaves the list (one row, not a refill: the queue may be long); the cursor
+        lands on the record after it."""
+        table = self.query_one("#review-queue", Table)
+        record = self.rows.pop(row)
+        table.remove_row(record.id)
         if self.rows:
-            table.move_cursor(row=min(keep or 0, len(self.rows) - 1))
+            table.move_cursor(row=min(row, len(self.rows) - 1))
+        self._status()
         self._show(self.current())
 
     def current(self) -> Commitment | None:
@@ -121,8 +130,8 @@ class ReviewScreen(CorpusScreen):
                 render.inert(", ".join(record.as_written) or "-"),
                 "\n",
                 render.origin_tag(record) if not record.rejected else ("✕ rejected", "bold red"),
-                f"   {record.summit} · {record.source} {record.start}-{record.end}",
-                f" · {home[0].name}" if home else "",
+                render.inert(f"   {record.summit} · {record.source} {record.start}-{record.end}"),
+                render.inert(f" · {home[0].name}") if home else "",
                 "\n\n",
                 ("…" if record.start > CONTEXT else "", "dim"),
                 (render.inert(before), "dim"),
@@ -147,7 +156,7 @@ class ReviewScreen(CorpusScreen):
         done = {"accept": "Accepted", "reject": "Rejected", "restore": "Restored to the queue"}[action]
         self.notify(f"{done}: {self.corpus.label(record.country)} {record.kind.value} ({record.id})", timeout=3)
         self.capp.corpus_changed()
-        self.reload(keep=row)
+        self._drop(row)
 
     def action_accept(self) -> None:
         if self.show_rejected:
@@ -179,7 +188,7 @@ class ReviewScreen(CorpusScreen):
                 return
             self.notify(f"Edited and accepted: {record.id}", timeout=3)
             self.capp.corpus_changed()
-            self.reload(keep=row)
+            self._drop(row)
 
         self.app.push_screen(EditScreen(record), done)
 
@@ -200,7 +209,7 @@ class EditScreen(ModalScreen[review.Change | None]):
     def compose(self) -> ComposeResult:
         r = self.record
         with Vertical(id="edit-dialog", classes="dialog"):
-            yield Label(Content(f"Edit {r.id}"), classes="title")
+            yield Label(Content(render.inert(f"Edit {r.id}")), classes="title")
             yield Label("Kind")
             yield Select([(k.value, k) for k in Kind], value=r.kind, allow_blank=False, id="edit-kind")
             yield Label("Stance")
@@ -260,78 +269,3 @@ class EditScreen(ModalScreen[review.Change | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class AddArticlesScreen(ModalScreen[None]):
-    """+: a path (an article file or a folder of .txt files) and a meeting; ingest runs in a worker
-    with a progress bar, then the corpus reloads and the new sources appear, no restart needed."""
-
-    BINDINGS = [("escape", "close", "Close")]
-
-    def compose(self) -> ComposeResult:
-        corpus = self.app.corpus  # type: ignore[attr-defined]
-        with Vertical(id="add-dialog", classes="dialog"):
-            yield Label(Content("Add articles"), classes="title")
-            yield Label("A .txt article or a folder of them (searched recursively)")
-            yield Input(placeholder="~/articles", id="add-path")
-            yield Label("Meeting they report")
-            yield Select(
-                [("guess from each article's text", "")] + [(s.label, s.id) for s in corpus.summits_by_date()],
-                value="",
-                allow_blank=False,
-                id="add-summit",
-            )
-            yield ProgressBar(id="add-progress", show_eta=False)
-            yield Static(Content("Enter: add · Esc: close"), id="add-status", classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#add-path", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        raw = event.value.strip()
-        if not raw:
-            return
-        summit = self.query_one("#add-summit", Select).value
-        self.query_one("#add-path", Input).disabled = True
-        self._ingest(Path(raw).expanduser(), str(summit) if summit else None)
-
-    @work(thread=True, exclusive=True, group="add")
-    def _ingest(self, target: Path, summit: str | None) -> None:
-        from coalition_tui.bulk import article_files, ingest_many
-        from coalition_tui.cache import open_corpus
-
-        app = self.app
-        corpus = app.corpus  # type: ignore[attr-defined]
-
-        def progress(stage: str, done: int, total: int) -> None:
-            app.call_from_thread(self._progress, stage, done, total)
-
-        files, problems = article_files(target)
-        result = ingest_many(corpus, files, summit=summit, progress=progress) if files else None
-        problems += result.problems if result else []
-        if not files and not problems:
-            problems.append(f"{target}: no .txt article there")
-        fresh = open_corpus(corpus.root, progress=progress) if result and result.added else None
-        app.call_from_thread(self._done, result, problems, fresh)
-
-    def _progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#add-progress", ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#add-status", Static).update(Content(f"{stage} {done}/{total}"))
-
-    def _done(self, result, problems: list[str], fresh) -> None:  # noqa: ANN001 - BulkResult, Corpus
-        added = len(result.added) if result else 0
-        lines = [f"{added} article(s) added, {result.records if result else 0} candidate record(s) to review (7)"]
-        if result and result.unchanged:
-            lines.append(f"{result.unchanged} already in the corpus")
-        lines += problems[:8] + ([f"… and {len(problems) - 8} more problem(s)"] if len(problems) > 8 else [])
-        # file names in the problems are untrusted: no markup (Content), no control characters (inert)
-        self.query_one("#add-status", Static).update(Content(render.inert("\n".join(lines)) + "\nEsc: close"))
-        self.query_one("#add-path", Input).disabled = False
-        self.fresh = fresh  # the views are rebuilt on the new corpus when this dialog closes
-
-    def action_close(self) -> None:
-        fresh = getattr(self, "fresh", None)
-        self.dismiss(None)
-        if fresh is not None:
-            self.app.replace_corpus(fresh)  # type: ignore[attr-defined]

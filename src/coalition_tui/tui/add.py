@@ -1,0 +1,90 @@
+"""Add articles from the app: a path prompt, ingest in a worker with a progress bar, no restart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, ProgressBar, Select, Static
+
+from coalition_tui.tui import render
+
+
+class AddArticlesScreen(ModalScreen[None]):
+    """+: a path (an article file or a folder of .txt files) and a meeting; ingest runs in a worker
+    with a progress bar, then the corpus reloads and the new sources appear, no restart needed."""
+
+    BINDINGS = [("escape", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        corpus = self.app.corpus  # type: ignore[attr-defined]
+        with Vertical(id="add-dialog", classes="dialog"):
+            yield Label(Content("Add articles"), classes="title")
+            yield Label("A .txt article or a folder of them (searched recursively)")
+            yield Input(placeholder="~/articles", id="add-path")
+            yield Label("Meeting they report")
+            yield Select(
+                [("guess from each article's text", "")]
+                + [(Content(render.inert(s.label)), s.id) for s in corpus.summits_by_date()],
+                value="",
+                allow_blank=False,
+                id="add-summit",
+            )
+            yield ProgressBar(id="add-progress", show_eta=False)
+            yield Static(Content("Enter: add · Esc: close"), id="add-status", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#add-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        raw = event.value.strip()
+        if not raw:
+            return
+        summit = self.query_one("#add-summit", Select).value
+        self.query_one("#add-path", Input).disabled = True
+        self._ingest(Path(raw).expanduser(), str(summit) if summit else None)
+
+    @work(thread=True, exclusive=True, group="add")
+    def _ingest(self, target: Path, summit: str | None) -> None:
+        from coalition_tui.bulk import article_files, ingest_many
+        from coalition_tui.cache import open_corpus
+
+        app = self.app
+        corpus = app.corpus  # type: ignore[attr-defined]
+
+        def progress(stage: str, done: int, total: int) -> None:
+            app.call_from_thread(self._progress, stage, done, total)
+
+        files, problems = article_files(target)
+        result = ingest_many(corpus, files, summit=summit, progress=progress) if files else None
+        problems += result.problems if result else []
+        if not files and not problems:
+            problems.append(f"{target}: no .txt article there")
+        fresh = open_corpus(corpus.root, progress=progress) if result and result.added else None
+        app.call_from_thread(self._done, result, problems, fresh)
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        self.query_one("#add-progress", ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#add-status", Static).update(Content(f"{stage} {done}/{total}"))
+
+    def _done(self, result, problems: list[str], fresh) -> None:  # noqa: ANN001 - BulkResult, Corpus
+        added = len(result.added) if result else 0
+        lines = [f"{added} article(s) added, {result.records if result else 0} candidate record(s) to review (7)"]
+        if result and result.unchanged:
+            lines.append(f"{result.unchanged} already in the corpus")
+        lines += problems[:8] + ([f"… and {len(problems) - 8} more problem(s)"] if len(problems) > 8 else [])
+        # file names in the problems are untrusted: no markup (Content), no control characters (inert)
+        self.query_one("#add-status", Static).update(Content(render.inert("\n".join(lines)) + "\nEsc: close"))
+        self.query_one("#add-path", Input).disabled = False
+        self.fresh = fresh  # the views are rebuilt on the new corpus when this dialog closes
+
+    def action_close(self) -> None:
+        fresh = getattr(self, "fresh", None)
+        self.dismiss(None)
+        if fresh is not None:
+            self.app.replace_corpus(fresh)  # type: ignore[attr-defined]

@@ -1,0 +1,69 @@
+"""The corpus cache: an unchanged corpus is not loaded again; any change to any input file is seen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coalition_tui import cache, review
+
+
+@pytest.fixture
+def loads(monkeypatch, tmp_path: Path) -> list[Path]:
+    """Every real load_corpus call (a cache miss), with a private cache folder."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    calls: list[Path] = []
+    real = cache.load_corpus
+
+    def counting(root, *args, **kwargs):
+        calls.append(root)
+        return real(root, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "load_corpus", counting)
+    return calls
+
+
+def test_a_second_open_of_an_unchanged_corpus_comes_from_the_cache(data_copy: Path, loads):
+    first = cache.open_corpus(data_copy)
+    second = cache.open_corpus(data_copy)
+    assert len(loads) == 1 and len(second.records) == len(first.records) == 84
+    assert second.resolver.resolve("Giorgia Melono").entity == "giorgia-meloni"
+
+
+def test_a_changed_article_a_missing_one_and_a_review_decision_each_mean_a_fresh_load(review_data: Path, loads):
+    cache.open_corpus(review_data)
+    seed = review_data.parent / "seeds" / "000_52fd44cbc1a803ce.txt"
+    raw = seed.read_bytes()
+    seed.write_bytes(raw + b" ")
+    assert any(p.field == "sha256" for p in cache.open_corpus(review_data).problems)
+    seed.unlink()
+    assert any("000_52fd44cbc1a803ce" in p.message for p in cache.open_corpus(review_data).problems)
+    seed.write_bytes(raw)  # back as it was: the article that failed to load is hashed too
+    corpus = cache.open_corpus(review_data)
+    assert not corpus.problems and len(loads) == 4
+    review.accept(corpus, review.queue(corpus)[0].id)
+    assert len(review.queue(cache.open_corpus(review_data))) == 10 and len(loads) == 5
+
+
+def test_a_corrupt_cache_file_is_ignored_and_replaced(data_copy: Path, loads):
+    cache.open_corpus(data_copy)
+    (target,) = cache.cache_dir().glob("*.pickle")
+    target.write_bytes(b"not a pickle")
+    assert len(cache.open_corpus(data_copy).records) == 84 and len(loads) == 2
+    cache.open_corpus(data_copy)
+    assert len(loads) == 2
+
+
+def test_a_folder_of_bare_articles_is_ingested_on_first_open(tmp_path: Path, loads):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    articles = Path(__file__).parent / "articles"
+    for name in ("london.txt", "nordic.txt"):
+        text = (articles / name).read_text(encoding="utf-8")
+        (folder / name).write_text("Paris, 6 January 2026.\n\n" + text, encoding="utf-8")
+    corpus = cache.open_corpus(folder)
+    assert set(corpus.sources) == {"london", "nordic"} and not corpus.errors
+    assert corpus.records and all(r.unreviewed for r in corpus.records)
+    assert (folder / "sources.toml").exists() and (folder / "commitments" / "nordic.toml").exists()
+    assert len(cache.open_corpus(folder).records) == len(corpus.records) and len(loads) == 1
