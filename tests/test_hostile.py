@@ -241,3 +241,15 @@ def test_extraction_never_raises_and_quotes_are_verbatim(corpus, parts):
 
 def test_the_bundled_corpus_still_has_no_problem():
     assert not load_corpus(DATA).problems
+
+
+def test_text_that_imitates_the_diff_colour_mark_stays_inert(capsys):
+    """The diff's own colour codes are the only ESCs written; a private-use character in an article
+    followed by "[31m" or "]0;title" does not turn into one."""
+    import io
+
+    from coalition_tui.cli import InertWriter
+
+    out = io.StringIO()
+    InertWriter(out).write("\ue000[31mred \ue000]0;title\ue000\\ \ue000]52;c;ZXZpbA==\ue000\\")
+    assert "\x1b" not in out.getvalue()

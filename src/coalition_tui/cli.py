@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import secrets
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -366,7 +367,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-_ESC = "\ue000"  # our own colour codes carry this private-use mark; InertWriter turns only it into ESC
+# Our own colour codes carry this mark and InertWriter turns only it into ESC. A fresh random token per
+# run: an article cannot contain it in advance, so no text from the data can become an escape sequence.
+_ESC = "\ue000" + secrets.token_hex(8)
 _COLOURS = {
     "del": _ESC + "[31;9m",
     "ins": _ESC + "[32;1m",
