@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from coalition_tui import review
+from coalition_tui.corpus import Corpus
 from coalition_tui.model import Commitment, Kind, Stance
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
@@ -203,7 +204,7 @@ class EditScreen(ModalScreen[review.Change | None]):
         self.record = record
 
     @property
-    def corpus(self):  # noqa: ANN201 - the app's corpus
+    def corpus(self) -> Corpus:
         return self.app.corpus  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
