@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import tomllib
 from pathlib import Path
@@ -75,13 +76,12 @@ _SAFE_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 def test_any_valid_record_set_round_trips(tmp_path: Path, corpus: Corpus, data):
     chosen = data.draw(st.lists(st.sampled_from(corpus.records), min_size=1, max_size=12, unique_by=lambda r: r.id))
     changed = [
-        r.model_copy(
-            update={
-                "note": data.draw(_SAFE_TEXT),
-                "origin": data.draw(st.sampled_from(list(Origin))),
-                "confidence": data.draw(st.floats(0, 1, allow_nan=False)),
-                "as_written": tuple(data.draw(st.lists(_SAFE_TEXT, max_size=3))),
-            }
+        dataclasses.replace(
+            r,
+            note=data.draw(_SAFE_TEXT),
+            origin=data.draw(st.sampled_from(list(Origin))),
+            confidence=data.draw(st.floats(0, 1, allow_nan=False)),
+            as_written=tuple(data.draw(st.lists(_SAFE_TEXT, max_size=3))),
         )
         for r in chosen
     ]

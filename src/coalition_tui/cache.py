@@ -10,20 +10,22 @@ atomically; an unreadable or stale cache file is ignored and replaced.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 from pathlib import Path
+from typing import BinaryIO
 
 from coalition_tui.bulk import BulkResult, Progress, _noop, prepare
 from coalition_tui.corpus import Corpus
 from coalition_tui.loader import load_corpus
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity
-from coalition_tui.tomlio import write_bytes_atomic
+from coalition_tui.tomlio import write_atomic
 
 CACHE_ENV = "COALITION_TUI_CACHE"
-FORMAT = 2  # bump when Corpus or the models change shape
+FORMAT = 3  # bump when Corpus or the models change shape
 
 
 def cache_dir() -> Path:
@@ -103,13 +105,13 @@ def _read(root: Path, key: str) -> Corpus | None:
 
 
 def _write(root: Path, key: str, corpus: Corpus) -> None:
-    """A small header (keys and article list), then the corpus, in one file written atomically."""
+    """A small header (keys and article list), then the corpus, streamed into one file written atomically."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
-    derived, corpus.derived = corpus.derived, {}
-    try:
-        header = pickle.dumps((key, articles, content_key(articles)), protocol=pickle.HIGHEST_PROTOCOL)
-        write_bytes_atomic(_cache_file(root), header + pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # no cache this time (read-only home, full disk): the corpus itself is fine
-    finally:
-        corpus.derived = derived
+    header = (key, articles, content_key(articles))
+
+    def fill(handle: BinaryIO) -> None:
+        pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    with contextlib.suppress(OSError):  # no cache this time (read-only home, full disk): the corpus is fine
+        write_atomic(_cache_file(root), fill)

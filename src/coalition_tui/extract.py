@@ -322,20 +322,20 @@ class Extractor:
         records = []
         for n, c in enumerate(self.candidates(text, on), 1):
             records.append(
-                Commitment(
-                    id=f"{source}-x{n:03d}-{c.country.lower()}-{c.kind.value}",
-                    country=c.country,
-                    summit=summit,
-                    source=source,
-                    kind=c.kind,
-                    stance=c.stance,
-                    quote=c.quote,
-                    start=c.start,
-                    end=c.end,
-                    person=c.person,
-                    as_written=c.as_written,
-                    origin=Origin.EXTRACTED,
-                    confidence=c.confidence,
+                Commitment.trusted(  # well-formed by construction: the quote is the text at start:end
+                    f"{source}-x{n:03d}-{c.country.lower()}-{c.kind.value}",
+                    c.country,
+                    summit,
+                    source,
+                    c.kind,
+                    c.stance,
+                    c.quote,
+                    c.start,
+                    c.end,
+                    c.person,
+                    c.as_written,
+                    Origin.EXTRACTED,
+                    c.confidence,
                 )
             )
         return records

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from coalition_tui.vocab import Kind, Origin, Stance
 
@@ -151,23 +152,31 @@ class Mention(_Frozen):
     venue: bool = Field(default=False, description="a place where something happens, not the state acting")
 
 
-class Commitment(_Frozen):
-    """One claim: a country's (or organization's) stance on one kind of contribution."""
+@pydantic_dataclass(slots=True, unsafe_hash=True, config=ConfigDict(extra="forbid"))
+class Commitment:
+    """One claim: a country's (or organization's) stance on one kind of contribution.
 
-    id: str = Field(min_length=1)
-    country: str = Field(description="country or organization id of the actor")
+    A slotted pydantic dataclass rather than a model: a corpus holds hundreds of thousands of these
+    (about 200 bytes each instead of 1.3 KB). Built from outside data it is validated like a model;
+    records the extractor makes and the cache holds are built with :meth:`trusted`. Treat a record as
+    immutable (it is hashed): a change is a new record, ``dataclasses.replace(record, ...)``. It is not
+    declared frozen because a frozen dataclass sets its fields four times slower.
+    """
+
+    id: Annotated[str, Field(min_length=1)]
+    country: Annotated[str, Field(description="country or organization id of the actor")]
     summit: str
     source: str
     kind: Kind
     stance: Stance
-    quote: str = Field(min_length=1, description="verbatim substring of the source text")
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    quote: Annotated[str, Field(min_length=1, description="verbatim substring of the source text")]
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=0)]
     person: str | None = None
-    as_written: tuple[str, ...] = Field(default=(), description="names exactly as the article wrote them")
+    as_written: Annotated[tuple[str, ...], Field(description="names exactly as the article wrote them")] = ()
     origin: Origin = Origin.CURATED
-    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
-    rejected: bool = Field(default=False, description="a reviewer rejected this candidate; hidden by default")
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 1.0
+    rejected: Annotated[bool, Field(description="a reviewer rejected this candidate; hidden by default")] = False
     note: str = ""
 
     @property
@@ -187,3 +196,37 @@ class Commitment(_Frozen):
         if self.end - self.start != len(self.quote):
             raise ValueError(f"end - start = {self.end - self.start} but the quote has {len(self.quote)} characters")
         return self
+
+    @classmethod
+    def trusted(
+        cls,
+        id: str,
+        country: str,
+        summit: str,
+        source: str,
+        kind: Kind,
+        stance: Stance,
+        quote: str,
+        start: int,
+        end: int,
+        person: str | None = None,
+        as_written: tuple[str, ...] = (),
+        origin: Origin = Origin.CURATED,
+        confidence: float = 1.0,
+        rejected: bool = False,
+        note: str = "",
+    ) -> Commitment:
+        """A record from values known to be valid (the extractor's, the cache's), without validation:
+        0.8 µs instead of 3-7 µs."""
+        r = object.__new__(cls)
+        r.id, r.country, r.summit, r.source, r.kind, r.stance, r.quote = id, country, summit, source, kind, stance, quote
+        r.start, r.end, r.person, r.as_written, r.origin = start, end, person, as_written, origin
+        r.confidence, r.rejected, r.note = confidence, rejected, note
+        return r
+
+    def values(self) -> tuple[object, ...]:
+        """The fields in order: ``Commitment.trusted(*record.values()) == record``."""
+        return (
+            self.id, self.country, self.summit, self.source, self.kind, self.stance, self.quote, self.start,
+            self.end, self.person, self.as_written, self.origin, self.confidence, self.rejected, self.note,
+        )  # fmt: skip

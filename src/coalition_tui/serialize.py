@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from coalition_tui.model import Commitment
@@ -27,8 +28,11 @@ FIELD_ORDER = (
 
 def record_table(record: Commitment) -> dict[str, Any]:
     """A ``[[commitment]]`` table: every field, in a readable order, none of them None or empty-note."""
-    data = record.model_dump(mode="json")
-    table = {key: data[key] for key in FIELD_ORDER if data.get(key) is not None}
+    table: dict[str, Any] = {}
+    for key in FIELD_ORDER:
+        value = getattr(record, key)
+        if value is not None:
+            table[key] = value.value if isinstance(value, Enum) else value
     if not table.get("note"):
         table.pop("note", None)
     if not table.get("rejected"):
