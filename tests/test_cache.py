@@ -66,4 +66,23 @@ def test_a_folder_of_bare_articles_is_ingested_on_first_open(tmp_path: Path, loa
     assert set(corpus.sources) == {"london", "nordic"} and not corpus.errors
     assert corpus.records and all(r.unreviewed for r in corpus.records)
     assert (folder / "sources.toml").exists() and (folder / "commitments" / "nordic.toml").exists()
-    assert len(cache.open_corpus(folder).records) == len(corpus.records) and len(loads) == 1
+    # nothing was parsed back after ingesting, and the second open comes from the cache
+    assert len(cache.open_corpus(folder).records) == len(corpus.records) and not loads
+
+
+def test_a_prepared_folder_is_the_corpus_a_fresh_load_of_it_gives(tmp_path: Path, loads):
+    """The corpus built while ingesting a bare folder (never read back) equals loading the folder afresh."""
+    folder = tmp_path / "mine"
+    (folder / "sub").mkdir(parents=True)
+    articles = Path(__file__).parent / "articles"
+    for name in ("london.txt", "nordic.txt"):
+        text = (articles / name).read_text(encoding="utf-8")
+        (folder / name).write_text("Paris, 6 January 2026.\n\n" + text, encoding="utf-8")
+    (folder / "sub" / "london.txt").write_text("London, 2 March 2025.\n\n" + text, encoding="utf-8")
+    (folder / "sub" / "copy.txt").write_bytes((folder / "nordic.txt").read_bytes())  # the same text twice
+    prepared = cache.open_corpus(folder)
+    fresh = cache.load_corpus(folder)
+    assert [r.values() for r in prepared.records] == [r.values() for r in fresh.records]
+    assert prepared.sources == fresh.sources and prepared.texts == fresh.texts and prepared.homes == fresh.homes
+    assert sorted(prepared.article_paths) == sorted(fresh.article_paths)
+    assert len(prepared.sources) == 3 and any("same text as nordic" in p.message for p in prepared.problems)

@@ -8,9 +8,9 @@ as ``--data``: the articles stay where they are and are registered in place.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -19,19 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from coalition_tui.corpus import Corpus
+from coalition_tui.extract import Extractor
 from coalition_tui.ingest import (
     ARTICLES_DIR,
     COMMITMENTS_DIR,
     IngestError,
     _headline,
-    _source_id,
     guess_summit,
     read_input,
     register_sources,
 )
+from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import display_path
-from coalition_tui.tomlio import write_bytes_atomic, write_toml_atomic
+from coalition_tui.serialize import record_table
+from coalition_tui.tomlio import dumps, write_bytes_atomic
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 40  # fewer articles than this are extracted in this process (starting workers costs ~0.5 s)
@@ -65,51 +67,125 @@ class BulkResult:
     unchanged: int = 0
     records: int = 0
     problems: list[str] = field(default_factory=list)  # one line each: file and what to do
-    written: dict[Path, dict[str, Any]] = field(default_factory=dict)  # file -> its data, for load_corpus(fresh=)
+    digests: dict[Path, bytes] = field(default_factory=dict)  # sha256 of every file read or written
 
 
-# --------------------------------------------------------------------------- worker processes
-_WORKER: Any = None
+@dataclass(frozen=True)
+class _Job:
+    path: str  # the article as given
+    source: str  # its source id
+    file: str  # its path in sources.toml, relative to the data folder
+    summit: str | None  # the meeting, or None to guess it
+    copy: bool  # copy the article into the corpus (False: registered where it is)
 
 
-def _worker_init(data_dir: str) -> None:
+@dataclass(frozen=True)
+class _Done:
+    """What a worker sends back for one article: everything the corpus needs, nothing to parse again."""
+
+    job: _Job
+    problem: str = ""
+    digest: str = ""
+    summit: str = ""
+    headline: str = ""
+    text: str = ""
+    records: list[tuple[object, ...]] = field(default_factory=list)  # Commitment.values() of each
+    digests: dict[str, bytes] = field(default_factory=dict)  # path -> sha256, for the cache key
+
+
+# --------------------------------------------------------------------------- one article (in a worker)
+@dataclass
+class _Worker:
+    root: Path
+    summits: dict[str, Summit]
+    extractor: Extractor
+
+
+_WORKER: _Worker | None = None
+
+
+def _worker_init(root: str, summits: dict[str, Summit]) -> None:
     global _WORKER
-    from coalition_tui.extract import Extractor
     from coalition_tui.gazetteer import load_gazetteer
     from coalition_tui.resolve import Resolver
 
-    gazetteer, _ = load_gazetteer(own_or_bundled(Path(data_dir), "gazetteer"))
-    _WORKER = Extractor(gazetteer, Resolver(gazetteer))
+    gazetteer, _ = load_gazetteer(own_or_bundled(Path(root), "gazetteer"))
+    _WORKER = _Worker(Path(root), summits, Extractor(gazetteer, Resolver(gazetteer)))
 
 
-def _extract(job: tuple[str, str, str, dt.date]) -> list[dict[str, Any]]:
-    from coalition_tui.serialize import record_table
-
-    text, source_id, summit_id, on = job
+def _ingest_one(job: _Job) -> _Done:
+    """Read, check, extract and write one article's candidates file (and its copy). Files are written
+    atomically but not synced: the caller syncs once before registering them."""
+    worker = _WORKER
+    assert worker is not None
+    path = Path(job.path)
+    try:
+        text, raw = read_input(path)
+    except IngestError as exc:
+        return _Done(job, problem=str(exc))
+    summit = job.summit or guess_summit(worker.summits.values(), text)
+    if summit is None:
+        choices = ", ".join(sorted(worker.summits))
+        return _Done(
+            job,
+            problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices})",
+        )
+    digest = hashlib.sha256(raw)
+    records = worker.extractor.extract(text, job.source, summit, worker.summits[summit].date)
+    if job.copy:
+        write_bytes_atomic(worker.root / job.file, raw, durable=False)
     # source and summit are the file's defaults and end follows from start and the quote: not repeated
-    return [
-        {k: v for k, v in record_table(r).items() if k not in ("source", "summit", "end")}
-        for r in _WORKER.extract(text, source_id, summit_id, on)
-    ]
+    tables = [{k: v for k, v in record_table(r).items() if k not in ("source", "summit", "end")} for r in records]
+    header = f"# Candidates extracted from {path.name} by coalition-tui: check each one (Review, key 7).\n"
+    payload = (header + dumps({"source": job.source, "summit": summit, "commitment": tables})).encode("utf-8")
+    target = worker.root / COMMITMENTS_DIR / f"{job.source}.toml"
+    write_bytes_atomic(target, payload, durable=False)
+    return _Done(
+        job,
+        digest=digest.hexdigest(),
+        summit=summit,
+        headline=_headline(text, path),
+        text=text,
+        records=[r.values() for r in records],
+        digests={
+            str(target): hashlib.sha256(payload).digest(),
+            str((worker.root / job.file).resolve()): digest.digest(),
+        },
+    )
 
 
-def _extracted(
-    corpus: Corpus, jobs: list[tuple[str, str, str, dt.date]], workers: int
-) -> Iterator[list[dict[str, Any]]]:
+def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
+    global _WORKER
     if len(jobs) < PARALLEL_FROM or workers <= 1:
-        global _WORKER
-        from coalition_tui.extract import Extractor
-
-        _WORKER = Extractor(corpus.gazetteer, corpus.resolver)
-        yield from map(_extract, jobs)
+        _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
+        yield from map(_ingest_one, jobs)
         return
     with ProcessPoolExecutor(
-        workers, mp_context=get_context("spawn"), initializer=_worker_init, initargs=(str(corpus.root),)
+        workers, mp_context=get_context("spawn"), initializer=_worker_init, initargs=(str(corpus.root), corpus.summits)
     ) as pool:
-        yield from pool.map(_extract, jobs, chunksize=CHUNK)
+        yield from pool.map(_ingest_one, jobs, chunksize=CHUNK)
 
 
 # --------------------------------------------------------------------------- ingest
+def _slug(path: Path) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "article"
+
+
+def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool) -> list[_Job]:
+    """A job per file with a source id of its own: the file's name, or the name and a hash of its path
+    when that is taken (by the corpus, by another file of this batch, by an article already copied)."""
+    taken = set(corpus.sources)
+    jobs = []
+    for path in paths:
+        source = _slug(path)
+        if source in taken or (not in_place and (corpus.root / ARTICLES_DIR / f"{source}.txt").exists()):
+            source = f"{source}_{hashlib.sha256(str(path).encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+        taken.add(source)
+        file = path.resolve().relative_to(corpus.root).as_posix() if in_place else f"{ARTICLES_DIR}/{source}.txt"
+        jobs.append(_Job(str(path), source, file, summit, not in_place))
+    return jobs
+
+
 def ingest_many(
     corpus: Corpus,
     paths: list[Path],
@@ -117,62 +193,75 @@ def ingest_many(
     progress: Progress = _noop,
     in_place: bool = False,
     workers: int | None = None,
+    adopt: bool = False,
 ) -> BulkResult:
     """Ingest ``paths``; each bad file is one problem line and the rest go on. ``in_place`` registers
-    files that are already inside the data folder without copying them."""
+    files that are already inside the data folder without copying them; ``adopt`` also adds the new
+    sources and records to ``corpus`` (as loading the folder afresh would), so nothing is parsed back.
+
+    Each article is read, extracted and its candidates written in a worker process; the files are
+    synced to disk once, and only then registered in ``sources.toml`` (one atomic write): a crash
+    before that leaves unregistered candidate files, never a registered article without its records.
+    """
     result = BulkResult()
-    known = {s.sha256 for s in corpus.sources.values()}
-    taken = set(corpus.sources)
-    jobs: list[tuple[str, str, str, dt.date]] = []
-    entries: list[tuple[str, Path, bytes, dict[str, Any]]] = []
-    for n, path in enumerate(paths, 1):
-        if n % 50 == 0 or n == len(paths):
-            progress("reading articles", n, len(paths))
-        try:
-            text, raw = read_input(path)
-        except IngestError as exc:
-            result.problems.append(str(exc))
-            continue
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest in known:
-            result.unchanged += 1
-            continue
-        summit_id = corpus.find_summit(summit) if summit else guess_summit(corpus, text)
-        if summit_id is None:
-            result.problems.append(
-                f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit "
-                f"(one of: {', '.join(s.id for s in corpus.summits_by_date())})"
-            )
-            continue
-        known.add(digest)
-        source_id = _source_id(corpus, path, digest)
-        if source_id in taken:
-            source_id = f"{source_id}_{digest[:8]}"
-        taken.add(source_id)
-        file = path.resolve().relative_to(corpus.root).as_posix() if in_place else f"{ARTICLES_DIR}/{source_id}.txt"
-        entry = {"file": file, "headline": _headline(text, path), "summit": summit_id, "sha256": digest}
-        entry["note"] = f"Ingested from {path.name}."
-        entries.append((source_id, path, raw, entry))
-        jobs.append((text, source_id, summit_id, corpus.summits[summit_id].date))
-    workers = workers or min(os.cpu_count() or 1, 4)
+    summit_id = corpus.find_summit(summit) if summit else None
+    known = {s.sha256: s.id for s in corpus.sources.values()}
+    jobs = _jobs(corpus, paths, summit_id, in_place)
+    progress("extracting records", 0, len(jobs))
     registered: dict[str, dict[str, Any]] = {}
-    for n, ((source_id, path, raw, entry), tables) in enumerate(
-        zip(entries, _extracted(corpus, jobs, workers), strict=True), 1
-    ):
-        if n % 25 == 0 or n == len(entries):
-            progress("extracting records", n, len(entries))
-        if not in_place:
-            write_bytes_atomic(corpus.root / entry["file"], raw)
-        header = f"# Candidates extracted from {path.name} by coalition-tui: check each one (Review, key 7).\n"
-        data = {"source": source_id, "summit": entry["summit"], "commitment": tables}
-        write_toml_atomic(corpus.root / COMMITMENTS_DIR / f"{source_id}.toml", data, header=header)
-        result.written[(corpus.root / COMMITMENTS_DIR / f"{source_id}.toml")] = data
-        registered[source_id] = entry
-        result.added.append(source_id)
-        result.records += len(tables)
-    if registered and register_sources(corpus.root, registered):
-        result.written[corpus.root / "sources.toml"] = registered  # the whole file: no need to parse it back
+    done: list[_Done] = []
+    for n, item in enumerate(_run(corpus, jobs, workers or min(os.cpu_count() or 1, 4)), 1):
+        if n % CHUNK == 0 or n == len(jobs):
+            progress("extracting records", n, len(jobs))
+        if item.problem:
+            result.problems.append(item.problem)
+            continue
+        if item.digest in known:  # the same text twice: the first one stays
+            result.unchanged += 1
+            _unwrite(corpus.root, item.job)
+            if in_place:
+                result.problems.append(
+                    f"{display_path(Path(item.job.path))}: same text as {known[item.digest]}; not registered again"
+                )
+            continue
+        known[item.digest] = item.job.source
+        entry = {"file": item.job.file, "headline": item.headline, "summit": item.summit, "sha256": item.digest}
+        entry["note"] = f"Ingested from {Path(item.job.path).name}."
+        registered[item.job.source] = entry
+        result.added.append(item.job.source)
+        result.records += len(item.records)
+        result.digests.update({Path(k): v for k, v in item.digests.items()})
+        if adopt:
+            done.append(item)
+    if registered:
+        progress("saving", 0, 1)
+        os.sync()  # every candidates file on disk before any is registered
+        register_sources(corpus.root, registered)
+    if adopt:
+        _adopt(corpus, registered, done)
     return result
+
+
+def _unwrite(root: Path, job: _Job) -> None:
+    """Remove what a worker wrote for an article that turned out to be a duplicate."""
+    (root / COMMITMENTS_DIR / f"{job.source}.toml").unlink(missing_ok=True)
+    if job.copy:
+        (root / job.file).unlink(missing_ok=True)
+
+
+def _adopt(corpus: Corpus, registered: dict[str, dict[str, Any]], done: list[_Done]) -> None:
+    """Add what was just ingested to ``corpus`` exactly as :func:`load_corpus` would read it back."""
+    for item in done:
+        source = Source(id=item.job.source, **registered[item.job.source])
+        corpus.sources[source.id] = source
+        corpus.texts[source.id] = item.text
+        corpus.article_paths.append((corpus.root / source.file).resolve())
+    for item in sorted(done, key=lambda d: d.job.source):  # the loader reads commitments/*.toml sorted
+        home = corpus.root / COMMITMENTS_DIR / f"{item.job.source}.toml"
+        for index, row in enumerate(item.records):
+            record = Commitment.trusted(*row)  # type: ignore[arg-type]
+            corpus.homes[record.id] = (home, index)
+            corpus.add(record)
 
 
 # --------------------------------------------------------------------------- a folder of articles as --data
@@ -185,19 +274,20 @@ def needs_prepare(data_dir: Path) -> bool:
     )
 
 
-def prepare(data_dir: Path, progress: Progress = _noop) -> BulkResult | None:
+def prepare(data_dir: Path, progress: Progress = _noop) -> tuple[BulkResult, Corpus] | None:
     """Make a folder holding only ``.txt`` articles a corpus: register them in place and extract their
-    candidates (gazetteer and meetings come from the bundled corpus unless the folder has its own)."""
+    candidates (gazetteer and meetings come from the bundled corpus unless the folder has its own).
+    Returns what was done and the corpus, already complete: nothing written needs reading back."""
     if not needs_prepare(data_dir):
         return None
-    from coalition_tui.loader import load_corpus
+    from coalition_tui.loader import load_base
 
-    corpus = load_corpus(data_dir, progress=progress)
+    corpus = load_base(data_dir, progress)
     files, problems = article_files(data_dir)
-    result = ingest_many(corpus, files, progress=progress, in_place=True)
+    result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)
     result.problems[:0] = problems
     if not result.added:
         (data_dir / "sources.toml").write_text(
             "# No article could be registered; see the problems.\n", encoding="utf-8"
         )
-    return result
+    return result, corpus

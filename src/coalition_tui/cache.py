@@ -45,11 +45,14 @@ def _data_files(root: Path) -> list[Path]:
     return files
 
 
-def content_key(files: list[Path]) -> str:
-    """sha256 over the names and contents of ``files``."""
+def content_key(files: list[Path], known: dict[Path, bytes] | None = None) -> str:
+    """sha256 over the names and contents of ``files``; ``known`` holds digests just computed elsewhere."""
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for path in files:
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+        if known and path in known:
+            digest.update(known[path])
+            continue
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError as exc:
@@ -66,26 +69,26 @@ def open_corpus(data_dir: Path, progress: Progress = _noop, use_cache: bool = Tr
     :func:`coalition_tui.bulk.prepare`), and an unchanged corpus comes from the cache."""
     root = data_dir.resolve()
     prepared = prepare(root, progress)
-    fresh = prepared.written if prepared is not None else None
-    if not use_cache:
-        corpus = load_corpus(root, progress, fresh)
-        _note(corpus, prepared)
+    if prepared is not None:
+        result, corpus = prepared
+        _note(corpus, result)
+        if use_cache:
+            _write(root, content_key(_data_files(root), result.digests), corpus, result.digests)
         return corpus
+    if not use_cache:
+        return load_corpus(root, progress)
     progress("checking the cache", 0, 1)
     key = content_key(_data_files(root))
     cached = _read(root, key)
     if cached is not None:
         return cached
-    corpus = load_corpus(root, progress, fresh)
-    _note(corpus, prepared)
+    corpus = load_corpus(root, progress)
     _write(root, key, corpus)
     return corpus
 
 
-def _note(corpus: Corpus, prepared: BulkResult | None) -> None:
+def _note(corpus: Corpus, prepared: BulkResult) -> None:
     """What preparing a folder of bare articles could not ingest, as warnings in the Problems view."""
-    if prepared is None:
-        return
     for line in prepared.problems:
         file, _, message = line.partition(": ")
         corpus.problems.append(Problem(file, message or line, severity=Severity.WARNING))
@@ -104,10 +107,10 @@ def _read(root: Path, key: str) -> Corpus | None:
     return corpus if isinstance(corpus, Corpus) else None
 
 
-def _write(root: Path, key: str, corpus: Corpus) -> None:
+def _write(root: Path, key: str, corpus: Corpus, known: dict[Path, bytes] | None = None) -> None:
     """A small header (keys and article list), then the corpus, streamed into one file written atomically."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
-    header = (key, articles, content_key(articles))
+    header = (key, articles, content_key(articles, known))
 
     def fill(handle: BinaryIO) -> None:
         pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)

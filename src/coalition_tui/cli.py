@@ -252,7 +252,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     corpus = _corpus(args)
     try:
         text, _ = read_input(args.file)
-        summit = corpus.find_summit(args.summit) if args.summit else guess_summit(corpus, text)
+        summit = corpus.find_summit(args.summit) if args.summit else guess_summit(corpus.summits.values(), text)
     except (IngestError, NotFound) as exc:
         err.write(f"coalition-tui extract: {exc}\n")
         return 1

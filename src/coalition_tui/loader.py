@@ -26,7 +26,6 @@ from coalition_tui.tomlio import array_table_lines, build, read_tables, read_tom
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 RECORD_TABLE = "commitment"
-Fresh = dict[Path, dict[str, Any]]
 _FILE_DEFAULTS = ("source", "summit", "origin")
 
 Progress = Callable[[str, int, int], None]
@@ -36,12 +35,8 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
-def _tables(
-    path: Path, base: Path, problems: list[Problem], fresh: Fresh | None = None
-) -> tuple[dict[str, Any], str, str]:
+def _tables(path: Path, base: Path, problems: list[Problem]) -> tuple[dict[str, Any], str, str]:
     shown = display_path(path, base)
-    if fresh and path in fresh:
-        return fresh[path], "", shown
     tables, text, found = read_tables(path, shown)
     problems += found
     return tables, text, shown
@@ -93,8 +88,8 @@ def _load_summits(corpus: Corpus, base: Path) -> None:
         corpus.summits[key] = summit
 
 
-def _load_sources(corpus: Corpus, base: Path, fresh: Fresh | None = None) -> None:
-    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems, fresh)
+def _load_sources(corpus: Corpus, base: Path) -> None:
+    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems)
     folders: set[Path] = set()
     registered: set[Path] = set()
     for key, table in tables.items():
@@ -219,14 +214,14 @@ def record_from_table(
     return record, problems + found
 
 
-def _load_records(corpus: Corpus, base: Path, progress: Progress, fresh: Fresh | None = None) -> None:
+def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
     folder = corpus.root / "commitments"
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     seen: dict[str, str] = {}
     for n, path in enumerate(files, 1):
         progress("records", n, len(files))
         shown = display_path(path, base)
-        data, text, found = (fresh[path], "", []) if fresh and path in fresh else read_toml(path, shown)
+        data, text, found = read_toml(path, shown)
         corpus.problems.extend(found)
         if data is None:
             continue
@@ -262,22 +257,25 @@ def _load_records(corpus: Corpus, base: Path, progress: Progress, fresh: Fresh |
                 corpus.add(record)
 
 
-def load_corpus(data_dir: Path, progress: Progress = _noop, fresh: Fresh | None = None) -> Corpus:
-    """Build the corpus from ``data_dir``. Never raises for bad data: see ``corpus.problems``.
-
-    ``fresh`` maps files this process has just written to their data, so they are not parsed back.
-    """
+def load_base(data_dir: Path, progress: Progress = _noop) -> Corpus:
+    """The gazetteer and the meetings of ``data_dir`` (or the bundled ones): a corpus with no articles yet."""
     root = data_dir.resolve()
-    base = root.parent
     progress("gazetteer", 0, 1)
-    gazetteer, problems = load_gazetteer(own_or_bundled(root, "gazetteer"), base)
+    gazetteer, problems = load_gazetteer(own_or_bundled(root, "gazetteer"), root.parent)
     corpus = Corpus(root=root, gazetteer=gazetteer, resolver=Resolver(gazetteer), problems=problems)
-    if not root.is_dir():
+    if root.is_dir():
+        progress("summits", 0, 1)
+        _load_summits(corpus, root.parent)
+    return corpus
+
+
+def load_corpus(data_dir: Path, progress: Progress = _noop) -> Corpus:
+    """Build the corpus from ``data_dir``. Never raises for bad data: see ``corpus.problems``."""
+    corpus = load_base(data_dir, progress)
+    if not corpus.root.is_dir():
         corpus.problems.append(Problem(str(data_dir), "data folder not found; pass --data DIR"))
         return corpus
-    progress("summits", 0, 1)
-    _load_summits(corpus, base)
     progress("sources", 0, 1)
-    _load_sources(corpus, base, fresh)
-    _load_records(corpus, base, progress, fresh)
+    _load_sources(corpus, corpus.root.parent)
+    _load_records(corpus, corpus.root.parent, progress)
     return corpus

@@ -219,7 +219,15 @@ class Commitment:
         """A record from values known to be valid (the extractor's, the cache's), without validation:
         0.8 µs instead of 3-7 µs."""
         r = object.__new__(cls)
-        r.id, r.country, r.summit, r.source, r.kind, r.stance, r.quote = id, country, summit, source, kind, stance, quote
+        r.id, r.country, r.summit, r.source, r.kind, r.stance, r.quote = (
+            id,
+            country,
+            summit,
+            source,
+            kind,
+            stance,
+            quote,
+        )
         r.start, r.end, r.person, r.as_written, r.origin = start, end, person, as_written, origin
         r.confidence, r.rejected, r.note = confidence, rejected, note
         return r
