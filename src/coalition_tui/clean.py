@@ -33,14 +33,24 @@ _ONE_FOR_ONE = str.maketrans(
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SENTENCE_END = re.compile(r"""[.!?…:;"')\]]\s*$""")
+# (reason, words one of which any match contains (lower case), pattern)
 FURNITURE_LINES = (
-    ("photo credit", re.compile(r"(?i)\b(?:photo(?:graph)?s?|image|picture)\s*(?:by|:|credit:?)\s[^\n]*")),
+    (
+        "photo credit",
+        ("photo", "image", "picture"),
+        re.compile(r"(?i)\b(?:photo(?:graph)?s?|image|picture)\s*(?:by|:|credit:?)\s[^\n]*"),
+    ),
     (
         "edit note",
+        ("this article", "this story"),
         re.compile(r"(?i)\b(?:note:\s*)?this (?:article|story) (?:has been|was) (?:edited|updated|amended)[^\n]*"),
     ),
-    ("agency credit", re.compile(r"(?m)^\s*\((?:PA|AP|AFP|Reuters|dpa|ANSA)\)")),
-    ("page furniture", re.compile(r"(?im)^\s*(?:read more|related|sign up|subscribe|advertisement|follow us)\b[^\n]*")),
+    ("agency credit", ("(",), re.compile(r"(?m)^\s*\((?:PA|AP|AFP|Reuters|dpa|ANSA)\)")),
+    (
+        "page furniture",
+        ("read more", "related", "sign up", "subscribe", "advertisement", "follow us"),
+        re.compile(r"(?im)^\s*(?:read more|related|sign up|subscribe|advertisement|follow us)\b[^\n]*"),
+    ),
 )
 MIN_TRAILING_HEADLINES = 2
 _LIST_ITEM = re.compile(r"^(?:[-*•–]|\d+[.)])\s")
@@ -116,7 +126,13 @@ def clean(original: str) -> Cleaned:
     text = original.replace("\r\n", " \n") if "\r\n" in original else original
     text = _CONTROL.sub(" ", text.translate(_ONE_FOR_ONE))
     text, mapping = _nfc_with_map(text)
-    spans = [Furniture(m.start(), m.end(), reason) for reason, rx in FURNITURE_LINES for m in rx.finditer(text)]
+    low = text.lower()  # the patterns run only where one of their words occurs: most articles have none
+    spans = [
+        Furniture(m.start(), m.end(), reason)
+        for reason, words, rx in FURNITURE_LINES
+        if any(word in low for word in words)
+        for m in rx.finditer(text)
+    ]
     trailing = _trailing_headlines(text)
     if trailing:
         spans.append(trailing)

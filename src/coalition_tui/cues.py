@@ -30,26 +30,48 @@ def _literal(pattern: str) -> str | None:
 
 
 class Cue:
-    """A set of alternative patterns, with a fast substring test before the regular expression runs."""
+    """A set of alternative patterns. Each pattern's leading literal is looked for first (a substring
+    test), and only the patterns whose literal occurs are run, as one alternation: same matches as
+    the whole alternation, a fraction of the work."""
+
+    _MAX_VARIANTS = 256
 
     def __init__(self, *patterns: str) -> None:
+        self.patterns = patterns
         self.pattern = "|".join(f"(?:{p})" for p in patterns)
         self.rx = re.compile(self.pattern, re.IGNORECASE)
-        literals = [_literal(p) for p in patterns]
-        self.literals = None if any(lit is None for lit in literals) else tuple(literals)
+        self.each = tuple(_literal(p) for p in patterns)  # None: the pattern has no literal, always run
+        self.literals = None if any(lit is None for lit in self.each) else self.each
+        self._variants: dict[tuple[bool, ...], re.Pattern[str] | None] = {}
 
-    def _may_match(self, text: str, low: str | None) -> bool:
+    def may_match(self, text: str, low: str | None) -> bool:
+        """False when no pattern can match: none of their leading literals occurs in ``low``."""
         if self.literals is None:
             return True
         low = text.lower() if low is None else low
         return any(lit in low for lit in self.literals)
 
+    def narrowed(self, text: str, low: str | None = None) -> re.Pattern[str] | None:
+        """The alternation of just the patterns that can match ``text`` (None: none can)."""
+        low = text.lower() if low is None else low
+        key = tuple(lit is None or lit in low for lit in self.each)
+        try:
+            return self._variants[key]
+        except KeyError:
+            chosen = [p for p, keep in zip(self.patterns, key, strict=True) if keep]
+            rx = re.compile("|".join(f"(?:{p})" for p in chosen), re.IGNORECASE) if chosen else None
+            if len(self._variants) < self._MAX_VARIANTS:
+                self._variants[key] = rx
+            return rx
+
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
         """Like ``re.search``; ``low`` is ``text.lower()`` when the caller has it."""
-        return self.rx.search(text) if self._may_match(text, low) else None
+        rx = self.narrowed(text, low)
+        return rx.search(text) if rx else None
 
     def finditer(self, text: str, low: str | None = None) -> list[re.Match[str]]:
-        return list(self.rx.finditer(text)) if self._may_match(text, low) else []
+        rx = self.narrowed(text, low)
+        return list(rx.finditer(text)) if rx else []
 
 
 # --- what is contributed -------------------------------------------------------------------------
@@ -103,15 +125,31 @@ KIND_CUES: dict[Kind, Cue] = {
 }
 
 
-def _literal_index(named: list[tuple[object, Cue]]) -> tuple[re.Pattern[str], dict[str, list[object]], list[object]]:
-    """One pass over lower-cased text finds every literal; each names the cues worth running."""
-    owners: dict[str, list[object]] = {}
-    always = [name for name, cue in named if cue.literals is None]
-    for name, cue in named:
-        for literal in cue.literals or ():
-            owners.setdefault(literal, []).append(name)
-    pattern = re.compile("|".join(re.escape(lit) for lit in sorted(owners, key=len, reverse=True)))
-    return pattern, owners, always
+class LiteralIndex:
+    """Which of several named cues can match a text, from the literal each of their patterns starts with.
+
+    ``in`` on a handful of literals is several times faster than one regular expression of them all;
+    a caller that has already found the literals of a sentence passes them as ``among`` for its clauses.
+    """
+
+    def __init__(self, named: list[tuple[object, Cue]]) -> None:
+        self.owners: dict[str, list[object]] = {}
+        self.always = frozenset(name for name, cue in named if cue.literals is None)
+        for name, cue in named:
+            for literal in cue.literals or ():
+                self.owners.setdefault(literal, []).append(name)
+        self.literals = tuple(self.owners)
+
+    def present(self, low: str, among: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """The literals that occur in ``low`` (lower-cased text)."""
+        return tuple(lit for lit in (self.literals if among is None else among) if lit in low)
+
+    def possible(self, low: str, among: tuple[str, ...] | None = None) -> set[object]:
+        """Names whose literal occurs in ``low``, plus those that have none."""
+        found = set(self.always)
+        for literal in self.present(low, among):
+            found.update(self.owners[literal])
+        return found
 
 
 # When one of these is found, the more general kinds listed are not also reported.
@@ -120,7 +158,7 @@ KIND_SUPERSEDES: dict[Kind, tuple[Kind, ...]] = {
     Kind.CEASEFIRE_MONITORING: (Kind.TROOPS_IN_UKRAINE,),
 }
 
-KIND_LITERALS = _literal_index(list(KIND_CUES.items()))
+KIND_LITERALS = LiteralIndex(list(KIND_CUES.items()))
 
 # --- how firmly ----------------------------------------------------------------------------------
 # Checked strongest-signal first: the first stance whose cue appears in the clause wins.
@@ -225,7 +263,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         ),
     ),
 ]
-STANCE_LITERALS = _literal_index(list(STANCE_CUES))
+STANCE_LITERALS = LiteralIndex(list(STANCE_CUES))
 
 # Phrases about what *others* should do: the speaker makes a demand, not a commitment.
 DEMAND_CUES = Cue(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")

@@ -18,7 +18,6 @@ The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from coalition_tui import cues
@@ -55,6 +54,14 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
+class _Hints:
+    """The kind and stance literals found in a sentence: its clauses look for these only."""
+
+    kinds: tuple[str, ...]
+    stances: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class _Clause:
     text: str
     start: int  # cleaned offset of text[0]
@@ -63,6 +70,8 @@ class _Clause:
     sentence: Sentence
     cleaned: Cleaned
     found: dict[tuple[str, Kind, Stance], Candidate]
+    low: str  # text.lower()
+    hints: _Hints
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,18 +109,27 @@ class Extractor:
     # ------------------------------------------------------------------ candidates
     def candidates(self, text: str, on: dt.date | None = None) -> list[Candidate]:
         """Every candidate record the article supports, in text order."""
-        analysis = self.analyse(text, on)
+        cleaned = clean(text)
         out: list[Candidate] = []
         header = ""
-        by_sentence = group_by_sentence(analysis.mentions, analysis.sentences)
-        for sentence, mentions in zip(analysis.sentences, by_sentence, strict=True):
+        for sentence in split_sentences(cleaned):
             if not sentence.bullet:
                 header = sentence.text
+            listed = sentence.bullet and cues.LIST_HEADER_CUES.search(header)
+            low = sentence.text.lower()
+            hints = _Hints(cues.KIND_LITERALS.present(low), ())
+            if hints.kinds or cues.KIND_LITERALS.always:
+                hints = _Hints(hints.kinds, cues.STANCE_LITERALS.present(low))
+            elif not listed and not (
+                cues.PARTICIPATION_CUES.may_match(sentence.text, low) or cues.ABSENCE_CUES.may_match(sentence.text, low)
+            ):
+                continue  # no cue of any kind or of attendance: nothing to find, so no names to look up
+            mentions = self.finder.find(sentence.text, sentence.start, on)
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
-            if sentence.bullet and cues.LIST_HEADER_CUES.search(header):
-                self._bullet(sentence, mentions, on, analysis.cleaned, found)
+            if listed:
+                self._bullet(sentence, mentions, on, cleaned, found)
             else:
-                self._sentence(sentence, mentions, on, analysis.cleaned, found)
+                self._sentence(sentence, mentions, on, cleaned, found, hints)
             out.extend(found.values())
         return out
 
@@ -135,6 +153,7 @@ class Extractor:
         on: dt.date | None,
         cleaned: Cleaned,
         found: dict[tuple[str, Kind, Stance], Candidate],
+        hints: _Hints,
     ) -> None:
         if not mentions:
             return  # nobody to commit, or nothing committed
@@ -143,7 +162,7 @@ class Extractor:
         for start, end in _clauses(sentence):
             clause = sentence.text[start - sentence.start : end - sentence.start]
             here = [m for m in mentions if start <= m.start and m.end <= end and not m.venue]
-            ctx = _Clause(clause, start, here, on, sentence, cleaned, found)
+            ctx = _Clause(clause, start, here, on, sentence, cleaned, found, clause.lower(), hints)
             self._participation(ctx)
             previous = self._contributions(ctx, previous, speaker)
 
@@ -186,8 +205,8 @@ class Extractor:
         return group
 
     def _participation(self, ctx: _Clause) -> None:
-        absent = cues.ABSENCE_CUES.search(ctx.text)
-        found_cues = [absent] if absent else list(cues.PARTICIPATION_CUES.finditer(ctx.text))
+        absent = cues.ABSENCE_CUES.search(ctx.text, ctx.low)
+        found_cues = [absent] if absent else list(cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low))
         if not found_cues:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
@@ -219,10 +238,10 @@ class Extractor:
         return people
 
     def _contributions(self, ctx: _Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
-        if not _possible(ctx.text, cues.KIND_LITERALS):
+        if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.kinds):
             # no contribution named: only the subject matters, for the next clause
             return [self.actor(m, ctx.on) for m in self._nearest_group(ctx, len(ctx.text))] or previous
-        stance, anchor = _stance(ctx.text)
+        stance, anchor = _stance(ctx.text, ctx.low, ctx.hints.stances)
         group = self._nearest_group(ctx, anchor if stance else len(ctx.text))
         blocked = bool(group) and _not_the_subject(
             ctx.text, group[0].start - ctx.start, group[-1].end - ctx.start, anchor
@@ -230,7 +249,7 @@ class Extractor:
         if blocked:
             group = []
         subjects = [self.actor(m, ctx.on) for m in group]
-        kinds = _kinds(ctx.text, stance)
+        kinds = _kinds(ctx.text, stance, ctx.hints.kinds)
         if not kinds or stance is None:
             return subjects or previous
         between = ctx.text[(group[0].start - ctx.start) if group else 0 : anchor]
@@ -369,20 +388,21 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _kinds(clause: str, stance: Stance | None) -> list[Kind]:
+def _kinds(clause: str, stance: Stance | None, among: tuple[str, ...] | None = None) -> list[Kind]:
     """Kinds named in the clause, outside its condition ("... only with the US acting as a backstop")."""
     if stance is Stance.CONDITIONAL:
         condition = _CONDITIONAL.search(clause)
         if condition:
             clause = clause[: condition.start()]
-    possible = _possible(clause, cues.KIND_LITERALS)
+    low = clause.lower()
+    possible = cues.KIND_LITERALS.possible(low, among)
     kinds = []
     for kind, cue in cues.KIND_CUES.items():
-        if kind not in possible or not cue.rx.search(clause):
+        if kind not in possible or not cue.search(clause, low):
             continue
         location = cues.LOCATION_USE.get(kind)
         if location is None or any(
-            not location.search(clause[max(0, m.start() - 60) : m.start()]) for m in cue.rx.finditer(clause)
+            not location.search(clause[max(0, m.start() - 60) : m.start()]) for m in cue.finditer(clause, low)
         ):
             kinds.append(kind)
     for kind in list(kinds):
@@ -392,26 +412,18 @@ def _kinds(clause: str, stance: Stance | None) -> list[Kind]:
     return kinds
 
 
-def _stance(clause: str) -> tuple[Stance | None, int]:
+def _stance(clause: str, low: str | None = None, among: tuple[str, ...] | None = None) -> tuple[Stance | None, int]:
     """The strongest-signal stance in a clause, and where its cue starts (the anchor)."""
-    possible = _possible(clause, cues.STANCE_LITERALS)
+    low = clause.lower() if low is None else low
+    possible = cues.STANCE_LITERALS.possible(low, among)
     for stance, cue in cues.STANCE_CUES:
-        match = cue.rx.search(clause) if stance in possible else None
+        match = cue.search(clause, low) if stance in possible else None
         if match:
             return stance, match.start()
     return None, len(clause)
 
 
 _CONDITIONAL = dict(cues.STANCE_CUES)[Stance.CONDITIONAL]
-
-
-def _possible(clause: str, index: tuple[re.Pattern[str], dict[str, list[object]], list[object]]) -> set[object]:
-    """Names whose literal occurs in the clause (one regex pass), plus those that have none."""
-    pattern, owners, always = index
-    found = set(always)
-    for literal in set(pattern.findall(clause.lower())):
-        found.update(owners[literal])
-    return found
 
 
 def _not_the_subject(text: str, group_start: int, group_end: int, anchor: int) -> bool:

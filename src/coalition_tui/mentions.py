@@ -23,7 +23,7 @@ _UPPER = "".join(sorted({ch for ch in map(chr, range(0x250)) if ch.isupper()}))
 _WORD = rf"(?:(?:[A-Z]\.){{2,}}|[{_UPPER}][\w'\-]*)"
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 # Capitalised words joined by a space (or ": "), with lower-case particles between them ("von der").
-CAPITAL_RUN = re.compile(rf"(?<!\w){_WORD}(?:(?: |: )(?:{_PARTICLE} )*{_WORD})*")
+CAPITAL_RUN = re.compile(rf"\b{_WORD}(?:(?: |: )(?:{_PARTICLE} )*{_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)
