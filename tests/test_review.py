@@ -220,3 +220,18 @@ async def test_adding_a_folder_from_the_app_ingests_in_a_worker_and_shows_the_ne
         await pilot.press("7")
         await pilot.pause()
         assert app.screen.rows and {r.source for r in app.screen.rows} == {"london"}
+
+
+@pilot_test
+async def test_the_overview_flags_cells_that_rest_only_on_unreviewed_records(review_data):
+    from coalition_tui.tui.widgets import Table
+
+    app = make_app(review_data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one("#matrix", Table)
+        denmark = [str(cell) for cell in table.get_row("DNK")]
+        britain = [str(cell) for cell in table.get_row("GBR")]
+        assert any("⚑" in cell for cell in denmark)  # only the nordic article's candidates speak for Denmark
+        assert not any("⚑" in cell for cell in britain)  # curated records back every British cell
+        assert "⚑ unreviewed" in str(app.screen.query_one("#legend", Static).render())

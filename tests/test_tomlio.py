@@ -1,9 +1,13 @@
 """Atomic TOML writing: no None reaches tomli-w, and a failed write leaves the old file intact."""
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_tui import tomlio
 
@@ -26,3 +30,36 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path, monk
         tomlio.write_toml_atomic(target, {"new": "data"})
     assert target.read_text(encoding="utf-8") == 'old = "yes"\n'
     assert [p.name for p in tmp_path.iterdir()] == ["out.toml"]
+
+
+# --------------------------------------------------------------------------- the fast writer
+_KEYS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_SCALARS = st.one_of(
+    _TEXT,
+    st.booleans(),
+    st.integers(-(2**63), 2**63 - 1),
+    st.floats(allow_nan=False),
+    st.lists(_TEXT, max_size=4),
+)
+_FLAT = st.dictionaries(_KEYS, _SCALARS, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(head=_FLAT, tables=st.lists(_FLAT, max_size=4), name=_KEYS)
+def test_the_fast_writer_means_what_tomli_w_means(head, tables, name):
+    """Records files are written by tomlio.dumps, not tomli-w: any flat document parses back the same."""
+    data = {**head, name: tables} if tables and name not in head else head
+    assert tomllib.loads(tomlio.dumps(data)) == tomllib.loads(tomli_w.dumps(data))
+
+
+def test_the_fast_writer_escapes_quotes_backslashes_and_control_characters():
+    nasty = 'say "hi" \\ \x00 \x1b[31m \x7f \n \t é'
+    text = tomlio.dumps({"quote": nasty, "commitment": [{"as_written": [nasty], "start": 3}]})
+    assert "\x1b" not in text and "\x00" not in text
+    assert tomllib.loads(text) == {"quote": nasty, "commitment": [{"as_written": [nasty], "start": 3}]}
+
+
+def test_anything_else_goes_to_tomli_w():
+    data = {"when": dt.date(2025, 3, 27), "nested": {"a": [1, 2]}}
+    assert tomlio.dumps(data) == tomli_w.dumps(data)

@@ -18,7 +18,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from coalition_tui.corpus import Corpus
+from coalition_tui.corpus import Corpus, Sharing
 from coalition_tui.extract import Extractor
 from coalition_tui.ingest import (
     ARTICLES_DIR,
@@ -209,7 +209,8 @@ def ingest_many(
     jobs = _jobs(corpus, paths, summit_id, in_place)
     progress("extracting records", 0, len(jobs))
     registered: dict[str, dict[str, Any]] = {}
-    done: list[_Done] = []
+    adopted: list[tuple[Source, str, list[Commitment]]] = []
+    share = Sharing()
     for n, item in enumerate(_run(corpus, jobs, workers or min(os.cpu_count() or 1, 4)), 1):
         if n % CHUNK == 0 or n == len(jobs):
             progress("extracting records", n, len(jobs))
@@ -231,14 +232,15 @@ def ingest_many(
         result.added.append(item.job.source)
         result.records += len(item.records)
         result.digests.update({Path(k): v for k, v in item.digests.items()})
-        if adopt:
-            done.append(item)
+        if adopt:  # records built now, so the worker's rows are freed at once
+            source = Source(id=item.job.source, **entry)
+            adopted.append((source, item.text, [share.record(row) for row in item.records]))
     if registered:
         progress("saving", 0, 1)
         os.sync()  # every candidates file on disk before any is registered
         register_sources(corpus.root, registered)
     if adopt:
-        _adopt(corpus, registered, done)
+        _adopt(corpus, adopted)
     return result
 
 
@@ -249,17 +251,15 @@ def _unwrite(root: Path, job: _Job) -> None:
         (root / job.file).unlink(missing_ok=True)
 
 
-def _adopt(corpus: Corpus, registered: dict[str, dict[str, Any]], done: list[_Done]) -> None:
+def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) -> None:
     """Add what was just ingested to ``corpus`` exactly as :func:`load_corpus` would read it back."""
-    for item in done:
-        source = Source(id=item.job.source, **registered[item.job.source])
+    for source, text, _records in adopted:
         corpus.sources[source.id] = source
-        corpus.texts[source.id] = item.text
+        corpus.texts[source.id] = text
         corpus.article_paths.append((corpus.root / source.file).resolve())
-    for item in sorted(done, key=lambda d: d.job.source):  # the loader reads commitments/*.toml sorted
-        home = corpus.root / COMMITMENTS_DIR / f"{item.job.source}.toml"
-        for index, row in enumerate(item.records):
-            record = Commitment.trusted(*row)  # type: ignore[arg-type]
+    for source, _text, records in sorted(adopted, key=lambda a: a[0].id):  # the loader reads files sorted
+        home = corpus.root / COMMITMENTS_DIR / f"{source.id}.toml"
+        for index, record in enumerate(records):
             corpus.homes[record.id] = (home, index)
             corpus.add(record)
 

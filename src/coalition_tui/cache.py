@@ -18,14 +18,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from coalition_tui.bulk import BulkResult, Progress, _noop, prepare
-from coalition_tui.corpus import Corpus
+from coalition_tui.corpus import Corpus, Sharing
 from coalition_tui.loader import load_corpus
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity
 from coalition_tui.tomlio import write_atomic
 
 CACHE_ENV = "COALITION_TUI_CACHE"
-FORMAT = 3  # bump when Corpus or the models change shape
+FORMAT = 4  # bump when Corpus or the models change shape
+CHUNK = 5000  # records per pickle in the cache file
 
 
 def cache_dir() -> Path:
@@ -102,9 +103,15 @@ def _read(root: Path, key: str) -> Corpus | None:
             if stored_key != key or content_key(articles) != articles_key:
                 return None
             corpus = pickle.load(handle)
+            if not isinstance(corpus, Corpus):
+                return None
+            share = Sharing()
+            while (rows := pickle.load(handle)) is not None:
+                for row in rows:
+                    corpus.add(share.record(row))
     except Exception:  # a missing, truncated or outdated cache is rebuilt
         return None
-    return corpus if isinstance(corpus, Corpus) else None
+    return corpus
 
 
 def _write(root: Path, key: str, corpus: Corpus, known: dict[Path, bytes] | None = None) -> None:
@@ -114,7 +121,11 @@ def _write(root: Path, key: str, corpus: Corpus, known: dict[Path, bytes] | None
 
     def fill(handle: BinaryIO) -> None:
         pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(corpus.shell(), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        for start in range(0, len(corpus.records), CHUNK):  # in chunks: never all rows in memory at once
+            rows = [r.values() for r in corpus.records[start : start + CHUNK]]
+            pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(None, handle)
 
     with contextlib.suppress(OSError):  # no cache this time (read-only home, full disk): the corpus is fine
         write_atomic(_cache_file(root), fill)

@@ -613,7 +613,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not args.json:
         what = "rejected record(s)" if args.rejected else "record(s) left to review"
         out.write(
-            f"{len(records)} {what}; accept or reject with 'coalition-tui review accept|reject ID', or in the app (R)\n"
+            f"{len(records)} {what}; accept or reject with 'coalition-tui review accept|reject ID', or in the app (key 7)\n"
         )
     return 0
 
@@ -625,13 +625,21 @@ def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     matrix = stance_matrix(corpus)
     width = max((len(corpus.label(row)) for row in matrix.rows), default=7)
     out.write(" " * width + "  " + "  ".join(s.id[:10] for s in matrix.summits) + "\n")
+    flagged = False
     for row in matrix.rows:
-        cells = "  ".join(f"{(matrix.cell(row, s.id) or '-'):<10}" for s in matrix.summits)
-        out.write(f"{corpus.label(row):<{width}}  {cells}\n")
+        texts = []
+        for s in matrix.summits:
+            text = matrix.cell(row, s.id) or "-"
+            if matrix.unreviewed(row, s.id):
+                text, flagged = text + " ⚑", True
+            texts.append(f"{text:<10}")
+        out.write(f"{corpus.label(row):<{width}}  {'  '.join(texts)}\n")
     out.write(
         f"{len(corpus.records)} records; strongest stance per country and meeting "
         "(participation not counted). 'coalition-tui records --help' lists the evidence.\n"
     )
+    if flagged:
+        out.write("⚑ the stance rests only on extracted records nobody has reviewed: 'coalition-tui review'\n")
     if corpus.problems:
         out.write(f"{len(corpus.problems)} problem(s): run 'coalition-tui validate'\n")
     return 0

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coalition_tui.corpus import Corpus
+from coalition_tui.corpus import Corpus, Sharing
 from coalition_tui.gazetteer import load_gazetteer
 from coalition_tui.model import Commitment, Origin, Source, Summit
 from coalition_tui.paths import own_or_bundled
@@ -218,6 +218,7 @@ def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
     folder = corpus.root / "commitments"
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     seen: dict[str, str] = {}
+    share = Sharing()
     for n, path in enumerate(files, 1):
         progress("records", n, len(files))
         shown = display_path(path, base)
@@ -249,6 +250,7 @@ def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
                     )
                 )
                 continue
+            record = share.record(record.values())
             seen[record.id] = f"{shown}:{line}" if line else shown
             corpus.homes[record.id] = (path, i)
             if record.rejected:

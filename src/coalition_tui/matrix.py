@@ -27,6 +27,16 @@ class StanceMatrix:
         stances = [r.stance for r in self.records(row, summit) if r.kind is not Kind.PARTICIPATION]
         return max(stances, key=lambda s: s.strength) if stances else None
 
+    def unreviewed(self, row: str, summit: str) -> bool:
+        """True when the cell's stance rests only on extracted records nobody has reviewed yet."""
+        stance = self.strongest(row, summit)
+        behind = [
+            r
+            for r in self.records(row, summit)
+            if (r.stance is stance and r.kind is not Kind.PARTICIPATION) or stance is None
+        ]
+        return bool(behind) and all(r.unreviewed for r in behind)
+
     def cell(self, row: str, summit: str) -> str | None:
         """The strongest stance's name, 'present' for attendance only, None for nothing."""
         stance = self.strongest(row, summit)

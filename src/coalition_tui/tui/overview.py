@@ -35,7 +35,10 @@ class OverviewScreen(CorpusScreen):
             table.add_column(Text(f"{summit.date:%-d %b %Y}\n{summit.place}"), key=summit.id)
         for row in self.matrix.rows:
             cells = [render.plain(self.corpus.label(row), "bold")]
-            cells += [render.stance_cell(self.matrix.cell(row, s.id)) for s in self.matrix.summits]
+            cells += [
+                render.stance_cell(self.matrix.cell(row, s.id), self.matrix.unreviewed(row, s.id))
+                for s in self.matrix.summits
+            ]
             table.add_row(*cells, key=row)
         if self.matrix.summits:
             table.move_cursor(column=1)

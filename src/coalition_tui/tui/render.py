@@ -24,18 +24,26 @@ QUOTE_STYLE = "underline"
 CURRENT_STYLE = "reverse"
 
 
-def stance_cell(value: str | None) -> Text:
-    """A matrix cell: glyph and short word, coloured; blank for no record."""
+UNREVIEWED = ("⚑", "bold yellow")
+
+
+def stance_cell(value: str | None, unreviewed: bool = False) -> Text:
+    """A matrix cell: glyph and short word, coloured; blank for no record; a flag when the stance
+    rests only on records nobody has reviewed."""
     if value is None:
         return Text("")
     glyph, word, style = STANCE_LOOK[value]
-    return Text(f"{glyph} {word}", style=style)
+    cell = Text(f"{glyph} {word}", style=style)
+    if unreviewed:
+        cell.append(f" {UNREVIEWED[0]}", style=UNREVIEWED[1])
+    return cell
 
 
 def legend() -> Text:
     parts: list[str | tuple[str, str]] = ["Legend  "]
     for value, (glyph, _word, style) in STANCE_LOOK.items():
-        parts += [(f"{glyph} {value}", style), "   "]
+        parts += [(f"{glyph} {value}", style), "  "]
+    parts += [(f"{UNREVIEWED[0]} unreviewed", UNREVIEWED[1])]
     return Text.assemble(*parts)
 
 
