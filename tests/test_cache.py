@@ -86,3 +86,11 @@ def test_a_prepared_folder_is_the_corpus_a_fresh_load_of_it_gives(tmp_path: Path
     assert prepared.sources == fresh.sources and prepared.texts == fresh.texts and prepared.homes == fresh.homes
     assert sorted(prepared.article_paths) == sorted(fresh.article_paths)
     assert len(prepared.sources) == 3 and any("same text as nordic" in p.message for p in prepared.problems)
+
+
+def test_an_article_dropped_beside_registered_ones_is_noticed_at_the_next_open(data_copy: Path, loads):
+    cache.open_corpus(data_copy)
+    stray = data_copy.parent / "seeds" / "new-scrape.txt"
+    stray.write_text("Leaders met in Paris on 6 January 2026.\n", encoding="utf-8")
+    corpus = cache.open_corpus(data_copy)
+    assert len(loads) == 2 and any("new-scrape.txt" in p.file and "not registered" in p.message for p in corpus.problems)

@@ -61,6 +61,19 @@ def content_key(files: list[Path], known: dict[Path, bytes] | None = None) -> st
     return digest.hexdigest()
 
 
+def articles_key(articles: list[Path], known: dict[Path, bytes] | None = None) -> str:
+    """The articles' content, and the names of the ``.txt`` files beside them: an article dropped
+    next to registered ones means a fresh load, which warns that it is not registered."""
+    listing = hashlib.sha256()
+    for folder in sorted({path.parent for path in articles}):
+        try:
+            names = sorted(p.name for p in folder.glob("*.txt"))
+        except OSError:
+            names = []
+        listing.update("\0".join([str(folder), *names]).encode("utf-8", "surrogateescape") + b"\1")
+    return content_key(articles, known) + listing.hexdigest()
+
+
 def _cache_file(root: Path) -> Path:
     return cache_dir() / (hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20] + ".pickle")
 
@@ -99,8 +112,8 @@ def _read(root: Path, key: str) -> Corpus | None:
     """The cached corpus if its TOML key and then its articles' key still match."""
     try:
         with _cache_file(root).open("rb") as handle:
-            stored_key, articles, articles_key = pickle.load(handle)
-            if stored_key != key or content_key(articles) != articles_key:
+            stored_key, articles, stored_articles = pickle.load(handle)
+            if stored_key != key or articles_key(articles) != stored_articles:
                 return None
             corpus = pickle.load(handle)
             if not isinstance(corpus, Corpus):
@@ -117,7 +130,7 @@ def _read(root: Path, key: str) -> Corpus | None:
 def _write(root: Path, key: str, corpus: Corpus, known: dict[Path, bytes] | None = None) -> None:
     """A small header (keys and article list), then the corpus, streamed into one file written atomically."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
-    header = (key, articles, content_key(articles, known))
+    header = (key, articles, articles_key(articles, known))
 
     def fill(handle: BinaryIO) -> None:
         pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
