@@ -94,3 +94,25 @@ def test_an_article_dropped_beside_registered_ones_is_noticed_at_the_next_open(d
     stray.write_text("Leaders met in Paris on 6 January 2026.\n", encoding="utf-8")
     corpus = cache.open_corpus(data_copy)
     assert len(loads) == 2 and any("new-scrape.txt" in p.file and "not registered" in p.message for p in corpus.problems)
+
+
+def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, monkeypatch, loads):
+    """In the Textual app sys.stderr is a capture object whose fileno() is -1; multiprocessing would
+    refuse to start the workers ("bad value(s) in fds_to_keep") unless the real stderr is lent."""
+    import io
+    import sys
+
+    from coalition_tui import bulk
+
+    class Captured(io.StringIO):
+        def fileno(self) -> int:
+            return -1
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (Path(__file__).parent / "articles" / "nordic.txt").read_text(encoding="utf-8")
+    for n in range(bulk.PARALLEL_FROM):
+        (folder / f"a{n:02d}.txt").write_text(f"Paris, 6 January 2026. Item {n}.\n\n{text}", encoding="utf-8")
+    monkeypatch.setattr(sys, "stderr", Captured())
+    corpus = cache.open_corpus(folder)
+    assert len(corpus.sources) == bulk.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)

@@ -8,9 +8,11 @@ as ``--data``: the articles stay where they are and are registered in place.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -160,10 +162,40 @@ def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
         _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
         yield from map(_ingest_one, jobs)
         return
-    with ProcessPoolExecutor(
-        workers, mp_context=get_context("spawn"), initializer=_worker_init, initargs=(str(corpus.root), corpus.summits)
-    ) as pool:
-        yield from pool.map(_ingest_one, jobs, chunksize=CHUNK)
+    with _real_stderr():  # multiprocessing's resource tracker and the workers start here
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=get_context("spawn"),
+            initializer=_worker_init,
+            initargs=(str(corpus.root), corpus.summits),
+        )
+        results = pool.map(_ingest_one, jobs, chunksize=CHUNK)
+    with pool:
+        yield from results
+
+
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """Starting a process hands it our stderr; inside the Textual app sys.stderr is a capture object
+    whose fileno() is -1, which multiprocessing refuses ("bad value(s) in fds_to_keep"). Lend it the
+    real stderr (or /dev/null) while the workers start."""
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        yield
+        return
+    saved = sys.stderr
+    real = sys.__stderr__
+    with contextlib.ExitStack() as stack:
+        if real is None or real.closed:
+            real = stack.enter_context(open(os.devnull, "w"))
+        sys.stderr = real
+        try:
+            yield
+        finally:
+            sys.stderr = saved
 
 
 # --------------------------------------------------------------------------- ingest
