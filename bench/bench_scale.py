@@ -7,7 +7,9 @@ For each N it writes N deterministic synthetic articles (bench/synthetic.py: rea
 typos, every kind and stance; 3.4-6.3 KB each and ~20 records per article, like the seeds) to a fresh folder, then measures,
 each in a fresh process: the first open (register + extract + load, what the app's loading worker does),
 its peak resident memory, the second open of the unchanged folder (the content-hash cache), the app's
-first frame, and keypress-to-repaint p95 in the Overview and Countries panes.
+first frame, and keypress-to-repaint p95 in the Overview and Countries panes; and, in the app itself
+(headless), the first open of a copy of the folder: time to the Overview, the longest the UI's event
+loop went without answering while loading, and how many progress updates the bar showed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +57,29 @@ def write_articles(folder: Path, n: int, seed: int = 7) -> int:
     return total
 
 
+async def app_first_open(folder: Path) -> dict[str, float]:
+    """The app opening an uncached folder of bare articles: time until the Overview shows, the longest
+    the UI's event loop went without answering meanwhile (a key would wait that long), and how many
+    progress updates the bar showed."""
+    from coalition_tui.tui import make_app
+
+    app = make_app(folder, blink=False)
+    stalls: list[float] = []
+    updates: set[tuple[float | None, float | None]] = set()
+    async with app.run_test(size=(120, 40)):
+        start = time.perf_counter()
+        while app.corpus is None and time.perf_counter() - start < 600:
+            before = time.perf_counter()
+            await asyncio.sleep(0.02)
+            stalls.append(time.perf_counter() - before - 0.02)
+            bars = app.query("#loading-bar")
+            if bars:
+                bar = bars.first()
+                updates.add((bar.progress, bar.total))
+        shown = time.perf_counter() - start
+    return {"shown": shown, "stall": max(stalls, default=0.0), "updates": len(updates)}
+
+
 def open_in_fresh_process(folder: Path, cache: Path) -> dict[str, float]:
     env = {**os.environ, "COALITION_TUI_CACHE": str(cache), "PYTHONPATH": str(REPO / "src")}
     out = subprocess.run([sys.executable, "-c", OPEN, str(folder)], capture_output=True, text=True, env=env, check=True)
@@ -64,6 +90,9 @@ def measure(n: int, presses: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         folder, cache = Path(tmp) / "articles", Path(tmp) / "cache"
         size = write_articles(folder, n)
+        shutil.copytree(folder, Path(tmp) / "in-app")
+        os.environ["COALITION_TUI_CACHE"] = str(Path(tmp) / "app-cache")
+        in_app = asyncio.run(app_first_open(Path(tmp) / "in-app"))
         first = open_in_fresh_process(folder, cache)
         second = open_in_fresh_process(folder, cache)
         os.environ["COALITION_TUI_CACHE"] = str(cache)
@@ -80,6 +109,9 @@ def measure(n: int, presses: int) -> dict[str, float]:
         "overview": p95(timings["overview"]),
         "countries": p95(timings["countries"]),
         "detail": statistics.median(timings["countries detail"]),
+        "app": in_app["shown"],
+        "stall": in_app["stall"],
+        "updates": in_app["updates"],
     }
 
 
@@ -89,16 +121,18 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=60)
     args = parser.parse_args()
     print(
-        "| articles | MB | records | first open | peak RSS | second open | first frame | Overview p95 | Countries p95 |"
+        "| articles | MB | records | first open | peak RSS | second open | first frame | Overview p95 | Countries p95 "
+        "| in the app: first open, longest UI stall, progress updates |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for n in args.n:
         start = time.perf_counter()
         m = measure(n, args.presses)
         print(
             f"| {m['n']:,} | {m['mb']:.1f} | {m['records']:,} | {m['first']:.1f} s | {m['rss']:.0f} MB | "
             f"{m['second']:.2f} s ({m['second'] / m['first']:.0%}) | {m['frame'] * 1000:.0f} ms | "
-            f"{m['overview'] * 1000:.1f} ms | {m['countries'] * 1000:.1f} ms |",
+            f"{m['overview'] * 1000:.1f} ms | {m['countries'] * 1000:.1f} ms | "
+            f"{m['app']:.1f} s, {m['stall'] * 1000:.0f} ms, {m['updates']} |",
             flush=True,
         )
         print(f"(N={n}: bench took {time.perf_counter() - start:.0f} s)", file=sys.stderr)

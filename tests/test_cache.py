@@ -93,7 +93,9 @@ def test_an_article_dropped_beside_registered_ones_is_noticed_at_the_next_open(d
     stray = data_copy.parent / "seeds" / "new-scrape.txt"
     stray.write_text("Leaders met in Paris on 6 January 2026.\n", encoding="utf-8")
     corpus = cache.open_corpus(data_copy)
-    assert len(loads) == 2 and any("new-scrape.txt" in p.file and "not registered" in p.message for p in corpus.problems)
+    assert len(loads) == 2 and any(
+        "new-scrape.txt" in p.file and "not registered" in p.message for p in corpus.problems
+    )
 
 
 def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, monkeypatch, loads):

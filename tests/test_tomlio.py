@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coalition_tui import tomlio
@@ -63,3 +63,27 @@ def test_the_fast_writer_escapes_quotes_backslashes_and_control_characters():
 def test_anything_else_goes_to_tomli_w():
     data = {"when": dt.date(2025, 3, 27), "nested": {"a": [1, 2]}}
     assert tomlio.dumps(data) == tomli_w.dumps(data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_a_bulk_candidates_file_holds_exactly_the_records_tables(corpus, data):
+    """Bulk ingest writes candidates field by field; it must mean the generic writer's tables."""
+    import dataclasses
+
+    from coalition_tui.serialize import candidates_document, record_table
+
+    chosen = data.draw(st.lists(st.sampled_from(corpus.records), min_size=1, max_size=8))
+    records = [
+        dataclasses.replace(
+            r,
+            note=data.draw(_TEXT),
+            rejected=data.draw(st.booleans()),
+            person=data.draw(st.sampled_from([None, r.person, "x\\y"])),
+            as_written=tuple(data.draw(st.lists(_TEXT, max_size=3))),
+        )
+        for r in chosen
+    ]
+    expected = [{k: v for k, v in record_table(r).items() if k not in ("source", "summit", "end")} for r in records]
+    text = candidates_document('a "source"', "2025-03-27-paris", records)
+    assert tomllib.loads(text) == {"source": 'a "source"', "summit": "2025-03-27-paris", "commitment": expected}

@@ -34,8 +34,8 @@ from coalition_tui.ingest import (
 from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import display_path
-from coalition_tui.serialize import record_table
-from coalition_tui.tomlio import dumps, write_bytes_atomic
+from coalition_tui.serialize import candidates_document
+from coalition_tui.tomlio import write_bytes_atomic
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 40  # fewer articles than this are extracted in this process (starting workers costs ~0.5 s)
@@ -136,10 +136,8 @@ def _ingest_one(job: _Job) -> _Done:
     records = worker.extractor.extract(text, job.source, summit, worker.summits[summit].date)
     if job.copy:
         write_bytes_atomic(worker.root / job.file, raw, durable=False)
-    # source and summit are the file's defaults and end follows from start and the quote: not repeated
-    tables = [{k: v for k, v in record_table(r).items() if k not in ("source", "summit", "end")} for r in records]
     header = f"# Candidates extracted from {path.name} by coalition-tui: check each one (Review, key 7).\n"
-    payload = (header + dumps({"source": job.source, "summit": summit, "commitment": tables})).encode("utf-8")
+    payload = (header + candidates_document(job.source, summit, records)).encode("utf-8")
     target = worker.root / COMMITMENTS_DIR / f"{job.source}.toml"
     write_bytes_atomic(target, payload, durable=False)
     return _Done(

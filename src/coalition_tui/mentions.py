@@ -54,24 +54,19 @@ class MentionFinder:
     def _resolve(self, text: str, on: dt.date | None) -> Resolution:
         return self.resolver.resolve(text, on=on)
 
-    @staticmethod
-    def _runs(text: str) -> list[list[re.Match[str]]]:
-        """Runs of capitalised words ("Italian Prime Minister Giorgia Meloni", "Ursula von der Leyen")."""
-        return [list(TOKEN.finditer(text, run.start(), run.end())) for run in CAPITAL_RUN.finditer(text)]
-
     def find(self, text: str, offset: int = 0, on: dt.date | None = None) -> list[Found]:
         """Mentions in ``text`` (a sentence), with offsets shifted by ``offset``."""
         found: list[Found] = []
-        for run in self._runs(text):
-            while run and run[-1].group() in PARTICLES:
-                run = run[:-1]
-            if not run:
-                continue
-            whole = self._resolve(text[run[0].start() : run[-1].end()], on)
+        for run in CAPITAL_RUN.finditer(text):
+            # a run ends with a capitalised word (never a particle); its last token ends before any
+            # trailing apostrophe or hyphen ("Leaders'"), and only a run that names nothing is split
+            name = run.group().rstrip("'-")
+            start, end = run.start(), run.start() + len(name)
+            whole = self._resolve(name, on)
             if whole.entity:
-                found.append(self._found(text, offset, run[0].start(), run[-1].end(), whole))
+                found.append(self._found(text, offset, start, end, whole))
                 continue
-            found.extend(self._parts(text, offset, run, on))
+            found.extend(self._parts(text, offset, list(TOKEN.finditer(text, start, end)), on))
         taken = [(f.start, f.end) for f in found]
         for match in GROUP_PHRASES.finditer(text):
             a, b = offset + match.start(), offset + match.end()

@@ -118,8 +118,16 @@ def _key(key: str) -> str:
     return key if _BARE_KEY.fullmatch(key) else _string(key)
 
 
-def _string(value: str) -> str:
+def toml_string(value: str) -> str:
+    """A TOML basic string: quotes, backslashes and control characters escaped."""
     return '"' + _MUST_ESCAPE.sub(_escape, value) + '"'
+
+
+def toml_float(value: float) -> str:
+    return repr(value) if value == value and value not in (float("inf"), float("-inf")) else str(value)
+
+
+_string = toml_string
 
 
 def _scalar(value: object) -> str | None:
@@ -131,7 +139,7 @@ def _scalar(value: object) -> str | None:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else str(value)
+        return toml_float(value)
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
         return "[" + ", ".join(map(_string, value)) + "]"
     return None
