@@ -98,11 +98,14 @@ def test_an_article_dropped_beside_registered_ones_is_noticed_at_the_next_open(d
     )
 
 
-def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, monkeypatch, loads):
+@pytest.mark.parametrize("threads", [1, 2], ids=["command line: forked", "app: spawned"])
+def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, monkeypatch, loads, threads):
     """In the Textual app sys.stderr is a capture object whose fileno() is -1; multiprocessing would
-    refuse to start the workers ("bad value(s) in fds_to_keep") unless the real stderr is lent."""
+    refuse to start the workers ("bad value(s) in fds_to_keep") unless the real stderr is lent.
+    With one thread the workers are forked, with more they are spawned: both give the same corpus."""
     import io
     import sys
+    import threading
 
     from coalition_tui import bulk
 
@@ -116,5 +119,14 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     for n in range(bulk.PARALLEL_FROM):
         (folder / f"a{n:02d}.txt").write_text(f"Paris, 6 January 2026. Item {n}.\n\n{text}", encoding="utf-8")
     monkeypatch.setattr(sys, "stderr", Captured())
-    corpus = cache.open_corpus(folder)
+    release = threading.Event()
+    ui = threading.Thread(target=release.wait)  # a second thread, as in the app: workers are spawned, not forked
+    if threads == 2:
+        ui.start()
+    try:
+        corpus = cache.open_corpus(folder)
+    finally:
+        release.set()
+        if threads == 2:
+            ui.join()
     assert len(corpus.sources) == bulk.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)

@@ -13,10 +13,11 @@ import hashlib
 import os
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
@@ -156,17 +157,17 @@ def _ingest_one(job: _Job) -> _Done:
 
 def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
     global _WORKER
+    _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
     if len(jobs) < PARALLEL_FROM or workers <= 1:
-        _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
         yield from map(_ingest_one, jobs)
         return
+    if threading.active_count() == 1 and "fork" in get_all_start_methods():
+        # one thread (the command line): forked workers inherit the extractor, ready at once
+        context, init, args = get_context("fork"), None, ()
+    else:  # the app has threads, and forking a threaded process can deadlock: fresh interpreters
+        context, init, args = get_context("spawn"), _worker_init, (str(corpus.root), corpus.summits)
     with _real_stderr():  # multiprocessing's resource tracker and the workers start here
-        pool = ProcessPoolExecutor(
-            workers,
-            mp_context=get_context("spawn"),
-            initializer=_worker_init,
-            initargs=(str(corpus.root), corpus.summits),
-        )
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init, initargs=args)
         results = pool.map(_ingest_one, jobs, chunksize=CHUNK)
     with pool:
         yield from results
