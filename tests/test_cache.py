@@ -6,32 +6,60 @@ from pathlib import Path
 
 import pytest
 
-from coalition_tui import cache, review
+from coalition_tui import cache, loader, review
 
 
 @pytest.fixture
 def loads(monkeypatch, tmp_path: Path) -> list[Path]:
-    """Every real load_corpus call (a cache miss), with a private cache folder."""
+    """Every fresh load of the articles and meetings (a cache miss), with a private cache folder."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
     calls: list[Path] = []
-    real = cache.load_corpus
+    real = cache.load_articles
 
     def counting(root, *args, **kwargs):
         calls.append(root)
         return real(root, *args, **kwargs)
 
-    monkeypatch.setattr(cache, "load_corpus", counting)
+    monkeypatch.setattr(cache, "load_articles", counting)
     return calls
 
 
-def test_a_second_open_of_an_unchanged_corpus_comes_from_the_cache(data_copy: Path, loads):
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """The name of every records file parsed (not taken from the cache)."""
+    names: list[str] = []
+    real = loader.read_records_file
+
+    def counting(corpus, path, *args, **kwargs):
+        names.append(path.name)
+        return real(corpus, path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "read_records_file", counting)
+    return names
+
+
+def same(a, b) -> bool:
+    """Two corpora a user could not tell apart."""
+    return (
+        [r.values() for r in a.records] == [r.values() for r in b.records]
+        and [r.values() for r in a.rejected] == [r.values() for r in b.rejected]
+        and a.homes == b.homes
+        and a.sources == b.sources
+        and a.texts == b.texts
+        and sorted(map(str, a.problems)) == sorted(map(str, b.problems))
+    )
+
+
+def test_a_second_open_of_an_unchanged_corpus_comes_from_the_cache(data_copy: Path, loads, parsed):
     first = cache.open_corpus(data_copy)
+    files = len(parsed)
     second = cache.open_corpus(data_copy)
-    assert len(loads) == 1 and len(second.records) == len(first.records) == 84
+    assert len(loads) == 1 and len(parsed) == files and len(second.records) == len(first.records) == 84
     assert second.resolver.resolve("Giorgia Melono").entity == "giorgia-meloni"
+    assert same(second, first)
 
 
-def test_a_changed_article_a_missing_one_and_a_review_decision_each_mean_a_fresh_load(review_data: Path, loads):
+def test_a_changed_article_or_a_missing_one_means_a_fresh_load(review_data: Path, loads):
     cache.open_corpus(review_data)
     seed = review_data.parent / "seeds" / "000_52fd44cbc1a803ce.txt"
     raw = seed.read_bytes()
@@ -42,8 +70,37 @@ def test_a_changed_article_a_missing_one_and_a_review_decision_each_mean_a_fresh
     seed.write_bytes(raw)  # back as it was: the article that failed to load is hashed too
     corpus = cache.open_corpus(review_data)
     assert not corpus.problems and len(loads) == 4
+
+
+def test_after_a_review_decision_only_that_records_file_is_read_again(review_data: Path, loads, parsed):
+    corpus = cache.open_corpus(review_data)
+    parsed.clear()
     review.accept(corpus, review.queue(corpus)[0].id)
-    assert len(review.queue(cache.open_corpus(review_data))) == 10 and len(loads) == 5
+    review.reject(corpus, review.queue(corpus)[0].id)
+    again = cache.open_corpus(review_data)
+    assert len(loads) == 1 and parsed == ["nordic.toml"]
+    assert len(review.queue(again)) == 9 and len(again.rejected) == 1
+    parsed.clear()
+    assert same(cache.open_corpus(review_data), again) and not parsed  # and now it is cached
+    assert same(again, loader.load_corpus(review_data))
+
+
+def test_a_records_file_added_or_removed_is_seen(review_data: Path, loads, parsed):
+    cache.open_corpus(review_data)
+    extra = review_data / "commitments" / "zz_extra.toml"
+    extra.write_text(
+        'source = "004_546e8795ffd0dea9"\n\n[[commitment]]\nid = "extra-1"\ncountry = "Swedn"\n'
+        'kind = "troops_in_ukraine"\nstance = "declined"\nquote = "would not contribute troops"\n',
+        encoding="utf-8",
+    )
+    parsed.clear()
+    with_extra = cache.open_corpus(review_data)
+    assert parsed == ["zz_extra.toml"] and any(p.record == "extra-1" for p in with_extra.problems)
+    assert same(with_extra, loader.load_corpus(review_data))
+    extra.unlink()
+    parsed.clear()
+    without = cache.open_corpus(review_data)
+    assert not parsed and same(without, loader.load_corpus(review_data)) and len(loads) == 1
 
 
 def test_a_corrupt_cache_file_is_ignored_and_replaced(data_copy: Path, loads):

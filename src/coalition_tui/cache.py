@@ -1,11 +1,13 @@
-"""Opening a corpus fast the second time: the loaded corpus is kept, keyed by the content of its files.
+"""Opening a corpus fast the second time: what was loaded is kept, keyed by the content of its files.
 
-The key is a sha256 over every input file by content: first the TOML files (gazetteer, summits,
-sources, records); when those match, sources.toml is unchanged, so the articles the cached corpus
-was built from are the ones to hash next (no TOML is parsed to find them). So an edit anywhere (a review decision, a new article) means a fresh load, and an
-unchanged corpus is unpickled instead of parsed and validated. The cache lives in
-``$COALITION_TUI_CACHE`` (default ``~/.cache/coalition-tui``), one file per data folder, written
-atomically; an unreadable or stale cache file is ignored and replaced.
+The cache holds the corpus without its records (gazetteer, meetings, articles), keyed by the
+sha256 of the other TOML files and of every article (and the names of the ``.txt`` files beside
+them); and each records file's validated records, keyed by that file's sha256. When the first key
+matches, only the records files that changed since are parsed again: a review decision rewrites one
+file, so the next open reads one file, not ten thousand. Anything else (an article, sources.toml,
+the gazetteer) changed means a fresh load. The result is always the corpus a fresh load would give
+(tests compare them). The cache lives in ``$COALITION_TUI_CACHE`` (default ``~/.cache/coalition-tui``),
+one file per data folder, written atomically; an unreadable or stale cache file is ignored and replaced.
 """
 
 from __future__ import annotations
@@ -21,13 +23,13 @@ from typing import BinaryIO
 
 from coalition_tui.bulk import BulkResult, Progress, _noop, prepare
 from coalition_tui.corpus import Corpus, Sharing
-from coalition_tui.loader import load_corpus
+from coalition_tui.loader import FileRecords, load_articles, load_corpus, load_records, record_files
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity
 from coalition_tui.tomlio import write_atomic
 
 CACHE_ENV = "COALITION_TUI_CACHE"
-FORMAT = 4  # bump when Corpus or the models change shape
+FORMAT = 5  # bump when Corpus or the models change shape
 CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL while it runs)
 
 
@@ -38,28 +40,33 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition-tui"
 
 
-def _data_files(root: Path) -> list[Path]:
-    """The TOML files the corpus is built from (articles are listed by sources.toml)."""
+def _base_files(root: Path) -> list[Path]:
+    """The TOML files the corpus is built from, records aside (articles are listed by sources.toml)."""
     files = [own_or_bundled(root, "summits.toml"), root / "sources.toml"]
     gazetteer = own_or_bundled(root, "gazetteer")
     files += sorted(gazetteer.glob("*.toml")) if gazetteer.is_dir() else []
-    commitments = root / "commitments"
-    files += sorted(commitments.glob("*.toml")) if commitments.is_dir() else []
     return files
 
 
-def content_key(files: list[Path], known: dict[Path, bytes] | None = None) -> str:
-    """sha256 over the names and contents of ``files``; ``known`` holds digests just computed elsewhere."""
-    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[Path, bytes]:
+    """sha256 of each file's content (``known``: digests just computed elsewhere)."""
+    out = {}
     for path in files:
-        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
         if known and path in known:
-            digest.update(known[path])
+            out[path] = known[path]
             continue
         try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            out[path] = hashlib.sha256(path.read_bytes()).digest()
         except OSError as exc:
-            digest.update(f"unreadable {exc.errno}".encode())
+            out[path] = f"unreadable {exc.errno}".encode()
+    return out
+
+
+def content_key(files: list[Path], known: dict[Path, bytes] | None = None) -> str:
+    """sha256 over the names and contents of ``files``."""
+    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    for path, value in digests(files, known).items():
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + value)
     return digest.hexdigest()
 
 
@@ -108,18 +115,39 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
         result, corpus = prepared
         _note(corpus, result)
         if use_cache:
-            _write(root, content_key(_data_files(root), result.digests), corpus, result.digests)
+            files = record_files(root)
+            _write(root, _state(root, files, result.digests), corpus, list(corpus.problems), _files_of(corpus, files))
         return corpus
     if not use_cache:
         return load_corpus(root, progress)
     progress("checking the cache", 0, 1)
-    key = content_key(_data_files(root))
-    cached = _read(root, key)
-    if cached is not None:
-        return cached
-    corpus = load_corpus(root, progress)
-    _write(root, key, corpus)
+    files = record_files(root)
+    state = _state(root, files)
+    cached = _read(root, state)
+    corpus, known = cached if cached is not None else (load_articles(root, progress), {})
+    if not root.is_dir():
+        return corpus
+    shell_problems = list(corpus.problems)
+    read = load_records(corpus, progress, known)
+    if len(known) < len(read):  # something was read afresh: keep it for next time
+        _write(root, state, corpus, shell_problems, read)
     return corpus
+
+
+def _state(root: Path, files: list[Path], known: dict[Path, bytes] | None = None) -> tuple[str, dict[Path, bytes]]:
+    """What the cache is checked against: a key over the other TOML files, and each records file's digest."""
+    return content_key(_base_files(root), known), digests(files, known)
+
+
+def _files_of(corpus: Corpus, files: list[Path]) -> dict[Path, FileRecords]:
+    """What each records file holds, from a corpus just built from them (no duplicates, no problems)."""
+    out = {path: FileRecords() for path in files}
+    for record in (*corpus.records, *corpus.rejected):
+        path, index = corpus.homes[record.id]
+        out[path].rows.append((index, None, record))
+    for found in out.values():
+        found.rows.sort(key=lambda row: row[0])
+    return out
 
 
 def _note(corpus: Corpus, prepared: BulkResult) -> None:
@@ -129,36 +157,56 @@ def _note(corpus: Corpus, prepared: BulkResult) -> None:
         corpus.problems.append(Problem(file, message or line, severity=Severity.WARNING))
 
 
-def _read(root: Path, key: str) -> Corpus | None:
-    """The cached corpus if its TOML key and then its articles' key still match."""
+def _read(root: Path, state: tuple[str, dict[Path, bytes]]) -> tuple[Corpus, dict[Path, FileRecords]] | None:
+    """From the cache: the corpus without its records, and what each unchanged records file holds.
+    None when the other TOML files or the articles changed (or there is no usable cache)."""
+    base_key, now = state
     try:
         with _cache_file(root).open("rb") as handle:
-            stored_key, articles, stored_articles = pickle.load(handle)
-            if stored_key != key or articles_key(articles) != stored_articles:
+            stored_key, articles, stored_articles, stored = pickle.load(handle)
+            if stored_key != base_key or articles_key(articles) != stored_articles:
                 return None
             corpus = pickle.load(handle)
             if not isinstance(corpus, Corpus):
                 return None
+            known: dict[Path, FileRecords] = {}
             share = Sharing()
-            while (rows := pickle.load(handle)) is not None:
-                for row in rows:
-                    corpus.add(share.record(row))
+            while (chunk := pickle.load(handle)) is not None:
+                for path, problems, rows in chunk:
+                    if now.get(path) == stored.get(path):
+                        known[path] = FileRecords(problems, [(i, line, share.record(v)) for i, line, v in rows])
     except Exception:  # a missing, truncated or outdated cache is rebuilt
         return None
-    return corpus
+    return corpus, known
 
 
-def _write(root: Path, key: str, corpus: Corpus, known: dict[Path, bytes] | None = None) -> None:
-    """A small header (keys and article list), then the corpus, streamed into one file written atomically."""
+def _write(
+    root: Path,
+    state: tuple[str, dict[Path, bytes]],
+    corpus: Corpus,
+    shell_problems: list[Problem],
+    files: dict[Path, FileRecords],
+) -> None:
+    """A small header (keys, article list, records files' digests), the corpus without its records,
+    then each records file's validated rows in chunks, in one file written atomically."""
+    base_key, now = state
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
-    header = (key, articles, articles_key(articles, known))
+    header = (base_key, articles, articles_key(articles), now)
+    shell = corpus.shell()
+    shell.rejected, shell.homes, shell.problems = [], {}, shell_problems
 
     def fill(handle: BinaryIO) -> None:
         pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(corpus.shell(), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        for start in range(0, len(corpus.records), CHUNK):  # in chunks: never all rows in memory at once
-            rows = [r.values() for r in corpus.records[start : start + CHUNK]]
-            pickle.dump(rows, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        chunk: list[object] = []
+        size = 0
+        for path, found in files.items():  # in chunks: never all rows in memory at once
+            chunk.append((path, found.problems, [(i, line, r.values()) for i, line, r in found.rows]))
+            size += len(found.rows) + 1
+            if size >= CHUNK:
+                pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                chunk, size = [], 0
+        pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(None, handle)
 
     with contextlib.suppress(OSError):  # no cache this time (read-only home, full disk): the corpus is fine

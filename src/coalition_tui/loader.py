@@ -12,7 +12,8 @@ A bad entry is reported (file, line, record, field, what to do) and skipped; the
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -214,31 +215,52 @@ def record_from_table(
     return record, problems + found
 
 
-def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
-    folder = corpus.root / "commitments"
-    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+@dataclass
+class FileRecords:
+    """One records file read and validated against the corpus; ids not yet checked across files."""
+
+    problems: list[Problem] = field(default_factory=list)
+    rows: list[tuple[int, int | None, Commitment]] = field(default_factory=list)  # (table index, line, record)
+
+
+def record_files(root: Path) -> list[Path]:
+    """The records files of a data folder, in the order they are read."""
+    folder = root / "commitments"
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def read_records_file(corpus: Corpus, path: Path, share: Sharing | None = None) -> FileRecords:
+    """Parse one ``commitments/*.toml`` file and validate each table against ``corpus``."""
+    out = FileRecords()
+    shown = display_path(path, corpus.root.parent)
+    data, text, out.problems = read_toml(path, shown)
+    if data is None:
+        return out
+    defaults = {k: data[k] for k in _FILE_DEFAULTS if k in data}
+    defaults.setdefault("origin", Origin.CURATED.value)
+    tables = data.get(RECORD_TABLE, [])
+    if not isinstance(tables, list):
+        out.problems.append(Problem(shown, f"'{RECORD_TABLE}' must be an array of tables [[{RECORD_TABLE}]]"))
+        return out
+    lines = array_table_lines(text, RECORD_TABLE)
+    share = share or Sharing()
+    for i, table in enumerate(tables):
+        line = lines[i] if i < len(lines) else None
+        record, found = record_from_table(corpus, table, defaults, shown, line)
+        out.problems.extend(found)
+        if record is not None:
+            out.rows.append((i, line, share.record(record.values())))
+    return out
+
+
+def assemble_records(corpus: Corpus, files: Iterable[tuple[Path, FileRecords]]) -> None:
+    """Add every file's records to ``corpus`` in file order: a duplicate id is a problem, the first
+    definition wins; rejected records go to ``corpus.rejected``."""
     seen: dict[str, str] = {}
-    share = Sharing()
-    for n, path in enumerate(files, 1):
-        progress("records", n, len(files))
-        shown = display_path(path, base)
-        data, text, found = read_toml(path, shown)
-        corpus.problems.extend(found)
-        if data is None:
-            continue
-        defaults = {k: data[k] for k in _FILE_DEFAULTS if k in data}
-        defaults.setdefault("origin", Origin.CURATED.value)
-        tables = data.get(RECORD_TABLE, [])
-        if not isinstance(tables, list):
-            corpus.problems.append(Problem(shown, f"'{RECORD_TABLE}' must be an array of tables [[{RECORD_TABLE}]]"))
-            continue
-        lines = array_table_lines(text, RECORD_TABLE)
-        for i, table in enumerate(tables):
-            line = lines[i] if i < len(lines) else None
-            record, found = record_from_table(corpus, table, defaults, shown, line)
-            corpus.problems.extend(found)
-            if record is None:
-                continue
+    for path, found in files:
+        shown = display_path(path, corpus.root.parent)
+        corpus.problems.extend(found.problems)
+        for index, line, record in found.rows:
             if record.id in seen:
                 corpus.problems.append(
                     Problem(
@@ -250,13 +272,36 @@ def _load_records(corpus: Corpus, base: Path, progress: Progress) -> None:
                     )
                 )
                 continue
-            record = share.record(record.values())
             seen[record.id] = f"{shown}:{line}" if line else shown
-            corpus.homes[record.id] = (path, i)
-            if record.rejected:
-                corpus.rejected.append(record)
-            else:
-                corpus.add(record)
+            corpus.homes[record.id] = (path, index)
+            corpus.put(record)
+
+
+def load_records(
+    corpus: Corpus, progress: Progress = _noop, known: dict[Path, FileRecords] | None = None
+) -> dict[Path, FileRecords]:
+    """Read every records file (or take it from ``known``: files unchanged since they were read into
+    the same corpus) and add the records to ``corpus``. Returns what each file held."""
+    files = record_files(corpus.root)
+    share = Sharing()
+    read: dict[Path, FileRecords] = {}
+    for n, path in enumerate(files, 1):
+        if n % 50 == 0 or n == len(files):
+            progress("records", n, len(files))
+        read[path] = known[path] if known and path in known else read_records_file(corpus, path, share)
+    assemble_records(corpus, read.items())
+    return read
+
+
+def load_articles(data_dir: Path, progress: Progress = _noop) -> Corpus:
+    """The gazetteer, meetings and registered articles of ``data_dir``: everything but the records."""
+    corpus = load_base(data_dir, progress)
+    if not corpus.root.is_dir():
+        corpus.problems.append(Problem(str(data_dir), "data folder not found; pass --data DIR"))
+        return corpus
+    progress("sources", 0, 1)
+    _load_sources(corpus, corpus.root.parent)
+    return corpus
 
 
 def load_base(data_dir: Path, progress: Progress = _noop) -> Corpus:
@@ -273,11 +318,7 @@ def load_base(data_dir: Path, progress: Progress = _noop) -> Corpus:
 
 def load_corpus(data_dir: Path, progress: Progress = _noop) -> Corpus:
     """Build the corpus from ``data_dir``. Never raises for bad data: see ``corpus.problems``."""
-    corpus = load_base(data_dir, progress)
-    if not corpus.root.is_dir():
-        corpus.problems.append(Problem(str(data_dir), "data folder not found; pass --data DIR"))
-        return corpus
-    progress("sources", 0, 1)
-    _load_sources(corpus, corpus.root.parent)
-    _load_records(corpus, corpus.root.parent, progress)
+    corpus = load_articles(data_dir, progress)
+    if corpus.root.is_dir():
+        load_records(corpus, progress)
     return corpus
