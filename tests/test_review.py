@@ -235,3 +235,24 @@ async def test_the_overview_flags_cells_that_rest_only_on_unreviewed_records(rev
         assert any("⚑" in cell for cell in denmark)  # only the nordic article's candidates speak for Denmark
         assert not any("⚑" in cell for cell in britain)  # curated records back every British cell
         assert "⚑ unreviewed" in str(app.screen.query_one("#legend", Static).render())
+
+
+def test_after_decisions_the_corpus_in_memory_is_the_one_a_fresh_load_gives(review_data):
+    corpus = load_corpus(review_data)
+    first, second, third = (r.id for r in review.queue(corpus)[:3])
+    review.accept(corpus, first)
+    review.edit(corpus, second, review.Change(country="SWE", stance=Stance.OPPOSED))
+    fresh = load_corpus(review_data)
+
+    def rows(records):
+        return [r.values() for r in records]
+
+    assert rows(corpus.records) == rows(fresh.records)  # same records in the same places
+    for index in ("by_country", "by_summit", "by_source", "by_person"):
+        mine, theirs = getattr(corpus, index), getattr(fresh, index)
+        assert {k: rows(v) for k, v in mine.items() if v} == {k: rows(v) for k, v in theirs.items() if v}
+    review.reject(corpus, third)
+    assert [r.id for r in corpus.rejected] == [third] and third not in {r.id for r in corpus.records}
+    review.restore(corpus, third)
+    fresh = load_corpus(review_data)
+    assert rows(corpus.records) == rows(fresh.records) and not corpus.rejected

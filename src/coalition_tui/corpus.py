@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,19 @@ class Sharing:
             value = values[i]
             values[i] = seen.setdefault((i, value), value)  # (i, value): 1.0 and a quote "1.0" never meet
         return Commitment.trusted(*values)  # type: ignore[arg-type]
+
+
+def _position(records: list[Commitment], record: Commitment) -> int:
+    """Where ``record`` itself (not an equal one) is in ``records`` (about 10 ms in 266,000)."""
+    return [x is record for x in records].index(True)
+
+
+def _find(records: list[Commitment], record_id: str) -> int | None:
+    """Where the record with ``record_id`` is in ``records``."""
+    try:
+        return [x.id == record_id for x in records].index(True)
+    except ValueError:
+        return None
 
 
 @dataclass
@@ -92,23 +106,60 @@ class Corpus:
         if record.person:
             self.by_person[record.person].append(record)
 
+    def _indexes_of(self, record: Commitment) -> list[tuple[dict[str, list[Commitment]], str | None]]:
+        return [
+            (self.by_country, record.country),
+            (self.by_summit, record.summit),
+            (self.by_source, record.source),
+            (self.by_person, record.person),
+        ]
+
     def discard(self, record_id: str) -> Commitment | None:
         """Take a record (active or rejected) out of the corpus and its indexes; return it."""
         for group in (self.records, self.rejected):
-            for i, r in enumerate(group):
-                if r.id == record_id:
-                    del group[i]
-                    if group is self.records:
-                        for index, key in (
-                            (self.by_country, r.country),
-                            (self.by_summit, r.summit),
-                            (self.by_source, r.source),
-                            (self.by_person, r.person),
-                        ):
-                            if key in index:
-                                index[key] = [x for x in index[key] if x.id != record_id]
-                    return r
+            i = _find(group, record_id)
+            if i is not None:
+                record = group.pop(i)
+                if group is self.records:
+                    for index, key in self._indexes_of(record):
+                        if key in index:
+                            del index[key][_position(index[key], record)]
+                return record
         return None
+
+    def replace(self, record_id: str, new: Commitment) -> None:
+        """Put ``new`` where the record ``record_id`` was, in every list, in the order a fresh load
+        gives (file by file, table by table): in place when it stays in a list, else inserted where
+        its file and table put it."""
+        same_source = self.by_source.get(new.source, [])  # a short list: look there first
+        old = next((r for r in same_source if r.id == record_id), None) or self.record(record_id)
+        if old is None or old.rejected or new.rejected:
+            self.discard(record_id)
+            if new.rejected:
+                self._insert(self.rejected, new)
+                return
+            self._insert(self.records, new)
+            for index, key in self._indexes_of(new):
+                if key is not None:
+                    self._insert(index[key], new)
+            return
+        self.records[_position(self.records, old)] = new
+        for (index, old_key), (_same, new_key) in zip(self._indexes_of(old), self._indexes_of(new), strict=True):
+            if old_key == new_key and old_key is not None:
+                index[old_key][_position(index[old_key], old)] = new
+                continue
+            if old_key is not None:
+                del index[old_key][_position(index[old_key], old)]
+            if new_key is not None:
+                self._insert(index[new_key], new)
+
+    def _insert(self, records: list[Commitment], record: Commitment) -> None:
+        """Insert ``record`` where loading puts it: lists are in (file, table) order."""
+        if record.id not in self.homes:
+            records.append(record)
+            return
+        far = (Path("\uffff"), 0)  # records with no known home sort last, as they were appended
+        bisect.insort(records, record, key=lambda r: self.homes.get(r.id, far))
 
     def put(self, record: Commitment) -> None:
         """Add a record where it belongs: the active records, or the rejected list."""
@@ -118,7 +169,11 @@ class Corpus:
             self.add(record)
 
     def record(self, record_id: str) -> Commitment | None:
-        return next((r for r in (*self.records, *self.rejected) if r.id == record_id), None)
+        for group in (self.records, self.rejected):
+            i = _find(group, record_id)
+            if i is not None:
+                return group[i]
+        return None
 
     @property
     def errors(self) -> list[Problem]:

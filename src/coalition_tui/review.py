@@ -101,6 +101,5 @@ def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment
         replace_array_table(path, RECORD_TABLE, index, table, text, data)
     except OSError as exc:
         raise ReviewError(f"{shown}: could not save ({exc.strerror or exc}); the file is unchanged") from None
-    corpus.discard(record_id)
-    corpus.put(record)
+    corpus.replace(record_id, record)
     return record
