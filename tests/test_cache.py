@@ -187,3 +187,41 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
         if threads == 2:
             ui.join()
     assert len(corpus.sources) == bulk.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)
+
+
+def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Path, loads, parsed):
+    from coalition_tui.ingest import ingest_file
+
+    cache.open_corpus(review_data)
+    ingest_file(
+        loader.load_corpus(review_data), Path(__file__).parent / "articles" / "london.txt", summit="2025-03-02-london"
+    )
+    parsed.clear()
+    corpus = cache.open_corpus(review_data)
+    assert parsed == ["london.toml"] and len(loads) == 2  # sources.toml changed: the articles are read again
+    assert "london" in corpus.sources and same(corpus, loader.load_corpus(review_data))
+
+
+def test_a_changed_article_means_the_files_that_name_it_are_validated_again(review_data: Path, loads, parsed):
+    cache.open_corpus(review_data)
+    naming = sorted(
+        p.name
+        for p in loader.record_files(review_data)
+        if "000_52fd44cbc1a803ce" in loader.read_records_file(loader.load_corpus(review_data), p).sources
+    )
+    seed = review_data.parent / "seeds" / "000_52fd44cbc1a803ce.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Macron", "Makron"), encoding="utf-8")
+    parsed.clear()
+    corpus = cache.open_corpus(review_data)
+    assert sorted(parsed) == naming and "nordic.toml" not in parsed
+    assert same(corpus, loader.load_corpus(review_data))
+
+
+def test_a_gazetteer_change_means_every_records_file_is_validated_again(review_data: Path, loads, parsed):
+    cache.open_corpus(review_data)
+    people = review_data / "gazetteer" / "people.toml"
+    people.write_text(people.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    parsed.clear()
+    corpus = cache.open_corpus(review_data)
+    assert sorted(parsed) == sorted(p.name for p in loader.record_files(review_data))
+    assert same(corpus, loader.load_corpus(review_data))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from coalition_tui.corpus import Corpus
 from coalition_tui.loader import load_corpus
 from coalition_tui.model import Kind, Origin, Stance
@@ -233,3 +235,11 @@ def test_problem_message_is_one_line_naming_everything(data_copy: Path):
     text = str(problem)
     assert "\n" not in text
     assert text.startswith("data/commitments/zz_test.toml:3: error record 't-good' field 'country':")
+
+
+@pytest.mark.parametrize(
+    ("text", "summit"),
+    [("2025-03-02", "2025-03-02-london"), ("2025-07-10", "2025-07-10-northwood"), ("Paris 2026", "2026-01-06-paris")],
+)
+def test_a_meeting_is_found_by_its_date_alone(corpus: Corpus, text: str, summit: str):
+    assert corpus.find_summit(text) == summit

@@ -87,3 +87,14 @@ def test_a_bulk_candidates_file_holds_exactly_the_records_tables(corpus, data):
     expected = [{k: v for k, v in record_table(r).items() if k not in ("source", "summit", "end")} for r in records]
     text = candidates_document('a "source"', "2025-03-27-paris", records)
     assert tomllib.loads(text) == {"source": 'a "source"', "summit": "2025-03-27-paris", "commitment": expected}
+
+
+def test_header_lines_found_in_one_pass_are_the_lines_found_one_by_one():
+    data = Path(__file__).parents[1] / "data"
+    for path in [data / "sources.toml", data / "summits.toml", *sorted((data / "gazetteer").glob("*.toml"))]:
+        text = path.read_text(encoding="utf-8")
+        line_of = tomlio.table_lines(text)
+        for key in tomllib.loads(text):
+            assert line_of(key) == tomlio.table_line(text, key), (path.name, key)
+    text = '# c\n["quoted key"]\na = 1\n\n[[array]]\n[bare]\n'
+    assert tomlio.table_lines(text)("quoted key") == 2 and tomlio.table_lines(text)("bare") == 6

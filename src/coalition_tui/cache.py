@@ -1,13 +1,15 @@
 """Opening a corpus fast the second time: what was loaded is kept, keyed by the content of its files.
 
-The cache holds the corpus without its records (gazetteer, meetings, articles), keyed by the
-sha256 of the other TOML files and of every article (and the names of the ``.txt`` files beside
-them); and each records file's validated records, keyed by that file's sha256. When the first key
-matches, only the records files that changed since are parsed again: a review decision rewrites one
-file, so the next open reads one file, not ten thousand. Anything else (an article, sources.toml,
-the gazetteer) changed means a fresh load. The result is always the corpus a fresh load would give
-(tests compare them). The cache lives in ``$COALITION_TUI_CACHE`` (default ``~/.cache/coalition-tui``),
-one file per data folder, written atomically; an unreadable or stale cache file is ignored and replaced.
+The cache holds each records file's validated records, keyed by the file's sha256 and a digest of
+what validating it read (the sources it names: their entries and article texts); and the corpus
+without its records (gazetteer, meetings, articles), keyed by sources.toml and every article (and
+the names of the ``.txt`` files beside them). At the next open only what changed is read again: a
+review decision rewrites one records file, so one file is parsed; a new article changes
+sources.toml, so the articles are read again and only its own records file is parsed; a changed
+article re-validates the files that name it. A change to the gazetteer or meetings validates
+everything again. The result is always the corpus a fresh load would give (tests compare them).
+The cache lives in ``$COALITION_TUI_CACHE`` (default ``~/.cache/coalition-tui``), one file per data
+folder, written atomically; an unreadable or stale cache file is ignored and replaced.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from coalition_tui.bulk import BulkResult, Progress, _noop, prepare
 from coalition_tui.corpus import Corpus, Sharing
@@ -29,7 +31,7 @@ from coalition_tui.problems import Problem, Severity
 from coalition_tui.tomlio import write_atomic
 
 CACHE_ENV = "COALITION_TUI_CACHE"
-FORMAT = 5  # bump when Corpus or the models change shape
+FORMAT = 6  # bump when Corpus or the models change shape
 CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL while it runs)
 
 
@@ -40,12 +42,9 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition-tui"
 
 
-def _base_files(root: Path) -> list[Path]:
-    """The TOML files the corpus is built from, records aside (articles are listed by sources.toml)."""
-    files = [own_or_bundled(root, "summits.toml"), root / "sources.toml"]
+def _gazetteer_files(root: Path) -> list[Path]:
     gazetteer = own_or_bundled(root, "gazetteer")
-    files += sorted(gazetteer.glob("*.toml")) if gazetteer.is_dir() else []
-    return files
+    return sorted(gazetteer.glob("*.toml")) if gazetteer.is_dir() else []
 
 
 def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[Path, bytes]:
@@ -124,24 +123,55 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
     files = record_files(root)
     state = _state(root, files)
     cached = _read(root, state)
-    corpus, known = cached if cached is not None else (load_articles(root, progress), {})
+    shell, entries = cached if cached is not None else (None, {})
+    corpus = shell if shell is not None else load_articles(root, progress)
     if not root.is_dir():
         return corpus
+    texts: dict[str, bytes] = {}
+    known = {
+        path: found
+        for path, (deps, found) in entries.items()
+        if shell is not None or deps == _deps(corpus, found.sources, texts)
+    }
     shell_problems = list(corpus.problems)
     read = load_records(corpus, progress, known)
-    if len(known) < len(read):  # something was read afresh: keep it for next time
+    if len(known) < len(read) or shell is None:  # something was read afresh: keep it for next time
         _write(root, state, corpus, shell_problems, read)
     return corpus
 
 
-def _state(root: Path, files: list[Path], known: dict[Path, bytes] | None = None) -> tuple[str, dict[Path, bytes]]:
-    """What the cache is checked against: a key over the other TOML files, and each records file's digest."""
-    return content_key(_base_files(root), known), digests(files, known)
+class _State(NamedTuple):
+    """What the cache is checked against."""
+
+    schema: str  # gazetteer and meetings: when they change, every record is validated again
+    sources: bytes  # sources.toml
+    records: dict[Path, bytes]  # each records file
+
+
+def _state(root: Path, files: list[Path], known: dict[Path, bytes] | None = None) -> _State:
+    schema = content_key([own_or_bundled(root, "summits.toml"), *_gazetteer_files(root)], known)
+    sources = digests([root / "sources.toml"], known)[root / "sources.toml"]
+    return _State(schema, sources, digests(files, known))
+
+
+def _deps(corpus: Corpus, sources: frozenset[str], texts: dict[str, bytes]) -> bytes:
+    """A digest of what validating a records file read: the sources it names (entry and article text)."""
+    digest = hashlib.sha256()
+    for sid in sorted(sources):
+        source = corpus.sources.get(sid)
+        if source is None:
+            digest.update(f"{sid}\0absent\1".encode("utf-8", "surrogateescape"))
+            continue
+        if sid not in texts:
+            texts[sid] = hashlib.sha256(corpus.texts.get(sid, "").encode("utf-8", "surrogatepass")).digest()
+        digest.update(f"{sid}\0{source.model_dump_json()}\0".encode("utf-8", "surrogateescape") + texts[sid])
+    return digest.digest()
 
 
 def _files_of(corpus: Corpus, files: list[Path]) -> dict[Path, FileRecords]:
-    """What each records file holds, from a corpus just built from them (no duplicates, no problems)."""
-    out = {path: FileRecords() for path in files}
+    """What each records file holds, from a corpus just built from them (no duplicates, no problems;
+    bulk ingest names each file after its source)."""
+    out = {path: FileRecords(sources=frozenset({path.stem})) for path in files}
     for record in (*corpus.records, *corpus.rejected):
         path, index = corpus.homes[record.id]
         out[path].rows.append((index, None, record))
@@ -157,57 +187,58 @@ def _note(corpus: Corpus, prepared: BulkResult) -> None:
         corpus.problems.append(Problem(file, message or line, severity=Severity.WARNING))
 
 
-def _read(root: Path, state: tuple[str, dict[Path, bytes]]) -> tuple[Corpus, dict[Path, FileRecords]] | None:
-    """From the cache: the corpus without its records, and what each unchanged records file holds.
-    None when the other TOML files or the articles changed (or there is no usable cache)."""
-    base_key, now = state
+def _read(root: Path, state: _State) -> tuple[Corpus | None, dict[Path, tuple[bytes, FileRecords]]] | None:
+    """From the cache: the corpus without its records if sources.toml and the articles are unchanged
+    (else None), and for each unchanged records file, the digest of what its validation read and its
+    records. None when the gazetteer or meetings changed (or there is no usable cache)."""
     try:
         with _cache_file(root).open("rb") as handle:
-            stored_key, articles, stored_articles, stored = pickle.load(handle)
-            if stored_key != base_key or articles_key(articles) != stored_articles:
+            schema, sources, articles, stored_articles, stored = pickle.load(handle)
+            if schema != state.schema:
                 return None
-            corpus = pickle.load(handle)
-            if not isinstance(corpus, Corpus):
-                return None
-            known: dict[Path, FileRecords] = {}
+            entries: dict[Path, tuple[bytes, FileRecords]] = {}
             share = Sharing()
             while (chunk := pickle.load(handle)) is not None:
-                for path, problems, rows in chunk:
-                    if now.get(path) == stored.get(path):
-                        known[path] = FileRecords(problems, [(i, line, share.record(v)) for i, line, v in rows])
+                for path, deps, found, rows in chunk:
+                    if state.records.get(path) == stored.get(path):
+                        found.rows = [(i, line, share.record(values)) for i, line, values in rows]
+                        entries[path] = (deps, found)
+            shell = None
+            if sources == state.sources and articles_key(articles) == stored_articles:
+                shell = pickle.load(handle)
+                if not isinstance(shell, Corpus):
+                    return None
     except Exception:  # a missing, truncated or outdated cache is rebuilt
         return None
-    return corpus, known
+    return shell, entries
 
 
 def _write(
-    root: Path,
-    state: tuple[str, dict[Path, bytes]],
-    corpus: Corpus,
-    shell_problems: list[Problem],
-    files: dict[Path, FileRecords],
+    root: Path, state: _State, corpus: Corpus, shell_problems: list[Problem], files: dict[Path, FileRecords]
 ) -> None:
-    """A small header (keys, article list, records files' digests), the corpus without its records,
-    then each records file's validated rows in chunks, in one file written atomically."""
-    base_key, now = state
+    """A small header (keys, article list, records files' digests), each records file's validated
+    records in chunks, then the corpus without its records; one file, written atomically."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
-    header = (base_key, articles, articles_key(articles), now)
+    header = (state.schema, state.sources, articles, articles_key(articles), state.records)
     shell = corpus.shell()
     shell.rejected, shell.homes, shell.problems = [], {}, shell_problems
+    texts: dict[str, bytes] = {}
 
     def fill(handle: BinaryIO) -> None:
         pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
         chunk: list[object] = []
         size = 0
         for path, found in files.items():  # in chunks: never all rows in memory at once
-            chunk.append((path, found.problems, [(i, line, r.values()) for i, line, r in found.rows]))
-            size += len(found.rows) + 1
+            rows = [(i, line, r.values()) for i, line, r in found.rows]
+            bare = FileRecords(found.problems, [], found.sources)
+            chunk.append((path, _deps(corpus, found.sources, texts), bare, rows))
+            size += len(rows) + 1
             if size >= CHUNK:
                 pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 chunk, size = [], 0
         pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
         pickle.dump(None, handle)
+        pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     with contextlib.suppress(OSError):  # no cache this time (read-only home, full disk): the corpus is fine
         write_atomic(_cache_file(root), fill)

@@ -208,6 +208,9 @@ class Corpus:
 
     def find_summit(self, text: str) -> str:
         """A summit id for an id, a date, a place or venue, a month and year ("Paris 2026")."""
+        on_that_day = [s.id for s in self.summits.values() if s.date.isoformat() == text.strip()]
+        if len(on_that_day) == 1:  # "2025-03-02": its words alone would also match 2025-03-15 and 2025-03-27
+            return on_that_day[0]
         haystack = {
             s.id: f"{s.id} {s.date.isoformat()} {s.date:%d %B %Y} {s.date:%b} {s.place} {s.venue} {s.format}"
             for s in self.summits.values()

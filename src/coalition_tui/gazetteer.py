@@ -16,7 +16,7 @@ import pycountry
 from coalition_tui.model import Country, Entity, Organization, Person
 from coalition_tui.normalize import fold
 from coalition_tui.problems import Problem, display_path
-from coalition_tui.tomlio import build, read_tables, table_line
+from coalition_tui.tomlio import build, read_tables, table_lines
 
 COUNTRIES_FILE = "countries.toml"
 PEOPLE_FILE = "people.toml"
@@ -104,24 +104,27 @@ def load_gazetteer(directory: Path, base: Path | None = None) -> tuple[Gazetteer
 
     tables, text, shown, found = _tables(directory / COUNTRIES_FILE, base or directory)
     problems += found
+    line_of = table_lines(text)
     for code, table in tables.items():
-        country, found = _country(code, table, shown, table_line(text, code))
+        country, found = _country(code, table, shown, line_of(code))
         problems += found
         if country:
             gaz.countries[code] = country
 
     tables, text, shown, found = _tables(directory / ORGANIZATIONS_FILE, base or directory)
     problems += found
+    line_of = table_lines(text)
     for org_id, table in tables.items():
-        org, found = build(Organization, {"id": org_id, **table}, shown, table_line(text, org_id), org_id)
+        org, found = build(Organization, {"id": org_id, **table}, shown, line_of(org_id), org_id)
         problems += found
         if org:
             gaz.organizations[org_id] = org
 
     tables, text, shown, found = _tables(directory / PEOPLE_FILE, base or directory)
     problems += found
+    line_of = table_lines(text)
     for person_id, table in tables.items():
-        line = table_line(text, person_id)
+        line = line_of(person_id)
         person, found = build(Person, {"id": person_id, **table}, shown, line, person_id)
         problems += found
         if person is None:

@@ -23,7 +23,7 @@ from coalition_tui.model import Commitment, Origin, Source, Summit
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity, display_path
 from coalition_tui.resolve import Resolver
-from coalition_tui.tomlio import array_table_lines, build, read_tables, read_toml, table_line
+from coalition_tui.tomlio import array_table_lines, build, read_tables, read_toml, table_lines
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 RECORD_TABLE = "commitment"
@@ -68,8 +68,9 @@ def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | N
 
 def _load_summits(corpus: Corpus, base: Path) -> None:
     tables, text, shown = _tables(own_or_bundled(corpus.root, "summits.toml"), base, corpus.problems)
+    line_of = table_lines(text)
     for key, table in tables.items():
-        line = table_line(text, key)
+        line = line_of(key)
         summit, found = build(Summit, {"id": key, **table}, shown, line, key)
         corpus.problems.extend(found)
         if summit is None:
@@ -93,8 +94,9 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
     tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems)
     folders: set[Path] = set()
     registered: set[Path] = set()
+    line_of = table_lines(text)
     for key, table in tables.items():
-        line = table_line(text, key)
+        line = line_of(key)
         source, found = build(Source, {"id": key, **table}, shown, line, key)
         corpus.problems.extend(found)
         if source is None:
@@ -221,6 +223,7 @@ class FileRecords:
 
     problems: list[Problem] = field(default_factory=list)
     rows: list[tuple[int, int | None, Commitment]] = field(default_factory=list)  # (table index, line, record)
+    sources: frozenset[str] = frozenset()  # every source id the file names: what its validation read
 
 
 def record_files(root: Path) -> list[Path]:
@@ -242,6 +245,8 @@ def read_records_file(corpus: Corpus, path: Path, share: Sharing | None = None) 
     if not isinstance(tables, list):
         out.problems.append(Problem(shown, f"'{RECORD_TABLE}' must be an array of tables [[{RECORD_TABLE}]]"))
         return out
+    named = [defaults.get("source"), *(t.get("source") for t in tables if isinstance(t, dict))]
+    out.sources = frozenset(n for n in named if isinstance(n, str))
     lines = array_table_lines(text, RECORD_TABLE)
     share = share or Sharing()
     for i, table in enumerate(tables):

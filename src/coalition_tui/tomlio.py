@@ -44,11 +44,12 @@ def read_tables(path: Path, shown: str) -> tuple[dict[str, dict[str, Any]], str,
         return {}, "", [Problem(shown, "file is missing; create it (see README, 'Data files')")]
     data, text, problems = read_toml(path, shown)
     tables: dict[str, dict[str, Any]] = {}
+    line_of = table_lines(text)
     for key, value in (data or {}).items():
         if isinstance(value, dict):
             tables[key] = value
         else:
-            problems.append(Problem(shown, "expected a table [id] with fields", line=table_line(text, key), record=key))
+            problems.append(Problem(shown, "expected a table [id] with fields", line=line_of(key), record=key))
     return tables, text, problems
 
 
@@ -59,10 +60,30 @@ def table_line(text: str, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+_TABLE_HEADER = re.compile(r'^[ \t]*\[(?!\[)[ \t]*(?:"([^"\\\n]*)"|([A-Za-z0-9_-]+))[ \t]*\]', re.M)
+
+
+def table_lines(text: str) -> Callable[[str], int | None]:
+    """``table_line`` for many keys of one file: every header's line found in one pass (a search per
+    key over a 10,000-table sources.toml took minutes)."""
+    lines: dict[str, int] = {}
+    line, last = 1, 0
+    for match in _TABLE_HEADER.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        lines.setdefault(match.group(1) if match.group(1) is not None else match.group(2), line)
+    return lambda key: lines[key] if key in lines else table_line(text, key)
+
+
 def array_table_lines(text: str, name: str) -> list[int]:
     """Line numbers of every ``[[name]]`` header, in order."""
     pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(name) + r"[ \t]*\]\]", re.M)
-    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+    out, line, last = [], 1, 0
+    for match in pattern.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        out.append(line)
+    return out
 
 
 def validation_problems(exc: ValidationError, shown: str, line: int | None, record: str | None) -> list[Problem]:
