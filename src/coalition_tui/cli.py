@@ -129,9 +129,13 @@ def _date(text: str) -> dt.date:
 
 
 def _corpus(args: argparse.Namespace) -> Corpus:
+    import gc
+
     from coalition_tui.cache import open_corpus
 
-    return open_corpus(args.data or default_data_dir())
+    corpus = open_corpus(args.data or default_data_dir())
+    gc.freeze()  # it lives as long as the command: a full collection need not rescan it (0.6 s at 10,000 articles)
+    return corpus
 
 
 def _names(values: Sequence[str], stdin: TextIO) -> Iterable[str]:

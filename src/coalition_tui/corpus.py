@@ -24,15 +24,29 @@ class Sharing:
     SHARED = (1, 2, 3, 6, 9, 10, 12)  # country summit source quote person as_written confidence
 
     def __init__(self) -> None:
-        self.seen: dict[object, object] = {}
+        self.seen: list[dict[object, object]] = [{} for _ in self.SHARED]
 
     def record(self, row: tuple[object, ...] | list[object]) -> Commitment:
-        values = list(row)
-        seen = self.seen
-        for i in self.SHARED:
-            value = values[i]
-            values[i] = seen.setdefault((i, value), value)  # (i, value): 1.0 and a quote "1.0" never meet
-        return Commitment.trusted(*values)  # type: ignore[arg-type]
+        (rid, country, summit, source, kind, stance, quote, start, end, person, written, origin, confidence, *rest) = (
+            row
+        )
+        c, m, s, q, p, w, f = self.seen
+        return Commitment.trusted(
+            rid,  # type: ignore[arg-type]
+            c.setdefault(country, country),  # type: ignore[arg-type]
+            m.setdefault(summit, summit),  # type: ignore[arg-type]
+            s.setdefault(source, source),  # type: ignore[arg-type]
+            kind,  # type: ignore[arg-type]
+            stance,  # type: ignore[arg-type]
+            q.setdefault(quote, quote),  # type: ignore[arg-type]
+            start,  # type: ignore[arg-type]
+            end,  # type: ignore[arg-type]
+            p.setdefault(person, person),  # type: ignore[arg-type]
+            w.setdefault(written, written),  # type: ignore[arg-type]
+            origin,  # type: ignore[arg-type]
+            f.setdefault(confidence, confidence),  # type: ignore[arg-type]
+            *rest,  # type: ignore[arg-type]
+        )
 
 
 def _position(records: list[Commitment], record: Commitment) -> int:

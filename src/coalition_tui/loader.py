@@ -229,7 +229,7 @@ class FileRecords:
 def record_files(root: Path) -> list[Path]:
     """The records files of a data folder, in the order they are read."""
     folder = root / "commitments"
-    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    return sorted(folder.glob("*.toml"), key=lambda p: p.name) if folder.is_dir() else []  # names: one folder
 
 
 def read_records_file(corpus: Corpus, path: Path, share: Sharing | None = None) -> FileRecords:
@@ -261,23 +261,25 @@ def read_records_file(corpus: Corpus, path: Path, share: Sharing | None = None) 
 def assemble_records(corpus: Corpus, files: Iterable[tuple[Path, FileRecords]]) -> None:
     """Add every file's records to ``corpus`` in file order: a duplicate id is a problem, the first
     definition wins; rejected records go to ``corpus.rejected``."""
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, int | None]] = {}
     for path, found in files:
         shown = display_path(path, corpus.root.parent)
         corpus.problems.extend(found.problems)
         for index, line, record in found.rows:
             if record.id in seen:
+                first, first_line = seen[record.id]
+                where = f"{first}:{first_line}" if first_line else first
                 corpus.problems.append(
                     Problem(
                         shown,
-                        f"duplicate id, first defined in {seen[record.id]}; give each record a unique id",
+                        f"duplicate id, first defined in {where}; give each record a unique id",
                         line=line,
                         record=record.id,
                         field="id",
                     )
                 )
                 continue
-            seen[record.id] = f"{shown}:{line}" if line else shown
+            seen[record.id] = (shown, line)
             corpus.homes[record.id] = (path, index)
             corpus.put(record)
 
