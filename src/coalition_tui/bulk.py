@@ -271,6 +271,7 @@ def ingest_many(
         os.sync()  # every candidates file on disk before any is registered
         register_sources(corpus.root, registered)
     if adopt:
+        progress("building the corpus", 0, 1)
         _adopt(corpus, adopted)
     return result
 

@@ -114,6 +114,7 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
         result, corpus = prepared
         _note(corpus, result)
         if use_cache:
+            progress("saving the cache", 0, 1)
             files = record_files(root)
             _write(root, _state(root, files, result.digests), corpus, list(corpus.problems), _files_of(corpus, files))
         return corpus
@@ -136,6 +137,7 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
     shell_problems = list(corpus.problems)
     read = load_records(corpus, progress, known)
     if len(known) < len(read) or shell is None:  # something was read afresh: keep it for next time
+        progress("saving the cache", 0, 1)
         _write(root, state, corpus, shell_problems, read)
     return corpus
 

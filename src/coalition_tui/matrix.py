@@ -18,17 +18,26 @@ class StanceMatrix:
     summits: list[Summit]
     rows: list[str]
     cells: dict[tuple[str, str], list[Commitment]] = field(default_factory=dict)
+    _strongest: dict[tuple[str, str], Stance | None] = field(default_factory=dict, repr=False)
+    _unreviewed: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
 
     def records(self, row: str, summit: str) -> list[Commitment]:
         return self.cells.get((row, summit), [])
 
     def strongest(self, row: str, summit: str) -> Stance | None:
         """The most committal stance on a contribution (attendance does not count)."""
-        stances = [r.stance for r in self.records(row, summit) if r.kind is not Kind.PARTICIPATION]
-        return max(stances, key=lambda s: s.strength) if stances else None
+        if (row, summit) not in self._strongest:
+            stances = {r.stance for r in self.records(row, summit) if r.kind is not Kind.PARTICIPATION}
+            self._strongest[(row, summit)] = max(stances, key=lambda s: s.strength) if stances else None
+        return self._strongest[(row, summit)]
 
     def unreviewed(self, row: str, summit: str) -> bool:
         """True when the cell's stance rests only on extracted records nobody has reviewed yet."""
+        if (row, summit) not in self._unreviewed:
+            self._unreviewed[(row, summit)] = self._only_unreviewed(row, summit)
+        return self._unreviewed[(row, summit)]
+
+    def _only_unreviewed(self, row: str, summit: str) -> bool:
         stance = self.strongest(row, summit)
         behind = [
             r
@@ -36,6 +45,12 @@ class StanceMatrix:
             if (r.stance is stance and r.kind is not Kind.PARTICIPATION) or stance is None
         ]
         return bool(behind) and all(r.unreviewed for r in behind)
+
+    def compute(self) -> None:
+        """Work out every cell now (the app does it off the screen's thread)."""
+        for row in self.rows:
+            for summit in self.summits:
+                self.unreviewed(row, summit.id)
 
     def cell(self, row: str, summit: str) -> str | None:
         """The strongest stance's name, 'present' for attendance only, None for nothing."""

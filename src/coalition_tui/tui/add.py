@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from textual import work
@@ -65,7 +66,15 @@ class AddArticlesScreen(ModalScreen[None]):
         problems += result.problems if result else []
         if not files and not problems:
             problems.append(f"{target}: no .txt article there")
-        fresh = open_corpus(corpus.root, progress=progress) if result and result.added else None
+        fresh = None
+        if result and result.added:
+            from coalition_tui.tui.app import keep_out_of_collections, prepare_views
+
+            gc.disable()  # no full collection rescanning the corpus as it is built
+            try:
+                fresh = prepare_views(open_corpus(corpus.root, progress=progress))
+            finally:
+                keep_out_of_collections()
         app.call_from_thread(self._done, result, problems, fresh)
 
     def _progress(self, stage: str, done: int, total: int) -> None:

@@ -28,7 +28,10 @@ class OverviewScreen(CorpusScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Overview"
-        self.matrix: StanceMatrix = stance_matrix(self.corpus)
+        from coalition_tui.tui.app import OVERVIEW_MATRIX
+
+        ready = self.corpus.derived.pop(OVERVIEW_MATRIX, None)  # built by the loading worker, once
+        self.matrix: StanceMatrix = ready if isinstance(ready, StanceMatrix) else stance_matrix(self.corpus)
         table = self.query_one("#matrix", Table)
         table.add_column(Text("Country"), key="country")
         for summit in self.matrix.summits:
