@@ -90,6 +90,7 @@ class AddArticlesScreen(ModalScreen[None]):
         # file names in the problems are untrusted: no markup (Content), no control characters (inert)
         self.query_one("#add-status", Static).update(Content(render.inert("\n".join(lines)) + "\nEsc: close"))
         self.query_one("#add-path", Input).disabled = False
+        self.query_one("#add-progress", ProgressBar).update(total=1, progress=1)  # done (not the last stage's 0 %)
         self.fresh = fresh  # the views are rebuilt on the new corpus when this dialog closes
 
     def action_close(self) -> None:
