@@ -164,7 +164,7 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     import sys
     import threading
 
-    from coalition_tui import bulk
+    from coalition_tui import parallel
 
     class Captured(io.StringIO):
         def fileno(self) -> int:
@@ -173,7 +173,7 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     folder = tmp_path / "many"
     folder.mkdir()
     text = (Path(__file__).parent / "articles" / "nordic.txt").read_text(encoding="utf-8")
-    for n in range(bulk.PARALLEL_FROM):
+    for n in range(parallel.PARALLEL_FROM):
         (folder / f"a{n:02d}.txt").write_text(f"Paris, 6 January 2026. Item {n}.\n\n{text}", encoding="utf-8")
     monkeypatch.setattr(sys, "stderr", Captured())
     release = threading.Event()
@@ -186,7 +186,7 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
         release.set()
         if threads == 2:
             ui.join()
-    assert len(corpus.sources) == bulk.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)
+    assert len(corpus.sources) == parallel.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)
 
 
 def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Path, loads, parsed):
@@ -225,3 +225,31 @@ def test_a_gazetteer_change_means_every_records_file_is_validated_again(review_d
     corpus = cache.open_corpus(review_data)
     assert sorted(parsed) == sorted(p.name for p in loader.record_files(review_data))
     assert same(corpus, loader.load_corpus(review_data))
+
+
+@pytest.mark.parametrize("threads", [1, 2], ids=["command line: forked", "app: spawned"])
+def test_a_cold_load_of_many_records_files_in_workers_equals_one_in_this_process(
+    tmp_path: Path, monkeypatch, loads, threads
+):
+    import threading
+
+    from coalition_tui import parallel
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (Path(__file__).parent / "articles" / "nordic.txt").read_text(encoding="utf-8")
+    for n in range(parallel.PARALLEL_FROM):
+        (folder / f"a{n:02d}.txt").write_text(f"Paris, 6 January 2026. Item {n}.\n\n{text}", encoding="utf-8")
+    cache.open_corpus(folder)  # ingest: 40 records files
+    release = threading.Event()
+    ui = threading.Thread(target=release.wait)
+    if threads == 2:
+        ui.start()
+    try:
+        in_workers = loader.load_corpus(folder)
+    finally:
+        release.set()
+        if threads == 2:
+            ui.join()
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**6)
+    assert same(in_workers, loader.load_corpus(folder)) and len(in_workers.records) > 40 * 10

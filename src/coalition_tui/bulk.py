@@ -8,16 +8,11 @@ as ``--data``: the articles stay where they are and are registered in place.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import re
-import sys
-import threading
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +28,13 @@ from coalition_tui.ingest import (
     register_sources,
 )
 from coalition_tui.model import Commitment, Source, Summit
+from coalition_tui.parallel import WORKERS, pool_map
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import display_path
 from coalition_tui.serialize import candidates_document
 from coalition_tui.tomlio import write_bytes_atomic
 
 Progress = Callable[[str, int, int], None]
-PARALLEL_FROM = 40  # fewer articles than this are extracted in this process (starting workers costs ~0.5 s)
 CHUNK = 25
 
 
@@ -158,43 +153,8 @@ def _ingest_one(job: _Job) -> _Done:
 def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
     global _WORKER
     _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
-    if len(jobs) < PARALLEL_FROM or workers <= 1:
-        yield from map(_ingest_one, jobs)
-        return
-    if threading.active_count() == 1 and "fork" in get_all_start_methods():
-        # one thread (the command line): forked workers inherit the extractor, ready at once
-        context, init, args = get_context("fork"), None, ()
-    else:  # the app has threads, and forking a threaded process can deadlock: fresh interpreters
-        context, init, args = get_context("spawn"), _worker_init, (str(corpus.root), corpus.summits)
-    with _real_stderr():  # multiprocessing's resource tracker and the workers start here
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=init, initargs=args)
-        results = pool.map(_ingest_one, jobs, chunksize=CHUNK)
-    with pool:
-        yield from results
-
-
-@contextlib.contextmanager
-def _real_stderr() -> Iterator[None]:
-    """Starting a process hands it our stderr; inside the Textual app sys.stderr is a capture object
-    whose fileno() is -1, which multiprocessing refuses ("bad value(s) in fds_to_keep"). Lend it the
-    real stderr (or /dev/null) while the workers start."""
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        yield
-        return
-    saved = sys.stderr
-    real = sys.__stderr__
-    with contextlib.ExitStack() as stack:
-        if real is None or real.closed:
-            real = stack.enter_context(open(os.devnull, "w"))
-        sys.stderr = real
-        try:
-            yield
-        finally:
-            sys.stderr = saved
+    init_args = (str(corpus.root), corpus.summits)
+    yield from pool_map(_ingest_one, jobs, _worker_init, init_args, chunksize=CHUNK, workers=workers)
 
 
 # --------------------------------------------------------------------------- ingest
@@ -242,7 +202,7 @@ def ingest_many(
     registered: dict[str, dict[str, Any]] = {}
     adopted: list[tuple[Source, str, list[Commitment]]] = []
     share = Sharing()
-    for n, item in enumerate(_run(corpus, jobs, workers or min(os.cpu_count() or 1, 4)), 1):
+    for n, item in enumerate(_run(corpus, jobs, workers or WORKERS), 1):
         if n % CHUNK == 0 or n == len(jobs):
             progress("extracting records", n, len(jobs))
         if item.problem:

@@ -288,16 +288,41 @@ def load_records(
     corpus: Corpus, progress: Progress = _noop, known: dict[Path, FileRecords] | None = None
 ) -> dict[Path, FileRecords]:
     """Read every records file (or take it from ``known``: files unchanged since they were read into
-    the same corpus) and add the records to ``corpus``. Returns what each file held."""
+    the same corpus) and add the records to ``corpus``. Many files are parsed in worker processes
+    (TOML parsing is most of a cold load). Returns what each file held."""
+    from coalition_tui.parallel import pool_map
+
+    global _READER
     files = record_files(corpus.root)
+    todo = [path for path in files if not (known and path in known)]
+    _READER = corpus  # a forked worker (or this process) reads with it; a spawned one loads its own
     share = Sharing()
-    read: dict[Path, FileRecords] = {}
-    for n, path in enumerate(files, 1):
-        if n % 50 == 0 or n == len(files):
-            progress("records", n, len(files))
-        read[path] = known[path] if known and path in known else read_records_file(corpus, path, share)
+    fresh: dict[Path, FileRecords] = {}
+    rows = pool_map(_read_rows, todo, _reader_init, (str(corpus.root),), chunksize=50)
+    for n, (path, (problems, values, sources)) in enumerate(zip(todo, rows, strict=True), 1):
+        if n % 50 == 0 or n == len(todo):
+            progress("records", n, len(todo))
+        fresh[path] = FileRecords(problems, [(i, line, share.record(v)) for i, line, v in values], sources)
+    _READER = None
+    read = {path: known[path] if known and path in known else fresh[path] for path in files}
     assemble_records(corpus, read.items())
     return read
+
+
+_READER: Corpus | None = None
+Rows = tuple[list[Problem], list[tuple[int, int | None, tuple[object, ...]]], frozenset[str]]
+
+
+def _reader_init(root: str) -> None:
+    global _READER
+    _READER = load_articles(Path(root))
+
+
+def _read_rows(path: Path) -> Rows:
+    """One records file read, its records as rows (cheap to send between processes)."""
+    assert _READER is not None
+    found = read_records_file(_READER, path)
+    return found.problems, [(i, line, r.values()) for i, line, r in found.rows], found.sources
 
 
 def load_articles(data_dir: Path, progress: Progress = _noop) -> Corpus:
