@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,6 +39,31 @@ def parsed(monkeypatch) -> list[str]:
 
     monkeypatch.setattr(loader, "read_records_file", counting)
     return names
+
+
+def many_articles(tmp_path: Path, n: int) -> Path:
+    """A folder of ``n`` distinct bare articles about the 6 January 2026 meeting."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    text = (Path(__file__).parent / "articles" / "nordic.txt").read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"a{i:02d}.txt").write_text(f"Paris, 6 January 2026. Item {i}.\n\n{text}", encoding="utf-8")
+    return folder
+
+
+@contextlib.contextmanager
+def running_threads(threads: int) -> Iterator[None]:
+    """With 2, a second thread runs meanwhile, as in the app: worker processes are spawned, not forked."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    if threads == 2:
+        other.start()
+    try:
+        yield
+    finally:
+        release.set()
+        if threads == 2:
+            other.join()
 
 
 def same(a, b) -> bool:
@@ -162,7 +190,6 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     With one thread the workers are forked, with more they are spawned: both give the same corpus."""
     import io
     import sys
-    import threading
 
     from coalition_tui import parallel
 
@@ -170,22 +197,10 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
         def fileno(self) -> int:
             return -1
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    text = (Path(__file__).parent / "articles" / "nordic.txt").read_text(encoding="utf-8")
-    for n in range(parallel.PARALLEL_FROM):
-        (folder / f"a{n:02d}.txt").write_text(f"Paris, 6 January 2026. Item {n}.\n\n{text}", encoding="utf-8")
+    folder = many_articles(tmp_path, parallel.PARALLEL_FROM)
     monkeypatch.setattr(sys, "stderr", Captured())
-    release = threading.Event()
-    ui = threading.Thread(target=release.wait)  # a second thread, as in the app: workers are spawned, not forked
-    if threads == 2:
-        ui.start()
-    try:
+    with running_threads(threads):
         corpus = cache.open_corpus(folder)
-    finally:
-        release.set()
-        if threads == 2:
-            ui.join()
     assert len(corpus.sources) == parallel.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)
 
 
@@ -231,25 +246,11 @@ def test_a_gazetteer_change_means_every_records_file_is_validated_again(review_d
 def test_a_cold_load_of_many_records_files_in_workers_equals_one_in_this_process(
     tmp_path: Path, monkeypatch, loads, threads
 ):
-    import threading
-
     from coalition_tui import parallel
 
-    folder = tmp_path / "many"
-    folder.mkdir()
-    text = (Path(__file__).parent / "articles" / "nordic.txt").read_text(encoding="utf-8")
-    for n in range(parallel.PARALLEL_FROM):
-        (folder / f"a{n:02d}.txt").write_text(f"Paris, 6 January 2026. Item {n}.\n\n{text}", encoding="utf-8")
+    folder = many_articles(tmp_path, parallel.PARALLEL_FROM)
     cache.open_corpus(folder)  # ingest: 40 records files
-    release = threading.Event()
-    ui = threading.Thread(target=release.wait)
-    if threads == 2:
-        ui.start()
-    try:
+    with running_threads(threads):
         in_workers = loader.load_corpus(folder)
-    finally:
-        release.set()
-        if threads == 2:
-            ui.join()
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**6)
     assert same(in_workers, loader.load_corpus(folder)) and len(in_workers.records) > 40 * 10

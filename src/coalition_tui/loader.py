@@ -232,7 +232,7 @@ def record_files(root: Path) -> list[Path]:
     return sorted(folder.glob("*.toml"), key=lambda p: p.name) if folder.is_dir() else []  # names: one folder
 
 
-def read_records_file(corpus: Corpus, path: Path, share: Sharing | None = None) -> FileRecords:
+def read_records_file(corpus: Corpus, path: Path) -> FileRecords:
     """Parse one ``commitments/*.toml`` file and validate each table against ``corpus``."""
     out = FileRecords()
     shown = display_path(path, corpus.root.parent)
@@ -248,13 +248,12 @@ def read_records_file(corpus: Corpus, path: Path, share: Sharing | None = None) 
     named = [defaults.get("source"), *(t.get("source") for t in tables if isinstance(t, dict))]
     out.sources = frozenset(n for n in named if isinstance(n, str))
     lines = array_table_lines(text, RECORD_TABLE)
-    share = share or Sharing()
     for i, table in enumerate(tables):
         line = lines[i] if i < len(lines) else None
         record, found = record_from_table(corpus, table, defaults, shown, line)
         out.problems.extend(found)
         if record is not None:
-            out.rows.append((i, line, share.record(record.values())))
+            out.rows.append((i, line, record))  # load_records shares equal values across files
     return out
 
 

@@ -136,7 +136,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def _key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else _string(key)
+    return key if _BARE_KEY.fullmatch(key) else toml_string(key)
 
 
 def toml_string(value: str) -> str:
@@ -148,13 +148,10 @@ def toml_float(value: float) -> str:
     return repr(value) if value == value and value not in (float("inf"), float("-inf")) else str(value)
 
 
-_string = toml_string
-
-
 def _scalar(value: object) -> str | None:
     """TOML for a string, bool, int, float or array of strings; None for anything else."""
     if isinstance(value, str):
-        return _string(value)
+        return toml_string(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -162,7 +159,7 @@ def _scalar(value: object) -> str | None:
     if isinstance(value, float):
         return toml_float(value)
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return "[" + ", ".join(map(_string, value)) + "]"
+        return "[" + ", ".join(map(toml_string, value)) + "]"
     return None
 
 
