@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -10,11 +12,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coalition_tui import cues
+from coalition_tui.clean import clean
 from coalition_tui.corpus import Corpus
 from coalition_tui.evaluate import evaluate_corpus
 from coalition_tui.extract import Extractor
+from coalition_tui.sentences import split_sentences
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+import synthetic  # the benchmark's generator of realistic sentences
 
 ARTICLES = Path(__file__).parent / "articles"
+SEEDS = Path(__file__).parents[1] / "seeds"
 DAY = dt.date(2026, 1, 6)
 
 
@@ -183,3 +192,57 @@ def test_extraction_on_our_own_articles(corpus: Corpus, extractor, name: str):
 def test_extraction_never_raises_and_quotes_are_verbatim(extractor, text: str):
     for c in extractor.candidates(text):
         assert text[c.start : c.end] == c.quote
+
+
+# --- the lexicon's short cuts: a cue runs only the patterns whose literal occurs ---------------------
+def _all_cues() -> list[cues.Cue]:
+    named = [cue for _, cue in cues.STANCE_CUES] + list(cues.KIND_CUES.values())
+    return named + [v for v in vars(cues).values() if isinstance(v, cues.Cue)]
+
+
+def _sentences_to_try() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += synthetic.corpus(20, size=3000, seed=5)
+    return [s.text for text in texts for s in split_sentences(clean(text))]
+
+
+_CUE_WORDS = sorted(
+    {w for cue in _all_cues() for p in cue.patterns for w in re.findall(r"[A-Za-z']{2,}", p)}
+    | {"not", "Britain", "France", "troops", "would", "if", "the", "a", "deal", "co-chair", "can't"}
+)
+
+
+def _same_as_whole_alternation(cue: cues.Cue, text: str) -> None:
+    whole = cue.rx.search(text)
+    narrowed = cue.search(text)
+    assert (whole and whole.span()) == (narrowed and narrowed.span()), (cue.patterns, text)
+    assert [m.span() for m in cue.rx.finditer(text)] == [m.span() for m in cue.finditer(text)]
+
+
+def test_a_cue_finds_what_all_its_patterns_together_find_in_real_sentences():
+    sentences = _sentences_to_try()
+    assert len(sentences) > 500
+    for cue in _all_cues():
+        for text in sentences:
+            _same_as_whole_alternation(cue, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=14), st.sampled_from([" ", ", ", " the ", "; "]))
+def test_a_cue_finds_what_all_its_patterns_together_find_in_any_phrase(words: list[str], glue: str):
+    text = glue.join(words)
+    for cue in _all_cues():
+        _same_as_whole_alternation(cue, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*cues.SENTENCE_LITERALS, " ", "x", ". "]), max_size=30), st.data())
+def test_literals_by_span_are_the_literals_inside_each_span(parts: list[str], data: st.DataObject):
+    low = "".join(parts)
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(low)), max_size=8)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
+    got = cues.literals_by_span(low, spans, cues.SENTENCE_LITERALS)
+    want = [{lit for lit in cues.SENTENCE_LITERALS if lit in low[a:b]} for a, b in spans]
+    assert [set(g) for g in got] == want
+    assert all(len(g) == len(set(g)) for g in got)

@@ -7,6 +7,7 @@ Edit these tables to teach extraction new phrasing; ``extract.py`` holds only th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from coalition_tui.model import Kind, Stance
 
@@ -29,48 +30,81 @@ def _literal(pattern: str) -> str | None:
     return literal if len(literal) >= 3 else None
 
 
+def _literals(pattern: str | tuple[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    if not isinstance(pattern, str):
+        return tuple(lit.lower() for lit in pattern[1])
+    literal = _literal(pattern)
+    return (literal,) if literal else None
+
+
 class Cue:
-    """A set of alternative patterns. Each pattern's leading literal is looked for first (a substring
-    test), and only the patterns whose literal occurs are run, as one alternation: same matches as
-    the whole alternation, a fraction of the work."""
+    """A set of alternative patterns. Each pattern's literals (one of which every match contains) are
+    looked for first (substring tests), and only the patterns with a literal present are run, as one
+    alternation: same matches as the whole alternation, a fraction of the work.
+
+    A pattern is a string (its literal is the text it starts with, if that is 3 characters or more) or
+    ``(pattern, literals)`` naming the words one of which every match contains, when it starts otherwise.
+    """
 
     _MAX_VARIANTS = 256
 
-    def __init__(self, *patterns: str) -> None:
-        self.patterns = patterns
-        self.pattern = "|".join(f"(?:{p})" for p in patterns)
+    def __init__(self, *patterns: str | tuple[str, tuple[str, ...]]) -> None:
+        self.patterns = tuple(p if isinstance(p, str) else p[0] for p in patterns)
+        self.pattern = "|".join(f"(?:{p})" for p in self.patterns)
         self.rx = re.compile(self.pattern, re.IGNORECASE)
-        self.each = tuple(_literal(p) for p in patterns)  # None: the pattern has no literal, always run
-        self.literals = None if any(lit is None for lit in self.each) else self.each
-        self._variants: dict[tuple[bool, ...], re.Pattern[str] | None] = {}
+        self._always = 0  # patterns without a known literal: always run
+        self._bits: dict[str, int] = {}  # literal -> the patterns (bit per pattern) it lets run
+        for n, pattern in enumerate(patterns):
+            literals = _literals(pattern)
+            if literals is None:
+                self._always |= 1 << n
+            for literal in literals or ():
+                self._bits[literal] = self._bits.get(literal, 0) | 1 << n
+        self.literals: tuple[str, ...] | None = None if self._always else tuple(self._bits)
+        self._variants: dict[int, re.Pattern[str] | None] = {}
 
-    def may_match(self, text: str, low: str | None) -> bool:
-        """False when no pattern can match: none of their leading literals occurs in ``low``."""
-        if self.literals is None:
-            return True
-        low = text.lower() if low is None else low
-        return any(lit in low for lit in self.literals)
+    def present(self, low: str, among: tuple[str, ...] | None = None) -> tuple[str, ...]:
+        """This cue's literals that occur in ``low`` (lower-cased text), tested among ``among`` if given."""
+        bits = self._bits
+        return tuple(lit for lit in (bits if among is None else among) if lit in bits and lit in low)
 
-    def narrowed(self, text: str, low: str | None = None) -> re.Pattern[str] | None:
-        """The alternation of just the patterns that can match ``text`` (None: none can)."""
+    def allows(self, present: tuple[str, ...]) -> bool:
+        """Whether a text containing just the literals ``present`` (of any cue) can match."""
+        return bool(self._always) or any(lit in self._bits for lit in present)
+
+    def narrowed(
+        self, text: str, low: str | None = None, among: tuple[str, ...] | None = None
+    ) -> re.Pattern[str] | None:
+        """The alternation of just the patterns that can match ``text`` (None: none can).
+
+        ``among``: the literals known to occur in a text that contains this one (its sentence).
+        """
         low = text.lower() if low is None else low
-        key = tuple(lit is None or lit in low for lit in self.each)
+        bits = self._bits
+        key = self._always
+        for literal in bits if among is None else among:
+            if literal in low:
+                key |= bits.get(literal, 0)
         try:
             return self._variants[key]
         except KeyError:
-            chosen = [p for p, keep in zip(self.patterns, key, strict=True) if keep]
+            chosen = [p for n, p in enumerate(self.patterns) if key >> n & 1]
             rx = re.compile("|".join(f"(?:{p})" for p in chosen), re.IGNORECASE) if chosen else None
             if len(self._variants) < self._MAX_VARIANTS:
                 self._variants[key] = rx
             return rx
 
-    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+    def search(
+        self, text: str, low: str | None = None, among: tuple[str, ...] | None = None
+    ) -> re.Match[str] | None:
         """Like ``re.search``; ``low`` is ``text.lower()`` when the caller has it."""
-        rx = self.narrowed(text, low)
+        rx = self.narrowed(text, low, among)
         return rx.search(text) if rx else None
 
-    def finditer(self, text: str, low: str | None = None) -> list[re.Match[str]]:
-        rx = self.narrowed(text, low)
+    def finditer(
+        self, text: str, low: str | None = None, among: tuple[str, ...] | None = None
+    ) -> list[re.Match[str]]:
+        rx = self.narrowed(text, low, among)
         return list(rx.finditer(text)) if rx else []
 
 
@@ -80,7 +114,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bneighbou?ring countries\b",
         r"\boutside (?:of )?Ukraine\b",
         r"\brather than (?:on|in) Ukrain",
-        r"\bon (?:nato'?s|the) eastern flank\b",
+        (r"\bon (?:nato'?s|the) eastern flank\b", ("eastern flank",)),
         r"\bbase (?:its|their) (?:troops|forces) in\b",
     ),
     Kind.TROOPS_IN_UKRAINE: Cue(
@@ -141,8 +175,11 @@ class LiteralIndex:
         self.literals = tuple(self.owners)
 
     def present(self, low: str, among: tuple[str, ...] | None = None) -> tuple[str, ...]:
-        """The literals that occur in ``low`` (lower-cased text)."""
-        return tuple(lit for lit in (self.literals if among is None else among) if lit in low)
+        """The literals that occur in ``low`` (lower-cased text), tested among ``among`` if given."""
+        if among is None:
+            return tuple(lit for lit in self.literals if lit in low)
+        owners = self.owners
+        return tuple(lit for lit in among if lit in owners and lit in low)
 
     def possible(self, low: str, among: tuple[str, ...] | None = None) -> set[object]:
         """Names whose literal occurs in ``low``, plus those that have none."""
@@ -177,9 +214,15 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     (
         Stance.DECLINED,
         Cue(
-            r"\b(?:would|will|could|did|does|do) not (?:\w+ ){0,2}"
-            r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base)\b",
-            r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit)\b",
+            (
+                r"\b(?:would|will|could|did|does|do) not (?:\w+ ){0,2}"
+                r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base)\b",
+                (" not ",),
+            ),
+            (
+                r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit)\b",
+                ("n't ", "cannot "),
+            ),
             r"\brefus(?:ed|es|ing) to\b",
             r"\bdeclined to\b",
             r"\bruled out (?:sending|contributing|deploying|any)\b",
@@ -192,7 +235,10 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     (
         Stance.CONDITIONAL,
         Cue(
-            r"\b(?:if|once|when|after) (?:a|the|any) (?:\w+ )?(?:ceasefire|truce|peace (?:deal|agreement)|deal)\b",
+            (
+                r"\b(?:if|once|when|after) (?:a|the|any) (?:\w+ )?(?:ceasefire|truce|peace (?:deal|agreement)|deal)\b",
+                ("ceasefire", "truce", "deal", "peace agreement"),
+            ),
             r"\bin the event of\b",
             r"\bdependent (?:up)?on\b",
             r"\bdepends? (?:up)?on\b",
@@ -204,7 +250,10 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bas long as\b",
             r"\bunless\b",
             r"\bwould (?:still )?require\b",
-            r"\bif\b[^,.;]{0,60}\b(?:provide[sd]?|guarantee[sd]?|agree[sd]?|back(?:s|ed)?|commit(?:s|ted)?)\b",
+            (
+                r"\bif\b[^,.;]{0,60}\b(?:provide[sd]?|guarantee[sd]?|agree[sd]?|back(?:s|ed)?|commit(?:s|ted)?)\b",
+                ("provide", "guarantee", "agree", "back", "commit"),
+            ),
         ),
     ),
     (
@@ -275,7 +324,7 @@ PARTICIPATION_CUES = Cue(
     r"\bjoined(?: by)?\b",
     r"\bdiall?ed into\b",
     r"\bhosted(?: by)?\b",
-    r"\bco-?chair(?:ed|s)?\b",
+    (r"\bco-?chair(?:ed|s)?\b", ("chair",)),
     r"\bled by\b",
     r"\bis in \w+ with\b",
     r"\bmet with\b",
@@ -284,7 +333,7 @@ PARTICIPATION_CUES = Cue(
     r"\bconvened by\b",
     r"\bsigned\b",
     r"\bgathered\b",
-    r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b",
+    (r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b", ("includ",)),
 )
 ABSENCE_CUES = Cue(
     r"\babsent\b", r"\bstayed away\b", r"\bdid not (?:attend|take part|join|participate)\b", r"\bboycott\w*\b"
@@ -336,3 +385,24 @@ CLAUSE_BREAK = re.compile(
 )
 # A leading subordinate clause ("While intelligence sharing remains vital, ...") ends at its first comma.
 LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|If|When|Once)\b[^,]*,\s*")
+
+
+# The literals that decide whether a sentence is looked at (``literals_by_span`` finds them at once).
+SENTENCE_LITERALS = tuple(
+    dict.fromkeys(KIND_LITERALS.literals + (PARTICIPATION_CUES.literals or ()) + (ABSENCE_CUES.literals or ()))
+)
+
+
+def literals_by_span(low: str, spans: list[tuple[int, int]], literals: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """For each of ``spans`` (in order, not overlapping) of lower-cased text ``low``, which of ``literals``
+    occur inside it: one search of the text per literal instead of one per span."""
+    starts = [start for start, _ in spans]
+    found: list[list[str]] = [[] for _ in spans]
+    for literal in literals:
+        at = low.find(literal)
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if i >= 0 and at + len(literal) <= spans[i][1] and not (found[i] and found[i][-1] is literal):
+                found[i].append(literal)
+            at = low.find(literal, at + 1)
+    return [tuple(here) for here in found]

@@ -59,6 +59,7 @@ class _Hints:
 
     kinds: tuple[str, ...]
     stances: tuple[str, ...]
+    attendance: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,18 +113,32 @@ class Extractor:
         cleaned = clean(text)
         out: list[Candidate] = []
         header = ""
-        for sentence in split_sentences(cleaned):
+        sentences = split_sentences(cleaned)
+        everywhere = cleaned.text.lower()
+        look_for = cues.SENTENCE_LITERALS
+        if len(everywhere) == len(cleaned.text):  # offsets agree (lower-casing changed no length)
+            literals = cues.literals_by_span(everywhere, [(s.start, s.end) for s in sentences], look_for)
+        else:
+            literals = [tuple(lit for lit in look_for if lit in s.text.lower()) for s in sentences]
+        stance_literals = cues.STANCE_LITERALS.present(everywhere)
+        kind_owners = cues.KIND_LITERALS.owners
+        for sentence, present in zip(sentences, literals, strict=True):
             if not sentence.bullet:
                 header = sentence.text
             listed = sentence.bullet and cues.LIST_HEADER_CUES.search(header)
-            low = sentence.text.lower()
-            hints = _Hints(cues.KIND_LITERALS.present(low), ())
-            if hints.kinds or cues.KIND_LITERALS.always:
-                hints = _Hints(hints.kinds, cues.STANCE_LITERALS.present(low))
-            elif not listed and not (
-                cues.PARTICIPATION_CUES.may_match(sentence.text, low) or cues.ABSENCE_CUES.may_match(sentence.text, low)
+            kinds = tuple(lit for lit in present if lit in kind_owners)
+            if not (
+                kinds
+                or cues.KIND_LITERALS.always
+                or listed
+                or cues.PARTICIPATION_CUES.allows(present)
+                or cues.ABSENCE_CUES.allows(present)
             ):
                 continue  # no cue of any kind or of attendance: nothing to find, so no names to look up
+            low = sentence.text.lower()
+            stances = cues.STANCE_LITERALS.present(low, stance_literals) if kinds or cues.KIND_LITERALS.always else ()
+            attendance = present  # the attendance cues pick their own literals from these
+            hints = _Hints(kinds, stances, attendance)
             mentions = self.finder.find(sentence.text, sentence.start, on)
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
             if listed:
@@ -205,8 +220,9 @@ class Extractor:
         return group
 
     def _participation(self, ctx: _Clause) -> None:
-        absent = cues.ABSENCE_CUES.search(ctx.text, ctx.low)
-        found_cues = [absent] if absent else list(cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low))
+        attendance = ctx.hints.attendance
+        absent = cues.ABSENCE_CUES.search(ctx.text, ctx.low, attendance)
+        found_cues = [absent] if absent else cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low, attendance)
         if not found_cues:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
@@ -398,11 +414,11 @@ def _kinds(clause: str, stance: Stance | None, among: tuple[str, ...] | None = N
     possible = cues.KIND_LITERALS.possible(low, among)
     kinds = []
     for kind, cue in cues.KIND_CUES.items():
-        if kind not in possible or not cue.search(clause, low):
+        if kind not in possible or not cue.search(clause, low, among):
             continue
         location = cues.LOCATION_USE.get(kind)
         if location is None or any(
-            not location.search(clause[max(0, m.start() - 60) : m.start()]) for m in cue.finditer(clause, low)
+            not location.search(clause[max(0, m.start() - 60) : m.start()]) for m in cue.finditer(clause, low, among)
         ):
             kinds.append(kind)
     for kind in list(kinds):
@@ -417,7 +433,7 @@ def _stance(clause: str, low: str | None = None, among: tuple[str, ...] | None =
     low = clause.lower() if low is None else low
     possible = cues.STANCE_LITERALS.possible(low, among)
     for stance, cue in cues.STANCE_CUES:
-        match = cue.search(clause, low) if stance in possible else None
+        match = cue.search(clause, low, among) if stance in possible else None
         if match:
             return stance, match.start()
     return None, len(clause)

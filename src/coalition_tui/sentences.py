@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coalition_tui.clean import Cleaned
 
@@ -15,10 +15,10 @@ _BOUNDARY = re.compile(r"""[.!?…]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _LAST_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|\w+)$")
 _QUOTE_CHARS = '"'
+_SENTENCE_END = re.compile(r"""[.!?…:;"')]\s*$""")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int  # offsets into Cleaned.text
     end: int
     text: str
@@ -27,8 +27,9 @@ class Sentence:
     line: int = 0  # index of the line (paragraph) it is on
 
 
-def _is_abbreviation(before: str) -> bool:
-    match = _LAST_WORD.search(before[-24:])
+def _is_abbreviation(line: str, start: int, end: int) -> bool:
+    """Whether the full stop at ``line[end]`` ends an abbreviation (the sentence began at ``start``)."""
+    match = _LAST_WORD.search(line, max(start, end - 24), end)
     if not match:
         return False
     word = match.group(1)
@@ -43,9 +44,9 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(line):
         end = match.end()
-        if line[start:end].count(_QUOTE_CHARS) % 2 == 1:
+        if line.count(_QUOTE_CHARS, start, end) % 2 == 1:
             continue  # inside a quotation
-        if match.group().startswith(".") and _is_abbreviation(line[start : match.start()]):
+        if line[match.start()] == "." and _is_abbreviation(line, start, match.start()):
             continue
         spans.append((start, end))
         start = end
@@ -68,10 +69,10 @@ def split_sentences(cleaned: Cleaned) -> list[Sentence]:
         bullet = _BULLET.match(line)
         body_start = bullet.end() if bullet else len(line) - len(line.lstrip())
         body = line[body_start:]
-        heading = not bullet and not re.search(r"""[.!?…:;"')]\s*$""", body) and len(body) < 120
+        heading = not bullet and not _SENTENCE_END.search(body) and len(body) < 120
         for s, e in _split_line(body):
             a, b = line_start + body_start + s, line_start + body_start + e
-            if cleaned.is_furniture(a, b):
+            if cleaned.furniture and cleaned.is_furniture(a, b):
                 continue
             out.append(Sentence(a, b, cleaned.text[a:b], bool(bullet), heading, number))
     return out
