@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from coalition_tui import cues
 from coalition_tui.clean import Cleaned, clean
@@ -53,8 +54,7 @@ class Analysis:
     mentions: list[Found]
 
 
-@dataclass(frozen=True, slots=True)
-class _Hints:
+class _Hints(NamedTuple):
     """The kind and stance literals found in a sentence: its clauses look for these only."""
 
     kinds: tuple[str, ...]
@@ -62,8 +62,7 @@ class _Hints:
     attendance: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Clause:
+class _Clause(NamedTuple):
     text: str
     start: int  # cleaned offset of text[0]
     mentions: list[Found]
@@ -75,8 +74,7 @@ class _Clause:
     hints: _Hints
 
 
-@dataclass(frozen=True, slots=True)
-class _Actor:
+class _Actor(NamedTuple):
     entity: str
     mention: Found
     person: str | None
@@ -120,7 +118,6 @@ class Extractor:
             literals = cues.literals_by_span(everywhere, [(s.start, s.end) for s in sentences], look_for)
         else:
             literals = [tuple(lit for lit in look_for if lit in s.text.lower()) for s in sentences]
-        stance_literals = cues.STANCE_LITERALS.present(everywhere)
         kind_owners = cues.KIND_LITERALS.owners
         for sentence, present in zip(sentences, literals, strict=True):
             if not sentence.bullet:
@@ -136,7 +133,7 @@ class Extractor:
             ):
                 continue  # no cue of any kind or of attendance: nothing to find, so no names to look up
             low = sentence.text.lower()
-            stances = cues.STANCE_LITERALS.present(low, stance_literals) if kinds or cues.KIND_LITERALS.always else ()
+            stances = cues.STANCE_LITERALS.present(low) if kinds or cues.KIND_LITERALS.always else ()
             attendance = present  # the attendance cues pick their own literals from these
             hints = _Hints(kinds, stances, attendance)
             mentions = self.finder.find(sentence.text, sentence.start, on)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coalition_tui.cues import GROUP_ENTITY, GROUP_PHRASES, VENUE_AFTER, VENUE_BEFORE
 from coalition_tui.model import EntityKind
@@ -26,8 +26,7 @@ _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPITAL_RUN = re.compile(rf"\b{_WORD}(?:(?: |: )(?:{_PARTICLE} )*{_WORD})*")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     """A mention in cleaned-text offsets."""
 
     start: int
