@@ -143,6 +143,8 @@ def test_duplicate_ids_are_reported_with_the_first_place(data_copy):
     )
     problems = [p for p in load_corpus(data_copy).problems if p.field == "id"]
     assert len(problems) == 1 and "duplicate id, first defined in" in problems[0].message
+    assert (problems[0].file, problems[0].line) == ("data/commitments/zz.toml", 3)
+    assert "data/commitments/000_52fd44cbc1a803ce.toml:5;" in problems[0].message  # its [[commitment]] line
 
 
 def _document(corpus):

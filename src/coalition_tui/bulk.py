@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from coalition_tui.ingest import (
     read_input,
     register_sources,
 )
+from coalition_tui.loader import Progress, _noop, load_base, needs_prepare
 from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.parallel import WORKERS, pool_map
 from coalition_tui.paths import own_or_bundled
@@ -34,12 +35,7 @@ from coalition_tui.problems import display_path
 from coalition_tui.serialize import candidates_document
 from coalition_tui.tomlio import write_bytes_atomic
 
-Progress = Callable[[str, int, int], None]
 CHUNK = 25
-
-
-def _noop(_stage: str, _done: int, _total: int) -> None:
-    pass
 
 
 def article_files(target: Path) -> tuple[list[Path], list[str]]:
@@ -257,23 +253,12 @@ def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) 
 
 
 # --------------------------------------------------------------------------- a folder of articles as --data
-def needs_prepare(data_dir: Path) -> bool:
-    """A folder with articles but no ``sources.toml`` yet."""
-    return (
-        data_dir.is_dir()
-        and not (data_dir / "sources.toml").exists()
-        and next(data_dir.rglob("*.txt"), None) is not None
-    )
-
-
 def prepare(data_dir: Path, progress: Progress = _noop) -> tuple[BulkResult, Corpus] | None:
     """Make a folder holding only ``.txt`` articles a corpus: register them in place and extract their
     candidates (gazetteer and meetings come from the bundled corpus unless the folder has its own).
     Returns what was done and the corpus, already complete: nothing written needs reading back."""
     if not needs_prepare(data_dir):
         return None
-    from coalition_tui.loader import load_base
-
     corpus = load_base(data_dir, progress)
     files, problems = article_files(data_dir)
     result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)

@@ -21,14 +21,25 @@ import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-from coalition_tui.bulk import BulkResult, Progress, _noop, prepare
 from coalition_tui.corpus import Corpus, Sharing
-from coalition_tui.loader import FileRecords, load_articles, load_corpus, load_records, record_files
+from coalition_tui.loader import (
+    FileRecords,
+    Progress,
+    _noop,
+    load_articles,
+    load_corpus,
+    load_records,
+    needs_prepare,
+    record_files,
+)
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity
 from coalition_tui.tomlio import write_atomic
+
+if TYPE_CHECKING:
+    from coalition_tui.bulk import BulkResult
 
 CACHE_ENV = "COALITION_TUI_CACHE"
 FORMAT = 6  # bump when Corpus or the models change shape
@@ -109,7 +120,11 @@ def open_corpus(data_dir: Path, progress: Progress = _noop, use_cache: bool = Tr
 
 def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
     root = data_dir.resolve()
-    prepared = prepare(root, progress)
+    prepared = None
+    if needs_prepare(root):  # extraction is imported only when there is something to extract
+        from coalition_tui.bulk import prepare
+
+        prepared = prepare(root, progress)
     if prepared is not None:
         result, corpus = prepared
         _note(corpus, result)

@@ -36,6 +36,15 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
     return None
 
 
+def needs_prepare(data_dir: Path) -> bool:
+    """A folder with articles but no ``sources.toml`` yet."""
+    return (
+        data_dir.is_dir()
+        and not (data_dir / "sources.toml").exists()
+        and next(data_dir.rglob("*.txt"), None) is not None
+    )
+
+
 def _tables(path: Path, base: Path, problems: list[Problem]) -> tuple[dict[str, Any], str, str]:
     shown = display_path(path, base)
     tables, text, found = read_tables(path, shown)
@@ -260,17 +269,17 @@ def read_records_file(corpus: Corpus, path: Path) -> FileRecords:
 def assemble_records(corpus: Corpus, files: Iterable[tuple[Path, FileRecords]]) -> None:
     """Add every file's records to ``corpus`` in file order: a duplicate id is a problem, the first
     definition wins; rejected records go to ``corpus.rejected``."""
-    seen: dict[str, tuple[str, int | None]] = {}
+    seen: dict[str, tuple[Path, int | None]] = {}
+    base = corpus.root.parent
     for path, found in files:
-        shown = display_path(path, corpus.root.parent)
         corpus.problems.extend(found.problems)
         for index, line, record in found.rows:
             if record.id in seen:
                 first, first_line = seen[record.id]
-                where = f"{first}:{first_line}" if first_line else first
+                where = display_path(first, base) + (f":{first_line}" if first_line else "")
                 corpus.problems.append(
                     Problem(
-                        shown,
+                        display_path(path, base),
                         f"duplicate id, first defined in {where}; give each record a unique id",
                         line=line,
                         record=record.id,
@@ -278,10 +287,9 @@ def assemble_records(corpus: Corpus, files: Iterable[tuple[Path, FileRecords]]) 
                     )
                 )
                 continue
-            seen[record.id] = (shown, line)
+            seen[record.id] = (path, line)
             corpus.homes[record.id] = (path, index)
             corpus.put(record)
-
 
 def load_records(
     corpus: Corpus, progress: Progress = _noop, known: dict[Path, FileRecords] | None = None
