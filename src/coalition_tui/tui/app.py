@@ -92,6 +92,7 @@ class CoalitionApp(App[None]):
         self.data_dir = data_dir
         self.blink = blink
         self.corpus: Corpus | None = None
+        self._loading_stage = ""
         self.selection: dict[str, Commitment] = {}
 
     # ------------------------------------------------------------------ loading
@@ -118,7 +119,9 @@ class CoalitionApp(App[None]):
         bar = self.query("#loading-bar")
         if bar:
             bar.first(ProgressBar).update(total=max(message.total, 1), progress=message.done)
-            self.query_one("#loading-label", Static).update(Text(f"Loading {message.stage} from {self.data_dir} …"))
+            if message.stage != self._loading_stage:  # the label is laid out again only when it changes
+                self._loading_stage = message.stage
+                self.query_one("#loading-label", Static).update(Text(f"Loading {message.stage} from {self.data_dir} …"))
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
