@@ -246,3 +246,15 @@ def test_literals_by_span_are_the_literals_inside_each_span(parts: list[str], da
     want = [{lit for lit in cues.SENTENCE_LITERALS if lit in low[a:b]} for a, b in spans]
     assert [set(g) for g in got] == want
     assert all(len(g) == len(set(g)) for g in got)
+
+
+def test_text_whose_lower_case_is_longer_still_finds_each_sentences_cues(extractor):
+    """'İ' lower-cases to two characters, so offsets in the lower-cased article drift: each sentence is
+    then searched on its own."""
+    plain = "Britain will send troops to Ukraine. France declined to provide air support."
+    drifted = "İ" * 80 + " İstanbul talks were held. " + plain
+    assert "İ".lower() != "i" and len(drifted.lower()) != len(drifted)
+    assert claims(extractor, drifted) == claims(extractor, plain) == {
+        ("GBR", "troops_in_ukraine", "committed"),
+        ("FRA", "air_support", "declined"),
+    }

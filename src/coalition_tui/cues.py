@@ -1,6 +1,9 @@
 """The extraction lexicon, as data: cue phrases per kind, per stance, and the words that steer actors.
 
-Each entry is a regular expression matched case-insensitively on cleaned text (straight quotes).
+Each entry is a regular expression matched case-insensitively on cleaned text (straight quotes). A
+pattern that does not start with a word of 3 letters or more is written ``(pattern, words)``, naming
+the words one of which every match contains: a sentence without any of them is not searched (tests
+check that a cue finds just what its patterns together find).
 Edit these tables to teach extraction new phrasing; ``extract.py`` holds only the procedure.
 """
 
@@ -62,11 +65,6 @@ class Cue:
                 self._bits[literal] = self._bits.get(literal, 0) | 1 << n
         self.literals: tuple[str, ...] | None = None if self._always else tuple(self._bits)
         self._variants: dict[int, re.Pattern[str] | None] = {}
-
-    def present(self, low: str, among: tuple[str, ...] | None = None) -> tuple[str, ...]:
-        """This cue's literals that occur in ``low`` (lower-cased text), tested among ``among`` if given."""
-        bits = self._bits
-        return tuple(lit for lit in (bits if among is None else among) if lit in bits and lit in low)
 
     def allows(self, present: tuple[str, ...]) -> bool:
         """Whether a text containing just the literals ``present`` (of any cue) can match."""
