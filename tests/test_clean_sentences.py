@@ -6,6 +6,7 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coalition_tui import sentences
 from coalition_tui.clean import clean
 from coalition_tui.sentences import split_sentences
 
@@ -86,3 +87,23 @@ def test_sentence_offsets_always_point_into_the_original(text: str):
         a, b = cleaned.original_span(sentence.start, sentence.end)
         assert 0 <= a <= b <= len(text)
         assert cleaned.text[sentence.start : sentence.end] == sentence.text
+
+
+def _abbreviation_by_pattern(line: str, start: int, end: int) -> bool:
+    match = sentences._LAST_WORD.search(line, max(start, end - 24), end)
+    if not match:
+        return False
+    word = match.group(1)
+    return "." in word or (len(word) == 1 and word.isupper()) or word.lower() in sentences.ABBREVIATIONS
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["mr", "approx", "U", "S", ".", " ", "word", "longerword", "_", "é", "1", "Gen"]), max_size=12),
+    st.data(),
+)
+def test_the_long_word_short_cut_agrees_with_the_abbreviation_pattern(parts: list[str], data: st.DataObject):
+    line = "".join(parts)
+    end = data.draw(st.integers(0, len(line)))
+    start = data.draw(st.integers(0, end))
+    assert sentences._is_abbreviation(line, start, end) == _abbreviation_by_pattern(line, start, end)

@@ -67,11 +67,13 @@ class MentionFinder:
                 continue
             found.extend(self._parts(text, offset, list(TOKEN.finditer(text, start, end)), on))
         taken = [(f.start, f.end) for f in found]
+        grouped = False
         for match in GROUP_PHRASES.finditer(text):
             a, b = offset + match.start(), offset + match.end()
             if not any(s < b and a < e for s, e in taken):
                 found.append(Found(a, b, match.group(), GROUP_ENTITY, "org", 100.0, "alias", "group"))
-        return sorted(found, key=lambda f: f.start)
+                grouped = True
+        return sorted(found, key=lambda f: f.start) if grouped else found  # names come in text order
 
     def _parts(self, text: str, offset: int, run: list[re.Match[str]], on: dt.date | None) -> list[Found]:
         out = []

@@ -15,6 +15,7 @@ _BOUNDARY = re.compile(r"""[.!?…]+["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _LAST_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|\w+)$")
 _QUOTE_CHARS = '"'
+_LONG_WORD = max(map(len, ABBREVIATIONS)) + 1
 _SENTENCE_END = re.compile(r"""[.!?…:;"')]\s*$""")
 
 
@@ -29,6 +30,8 @@ class Sentence(NamedTuple):
 
 def _is_abbreviation(line: str, start: int, end: int) -> bool:
     """Whether the full stop at ``line[end]`` ends an abbreviation (the sentence began at ``start``)."""
+    if end - _LONG_WORD >= start and line[end - _LONG_WORD : end].isalnum():
+        return False  # a word longer than any abbreviation, and no initials ("U.S") end that way
     match = _LAST_WORD.search(line, max(start, end - 24), end)
     if not match:
         return False
@@ -69,7 +72,7 @@ def split_sentences(cleaned: Cleaned) -> list[Sentence]:
         bullet = _BULLET.match(line)
         body_start = bullet.end() if bullet else len(line) - len(line.lstrip())
         body = line[body_start:]
-        heading = not bullet and not _SENTENCE_END.search(body) and len(body) < 120
+        heading = not bullet and len(body) < 120 and not _SENTENCE_END.search(body)
         for s, e in _split_line(body):
             a, b = line_start + body_start + s, line_start + body_start + e
             if cleaned.furniture and cleaned.is_furniture(a, b):
