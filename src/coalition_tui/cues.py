@@ -370,10 +370,12 @@ COORDINATION = re.compile(r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$", r
 FORCE_NOUN = re.compile(r"^\s*(?:and \w+ )?(?:forces|troops|soldiers|peacekeepers|military)\b", re.IGNORECASE)
 FORCES_FROM = re.compile(r"\b(?:troops|forces|soldiers|peacekeepers) from\s*$", re.IGNORECASE)
 # Lower-case phrases that stand for members of the coalition as a whole.
-GROUP_PHRASES = re.compile(
-    r"\b(?:the coalition(?: of the willing)?|other countries|other members|"
-    r"european (?:leaders|allies|nations|partners)|western (?:allies|nations))\b",
-    re.IGNORECASE,
+GROUP_PHRASES = Cue(
+    r"\bthe coalition(?: of the willing)?\b",
+    r"\bother countries\b",
+    r"\bother members\b",
+    r"\beuropean (?:leaders|allies|nations|partners)\b",
+    r"\bwestern (?:allies|nations)\b",
 )
 GROUP_ENTITY = "coalition-of-the-willing"
 # Clause boundaries inside a sentence.

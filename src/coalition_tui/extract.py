@@ -136,7 +136,7 @@ class Extractor:
             stances = cues.STANCE_LITERALS.present(low) if kinds or cues.KIND_LITERALS.always else ()
             attendance = present  # the attendance cues pick their own literals from these
             hints = _Hints(kinds, stances, attendance)
-            mentions = self.finder.find(sentence.text, sentence.start, on)
+            mentions = self.finder.find(sentence.text, sentence.start, on, low)
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
             if listed:
                 self._bullet(sentence, mentions, on, cleaned, found)

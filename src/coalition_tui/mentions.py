@@ -53,8 +53,9 @@ class MentionFinder:
     def _resolve(self, text: str, on: dt.date | None) -> Resolution:
         return self.resolver.resolve(text, on=on)
 
-    def find(self, text: str, offset: int = 0, on: dt.date | None = None) -> list[Found]:
-        """Mentions in ``text`` (a sentence), with offsets shifted by ``offset``."""
+    def find(self, text: str, offset: int = 0, on: dt.date | None = None, low: str | None = None) -> list[Found]:
+        """Mentions in ``text`` (a sentence), with offsets shifted by ``offset``; ``low`` is
+        ``text.lower()`` when the caller has it."""
         found: list[Found] = []
         for run in CAPITAL_RUN.finditer(text):
             # a run ends with a capitalised word (never a particle); its last token ends before any
@@ -68,7 +69,7 @@ class MentionFinder:
             found.extend(self._parts(text, offset, list(TOKEN.finditer(text, start, end)), on))
         taken = [(f.start, f.end) for f in found]
         grouped = False
-        for match in GROUP_PHRASES.finditer(text):
+        for match in GROUP_PHRASES.finditer(text, low):
             a, b = offset + match.start(), offset + match.end()
             if not any(s < b and a < e for s, e in taken):
                 found.append(Found(a, b, match.group(), GROUP_ENTITY, "org", 100.0, "alias", "group"))
