@@ -55,11 +55,11 @@ class Analysis:
 
 
 class _Hints(NamedTuple):
-    """The kind and stance literals found in a sentence: its clauses look for these only."""
+    """The cue literals a sentence contains (of kinds and attendance; of stances when it names a
+    kind): its clauses look for these only."""
 
-    kinds: tuple[str, ...]
+    literals: tuple[str, ...]
     stances: tuple[str, ...]
-    attendance: tuple[str, ...]
 
 
 class _Clause(NamedTuple):
@@ -134,8 +134,7 @@ class Extractor:
                 continue  # no cue of any kind or of attendance: nothing to find, so no names to look up
             low = sentence.text.lower()
             stances = cues.STANCE_LITERALS.present(low) if kinds or cues.KIND_LITERALS.always else ()
-            attendance = present  # the attendance cues pick their own literals from these
-            hints = _Hints(kinds, stances, attendance)
+            hints = _Hints(present, stances)
             mentions = self.finder.find(sentence.text, sentence.start, on, low)
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
             if listed:
@@ -217,9 +216,9 @@ class Extractor:
         return group
 
     def _participation(self, ctx: _Clause) -> None:
-        attendance = ctx.hints.attendance
-        absent = cues.ABSENCE_CUES.search(ctx.text, ctx.low, attendance)
-        found_cues = [absent] if absent else cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low, attendance)
+        present = ctx.hints.literals
+        absent = cues.ABSENCE_CUES.search(ctx.text, ctx.low, present)
+        found_cues = [absent] if absent else cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low, present)
         if not found_cues:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
@@ -251,7 +250,7 @@ class Extractor:
         return people
 
     def _contributions(self, ctx: _Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
-        if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.kinds):
+        if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.literals):
             # no contribution named: only the subject matters, for the next clause
             return [self.actor(m, ctx.on) for m in self._nearest_group(ctx, len(ctx.text))] or previous
         stance, anchor = _stance(ctx.text, ctx.low, ctx.hints.stances)
@@ -262,7 +261,7 @@ class Extractor:
         if blocked:
             group = []
         subjects = [self.actor(m, ctx.on) for m in group]
-        kinds = _kinds(ctx.text, stance, ctx.hints.kinds)
+        kinds = _kinds(ctx.text, stance, ctx.hints.literals)
         if not kinds or stance is None:
             return subjects or previous
         between = ctx.text[(group[0].start - ctx.start) if group else 0 : anchor]

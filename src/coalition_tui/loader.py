@@ -291,6 +291,7 @@ def assemble_records(corpus: Corpus, files: Iterable[tuple[Path, FileRecords]]) 
             corpus.homes[record.id] = (path, index)
             corpus.put(record)
 
+
 def load_records(
     corpus: Corpus, progress: Progress = _noop, known: dict[Path, FileRecords] | None = None
 ) -> dict[Path, FileRecords]:
