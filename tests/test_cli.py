@@ -35,6 +35,14 @@ def test_validate_exits_1_and_prints_every_problem(capsys, data_copy: Path):
     assert "unknown summit" in out  # sources and records that name the lost summits are reported too
 
 
+@pytest.mark.parametrize("before", [True, False])
+def test_data_folder_before_or_after_the_command_is_the_one_used(capsys, data_copy: Path, before: bool):
+    (data_copy / "summits.toml").write_text("[x\n", encoding="utf-8")
+    args = ["validate", "--data", str(data_copy)]
+    assert main(args[1:] + args[:1] if before else args) == 1
+    assert "summits.toml:1: error: malformed TOML" in capsys.readouterr().out
+
+
 def test_validate_json(capsys, data_copy: Path):
     (data_copy / "sources.toml").unlink()
     assert main(["validate", "--json", "--data", str(data_copy)]) == 1

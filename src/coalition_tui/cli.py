@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from coalition_tui.resolve import Resolution
 
 
-def _add_data(parser: argparse.ArgumentParser) -> None:
+def _add_data(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """``--data``, before the command or after it. A command's copy defaults to SUPPRESS: a default
+    there would overwrite the folder given before the command."""
     parser.add_argument(
         "--data",
         type=Path,
-        default=None,
+        default=default,
         metavar="DIR",
         help="data folder (default: ./data if present, else the bundled corpus)",
     )
@@ -55,46 +57,46 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check the data folder; print every problem; exit 1 if any")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="one JSON object per problem")
 
     p = sub.add_parser("resolve", help="resolve names to canonical countries, people and organizations")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("names", nargs="+", metavar="NAME", help="names to resolve; '-' reads one per line from stdin")
     p.add_argument("--context", default="", metavar="TEXT", help="nearby words, e.g. 'Italian Prime Minister'")
     p.add_argument("--codes", action="store_true", help="let ISO codes (IT, GBR) match")
     p.add_argument("--json", action="store_true", help="one JSON object per name")
 
     p = sub.add_parser("records", help="list commitment records, filtered")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     _add_filters(p)
     p.add_argument("--json", action="store_true", help="one JSON object per record")
 
     p = sub.add_parser("extract", help="print the candidate records extraction finds in an article; writes nothing")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--summit", metavar="ID", help="the meeting it reports (default: guessed from the text)")
     p.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
     p = sub.add_parser("ingest", help="add articles to the corpus with their extracted candidate records")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--summit", metavar="ID", help="the meeting they report (default: guessed per article)")
     p.add_argument("--outlet", default="", metavar="NAME")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="publication date")
 
     p = sub.add_parser("eval", help="extraction on the curated sources vs. their curated records")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="one JSON object with the figures, misses and false alarms")
 
     p = sub.add_parser("export", help="write the filtered records to a TOML file that loads back as data")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     _add_filters(p)
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = sub.add_parser("diff", help="two articles side by side: sentences aligned, words changed, claims")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("a", metavar="A", help="source id or prefix ('000'), file name or headline words")
     p.add_argument("b", metavar="B")
     p.add_argument("--claims", action="store_true", help="compare the two articles' records instead of their text")
@@ -103,13 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object")
 
     p = sub.add_parser("across", help="a country's commitments from one meeting to the next")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("country", metavar="COUNTRY", help="any name, alias, demonym, code or person")
     p.add_argument("--summits", metavar="S1,S2", help="compare these meetings only (default: all, in date order)")
     p.add_argument("--json", action="store_true", help="one JSON object per step")
 
     p = sub.add_parser("review", help="list the extracted records left to review; accept, reject or restore them")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     p.add_argument("action", nargs="?", choices=["list", "accept", "reject", "restore"], default="list")
     p.add_argument("ids", nargs="*", metavar="ID", help="record ids (for accept / reject / restore)")
     p.add_argument("--source", metavar="Z", help="only this source (id or prefix, file name or headline words)")
@@ -117,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per record")
 
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
-    _add_data(p)
+    _add_data(p, argparse.SUPPRESS)
     return parser
 
 
