@@ -46,10 +46,13 @@ _FLAT = st.dictionaries(_KEYS, _SCALARS, max_size=6)
 
 
 @settings(max_examples=300, deadline=None)
-@given(head=_FLAT, tables=st.lists(_FLAT, max_size=4), name=_KEYS)
-def test_the_fast_writer_means_what_tomli_w_means(head, tables, name):
-    """Records files are written by tomlio.dumps, not tomli-w: any flat document parses back the same."""
-    data = {**head, name: tables} if tables and name not in head else head
+@given(head=_FLAT, tables=st.lists(_FLAT, max_size=4), name=_KEYS, named=st.dictionaries(_KEYS, _FLAT, max_size=3))
+def test_the_fast_writer_means_what_tomli_w_means(head, tables, name, named):
+    """Records files and sources.toml are written by tomlio.dumps, not tomli-w: any document of plain
+    values, flat tables and arrays of flat tables parses back the same."""
+    data = {**named, **head}
+    if tables and name not in data:
+        data[name] = tables
     assert tomllib.loads(tomlio.dumps(data)) == tomllib.loads(tomli_w.dumps(data))
 
 

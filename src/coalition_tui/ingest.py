@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from coalition_tui.corpus import Corpus, NotFound
 from coalition_tui.extract import Extractor
 from coalition_tui.loader import MAX_ARTICLE_BYTES, read_article
 from coalition_tui.model import Commitment, Summit
 from coalition_tui.problems import display_path
 from coalition_tui.serialize import record_table
+from coalition_tui.tomlio import dumps as toml_dumps
 from coalition_tui.tomlio import write_bytes_atomic, write_toml_atomic
 
 ARTICLES_DIR = "articles"
@@ -163,7 +162,7 @@ def register_sources(root: Path, entries: dict[str, dict[str, Any]]) -> bool:
     Returns True when the file did not exist or was empty, i.e. its data is exactly ``entries``."""
     sources = root / "sources.toml"
     existing = sources.read_text(encoding="utf-8") if sources.exists() else ""
-    addition = tomli_w.dumps(entries)
+    addition = toml_dumps(entries)
     write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
     return not existing.strip()
 
