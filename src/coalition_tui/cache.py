@@ -59,16 +59,19 @@ def _gazetteer_files(root: Path) -> list[Path]:
 
 
 def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[Path, bytes]:
-    """sha256 of each file's content (``known``: digests just computed elsewhere)."""
+    """sha256 of each file's content. ``known``: the digests this open has already (from the workers
+    that wrote the files, or computed earlier); what is computed here is added to it."""
     out = {}
     for path in files:
-        if known and path in known:
+        if known is not None and path in known:
             out[path] = known[path]
             continue
         try:
             out[path] = hashlib.sha256(path.read_bytes()).digest()
         except OSError as exc:
             out[path] = f"unreadable {exc.errno}".encode()
+        if known is not None:
+            known[path] = out[path]
     return out
 
 
@@ -131,14 +134,17 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
         if use_cache:
             progress("saving the cache", 0, 1)
             files = record_files(root)
-            _write(root, _state(root, files, result.digests), corpus, list(corpus.problems), _files_of(corpus, files))
+            known = dict(result.digests)
+            state = _state(root, files, known)
+            _write(root, state, corpus, list(corpus.problems), _files_of(corpus, files), known)
         return corpus
     if not use_cache:
         return load_corpus(root, progress)
     progress("checking the cache", 0, 1)
     files = record_files(root)
-    state = _state(root, files)
-    cached = _read(root, state)
+    known: dict[Path, bytes] = {}  # each file is read and hashed once in this open
+    state = _state(root, files, known)
+    cached = _read(root, state, known)
     shell, entries = cached if cached is not None else (None, {})
     corpus = shell if shell is not None else load_articles(root, progress)
     if not root.is_dir():
@@ -153,7 +159,7 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
     read = load_records(corpus, progress, known)
     if len(known) < len(read) or shell is None:  # something was read afresh: keep it for next time
         progress("saving the cache", 0, 1)
-        _write(root, state, corpus, shell_problems, read)
+        _write(root, state, corpus, shell_problems, read, known)
     return corpus
 
 
@@ -204,7 +210,9 @@ def _note(corpus: Corpus, prepared: BulkResult) -> None:
         corpus.problems.append(Problem(file, message or line, severity=Severity.WARNING))
 
 
-def _read(root: Path, state: _State) -> tuple[Corpus | None, dict[Path, tuple[bytes, FileRecords]]] | None:
+def _read(
+    root: Path, state: _State, known: dict[Path, bytes]
+) -> tuple[Corpus | None, dict[Path, tuple[bytes, FileRecords]]] | None:
     """From the cache: the corpus without its records if sources.toml and the articles are unchanged
     (else None), and for each unchanged records file, the digest of what its validation read and its
     records. None when the gazetteer or meetings changed (or there is no usable cache)."""
@@ -221,7 +229,7 @@ def _read(root: Path, state: _State) -> tuple[Corpus | None, dict[Path, tuple[by
                         found.rows = [(i, line, share.record(values)) for i, line, values in rows]
                         entries[path] = (deps, found)
             shell = None
-            if sources == state.sources and articles_key(articles) == stored_articles:
+            if sources == state.sources and articles_key(articles, known) == stored_articles:
                 shell = pickle.load(handle)
                 if not isinstance(shell, Corpus):
                     return None
@@ -231,12 +239,17 @@ def _read(root: Path, state: _State) -> tuple[Corpus | None, dict[Path, tuple[by
 
 
 def _write(
-    root: Path, state: _State, corpus: Corpus, shell_problems: list[Problem], files: dict[Path, FileRecords]
+    root: Path,
+    state: _State,
+    corpus: Corpus,
+    shell_problems: list[Problem],
+    files: dict[Path, FileRecords],
+    known: dict[Path, bytes],
 ) -> None:
     """A small header (keys, article list, records files' digests), each records file's validated
     records in chunks, then the corpus without its records; one file, written atomically."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
-    header = (state.schema, state.sources, articles, articles_key(articles), state.records)
+    header = (state.schema, state.sources, articles, articles_key(articles, known), state.records)
     shell = corpus.shell()
     shell.rejected, shell.homes, shell.problems = [], {}, shell_problems
     texts: dict[str, bytes] = {}
