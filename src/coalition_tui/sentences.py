@@ -16,7 +16,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _LAST_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|\w+)$")
 _QUOTE_CHARS = '"'
 _LONG_WORD = max(map(len, ABBREVIATIONS)) + 1
-_SENTENCE_END = re.compile(r"""[.!?…:;"')]\s*$""")
+_LINE_END_PUNCTUATION = re.compile(r"""[.!?…:;"')]\s*$""")  # a line ending so is not a heading
 
 
 class Sentence(NamedTuple):
@@ -72,7 +72,7 @@ def split_sentences(cleaned: Cleaned) -> list[Sentence]:
         bullet = _BULLET.match(line)
         body_start = bullet.end() if bullet else len(line) - len(line.lstrip())
         body = line[body_start:]
-        heading = not bullet and len(body) < 120 and not _SENTENCE_END.search(body)
+        heading = not bullet and len(body) < 120 and not _LINE_END_PUNCTUATION.search(body)
         for s, e in _split_line(body):
             a, b = line_start + body_start + s, line_start + body_start + e
             if cleaned.furniture and cleaned.is_furniture(a, b):
