@@ -46,7 +46,7 @@ print(json.dumps({"seconds": opened, "records": len(corpus.records), "decision":
 
 
 def step(folder: Path, cache: Path, what: str = "") -> dict[str, float]:
-    env = {**os.environ, "COALITION_TUI_CACHE": str(cache), "PYTHONPATH": str(REPO / "src")}
+    env = {**os.environ, "COALITION_TUI_CACHE": str(cache)}
     out = subprocess.run(
         [sys.executable, "-c", STEP, str(folder), what], capture_output=True, text=True, env=env, check=True
     )
@@ -77,7 +77,7 @@ def main() -> None:
                 "2025-03-02",
                 str(article),
             ],
-            env={**os.environ, "COALITION_TUI_CACHE": str(cache), "PYTHONPATH": str(REPO / "src")},
+            env={**os.environ, "COALITION_TUI_CACHE": str(cache)},
             capture_output=True,
             check=True,
         )

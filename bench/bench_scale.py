@@ -28,7 +28,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from bench_tui import OURS, first_frame, keypresses, p95  # noqa: E402
@@ -81,7 +80,7 @@ async def app_first_open(folder: Path) -> dict[str, float]:
 
 
 def open_in_fresh_process(folder: Path, cache: Path) -> dict[str, float]:
-    env = {**os.environ, "COALITION_TUI_CACHE": str(cache), "PYTHONPATH": str(REPO / "src")}
+    env = {**os.environ, "COALITION_TUI_CACHE": str(cache)}
     out = subprocess.run([sys.executable, "-c", OPEN, str(folder)], capture_output=True, text=True, env=env, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 

@@ -173,6 +173,30 @@ def test_a_prepared_folder_is_the_corpus_a_fresh_load_of_it_gives(tmp_path: Path
     assert len(prepared.sources) == 3 and any("same text as nordic" in p.message for p in prepared.problems)
 
 
+def test_a_symlink_to_an_article_outside_the_folder_is_registered_as_the_link(tmp_path: Path, loads):
+    """Opening a bare folder that links to an article kept elsewhere used to crash (the link was
+    resolved, then named relative to the folder it had left)."""
+    folder, elsewhere = tmp_path / "mine", tmp_path / "elsewhere"
+    (folder / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    articles = Path(__file__).parent / "articles"
+    (folder / "sub" / "nordic.txt").write_text(
+        "Paris, 6 January 2026.\n\n" + (articles / "nordic.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (elsewhere / "london.txt").write_text(
+        "Paris, 6 January 2026.\n\n" + (articles / "london.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (folder / "sub" / "linked.txt").symlink_to(elsewhere / "london.txt")
+    prepared = cache.open_corpus(folder)
+    assert {s.file for s in prepared.sources.values()} == {"sub/nordic.txt", "sub/linked.txt"}
+    assert sorted(prepared.article_paths) == sorted(
+        [(folder / "sub" / "nordic.txt").resolve(), (elsewhere / "london.txt").resolve()]
+    )
+    fresh = cache.load_corpus(folder)
+    assert [r.values() for r in prepared.records] == [r.values() for r in fresh.records] and prepared.records
+    assert prepared.sources == fresh.sources and sorted(prepared.article_paths) == sorted(fresh.article_paths)
+
+
 def test_an_article_dropped_beside_registered_ones_is_noticed_at_the_next_open(data_copy: Path, loads):
     cache.open_corpus(data_copy)
     stray = data_copy.parent / "seeds" / "new-scrape.txt"
@@ -240,6 +264,22 @@ def test_a_gazetteer_change_means_every_records_file_is_validated_again(review_d
     corpus = cache.open_corpus(review_data)
     assert sorted(parsed) == sorted(p.name for p in loader.record_files(review_data))
     assert same(corpus, loader.load_corpus(review_data))
+
+
+def test_a_prepared_folder_reopens_from_the_cache_entries_its_workers_made(tmp_path: Path, loads, parsed):
+    """Extracting an article (in a worker process when there are many) also makes its candidates
+    file's cache entry; the next open takes every records file from them, even when sources.toml
+    changed (their digests of the source entry and article match the ones an open computes)."""
+    folder = many_articles(tmp_path, 5)  # fewer than PARALLEL_FROM: all in this process, so parses are seen
+    cache.open_corpus(folder)
+    second = cache.open_corpus(folder)
+    assert not loads and not parsed
+    sources = folder / "sources.toml"
+    sources.write_text(sources.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    third = cache.open_corpus(folder)
+    assert len(loads) == 1 and not parsed  # the articles were read again, no records file was parsed
+    fresh = loader.load_corpus(folder)
+    assert same(second, fresh) and same(third, fresh) and len(fresh.records) > 5 * 10
 
 
 @pytest.mark.parametrize("threads", [1, 2], ids=["command line: forked", "app: spawned"])

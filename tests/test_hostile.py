@@ -3,7 +3,6 @@ unwritable export targets; and fuzzing of the loader, the resolver, extraction a
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,7 +69,6 @@ def test_cli_on_a_real_terminal_pipe_emits_no_escape_from_the_article(data_copy:
     run = subprocess.run(
         [sys.executable, "-m", "coalition_tui", "records", "--data", str(data_copy), "--source", "hostile"],
         capture_output=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")},
     )
     assert run.returncode == 0
     assert b"[@click=app.quit]France[/]" in run.stdout  # markup printed literally

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_tui.cli import main
 from coalition_tui.loader import MAX_ARTICLE_BYTES, load_corpus
@@ -126,3 +128,22 @@ def test_eval_cli_reports_figures_misses_and_false_alarms(capsys):
     assert isinstance(report["misses"], list) and isinstance(report["false_alarms"], list)
     assert main(["eval"]) == 0
     assert capsys.readouterr().out.startswith("overall  precision")
+
+
+_CLUES = ["2 march", "march 2", "march", "2025", "27 march", "paris", "rome", "july 10", "10 july", "july", "january 6"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_CLUES, " ", ", ", "marches", "2", "7", "parisian", "x"]), max_size=14))
+def test_the_clue_trie_finds_what_the_plain_alternation_finds(parts: list[str]):
+    """The meeting guess's one regex (a trie of the clue words behind a lookahead) finds exactly the
+    clues, longest first, that ``\\b(?:longest|…|shortest)\\b`` finds, on text made of the clues."""
+    import re
+
+    from coalition_tui.ingest import words_pattern
+
+    words = set(_CLUES)
+    trie = words_pattern(words)
+    plain = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+    text = "".join(parts)
+    assert trie.findall(text) == plain.findall(text)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coalition_tui.cache import candidates_entry
 from coalition_tui.corpus import Corpus, Sharing
 from coalition_tui.extract import Extractor
 from coalition_tui.ingest import (
@@ -30,7 +32,7 @@ from coalition_tui.ingest import (
 from coalition_tui.loader import Progress, _noop, load_base, needs_prepare
 from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.parallel import WORKERS, pool_map
-from coalition_tui.paths import own_or_bundled
+from coalition_tui.paths import RealPaths, own_or_bundled
 from coalition_tui.problems import display_path
 from coalition_tui.serialize import candidates_document
 from coalition_tui.tomlio import write_bytes_atomic
@@ -62,6 +64,7 @@ class BulkResult:
     records: int = 0
     problems: list[str] = field(default_factory=list)  # one line each: file and what to do
     digests: dict[Path, bytes] = field(default_factory=dict)  # sha256 of every file read or written
+    entries: dict[Path, bytes] = field(default_factory=dict)  # each candidates file's cache entry
 
 
 @dataclass(frozen=True)
@@ -79,11 +82,9 @@ class _Done:
 
     job: _Job
     problem: str = ""
-    digest: str = ""
-    summit: str = ""
-    headline: str = ""
+    entry: dict[str, str] = field(default_factory=dict)  # its sources.toml entry
     text: str = ""
-    records: list[tuple[object, ...]] = field(default_factory=list)  # Commitment.values() of each
+    cached: bytes = b""  # its candidates file's cache entry, which holds the records' rows
     digests: dict[str, bytes] = field(default_factory=dict)  # path -> sha256, for the cache key
 
 
@@ -93,6 +94,7 @@ class _Worker:
     root: Path
     summits: dict[str, Summit]
     extractor: Extractor
+    real: RealPaths = field(default_factory=RealPaths)
 
 
 _WORKER: _Worker | None = None
@@ -132,16 +134,21 @@ def _ingest_one(job: _Job) -> _Done:
     payload = (header + candidates_document(job.source, summit, records)).encode("utf-8")
     target = worker.root / COMMITMENTS_DIR / f"{job.source}.toml"
     write_bytes_atomic(target, payload, durable=False)
+    entry = {
+        "file": job.file,
+        "headline": _headline(text, path),
+        "summit": summit,
+        "sha256": digest.hexdigest(),
+        "note": f"Ingested from {path.name}.",
+    }
     return _Done(
         job,
-        digest=digest.hexdigest(),
-        summit=summit,
-        headline=_headline(text, path),
+        entry=entry,
         text=text,
-        records=[r.values() for r in records],
+        cached=candidates_entry(target, Source(id=job.source, **entry), text, records),
         digests={
             str(target): hashlib.sha256(payload).digest(),
-            str((worker.root / job.file).resolve()): digest.digest(),
+            str(worker.real(worker.root / job.file)): digest.digest(),
         },
     )
 
@@ -150,7 +157,10 @@ def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
     global _WORKER
     _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
     init_args = (str(corpus.root), corpus.summits)
-    yield from pool_map(_ingest_one, jobs, _worker_init, init_args, chunksize=CHUNK, workers=workers)
+    # smaller chunks for fewer articles: a worker left with nothing to do while the other finishes
+    # its last chunk costs up to a chunk's time (25 articles: ~80 ms)
+    chunksize = max(4, min(CHUNK, len(jobs) // (workers * 50)))
+    yield from pool_map(_ingest_one, jobs, _worker_init, init_args, chunksize=chunksize, workers=workers)
 
 
 # --------------------------------------------------------------------------- ingest
@@ -168,9 +178,18 @@ def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool)
         if source in taken or (not in_place and (corpus.root / ARTICLES_DIR / f"{source}.txt").exists()):
             source = f"{source}_{hashlib.sha256(str(path).encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
         taken.add(source)
-        file = path.resolve().relative_to(corpus.root).as_posix() if in_place else f"{ARTICLES_DIR}/{source}.txt"
+        file = _inside(path, corpus.root) if in_place else f"{ARTICLES_DIR}/{source}.txt"
         jobs.append(_Job(str(path), source, file, summit, not in_place))
     return jobs
+
+
+def _inside(path: Path, root: Path) -> str:
+    """Where sources.toml names a file found in the data folder: its path from the folder as found. A
+    symlink stays the link (resolving it could lead out of the folder)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:  # found through another spelling of the folder
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
 
 
 def ingest_many(
@@ -204,24 +223,25 @@ def ingest_many(
         if item.problem:
             result.problems.append(item.problem)
             continue
-        if item.digest in known:  # the same text twice: the first one stays
+        digest = item.entry["sha256"]
+        if digest in known:  # the same text twice: the first one stays
             result.unchanged += 1
             _unwrite(corpus.root, item.job)
             if in_place:
                 result.problems.append(
-                    f"{display_path(Path(item.job.path))}: same text as {known[item.digest]}; not registered again"
+                    f"{display_path(Path(item.job.path))}: same text as {known[digest]}; not registered again"
                 )
             continue
-        known[item.digest] = item.job.source
-        entry = {"file": item.job.file, "headline": item.headline, "summit": item.summit, "sha256": item.digest}
-        entry["note"] = f"Ingested from {Path(item.job.path).name}."
-        registered[item.job.source] = entry
+        known[digest] = item.job.source
+        registered[item.job.source] = item.entry
         result.added.append(item.job.source)
-        result.records += len(item.records)
+        ((target, _deps, _found, rows),) = pickle.loads(item.cached)
+        result.records += len(rows)
         result.digests.update({Path(k): v for k, v in item.digests.items()})
+        result.entries[target] = item.cached
         if adopt:  # records built now, so the worker's rows are freed at once
-            source = Source(id=item.job.source, **entry)
-            adopted.append((source, item.text, [share.record(row) for row in item.records]))
+            source = Source(id=item.job.source, **item.entry)
+            adopted.append((source, item.text, [share.record(values) for _index, _line, values in rows]))
     if registered:
         progress("saving", 0, 1)
         os.sync()  # every candidates file on disk before any is registered
@@ -241,10 +261,11 @@ def _unwrite(root: Path, job: _Job) -> None:
 
 def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) -> None:
     """Add what was just ingested to ``corpus`` exactly as :func:`load_corpus` would read it back."""
+    real = RealPaths()
     for source, text, _records in adopted:
         corpus.sources[source.id] = source
         corpus.texts[source.id] = text
-        corpus.article_paths.append((corpus.root / source.file).resolve())
+        corpus.article_paths.append(real(corpus.root / source.file))
     for source, _text, records in sorted(adopted, key=lambda a: a[0].id):  # the loader reads files sorted
         home = corpus.root / COMMITMENTS_DIR / f"{source.id}.toml"
         for index, record in enumerate(records):

