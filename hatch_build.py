@@ -24,8 +24,8 @@ class CompiledExtraction(mypyc_plugin.MypycBuildHook):
             super().initialize(version, build_data)
         except Exception as exc:  # no compiler, or mypyc refused: the same modules, uncompiled
             self.clean([version])
-            first = str(exc).strip().splitlines()[-1:] or [""]
-            self.app.display_warning(f"coalition-tui: extraction not compiled, pure Python wheel ({first[0]})")
+            last = (str(exc).strip().splitlines() or [""])[-1][:200]
+            self.app.display_warning(f"coalition-tui: extraction not compiled, pure Python wheel ({last})")
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         """The compiled modules are built beside the source (mypyc builds in place) and are in the

@@ -282,6 +282,21 @@ def test_a_prepared_folder_reopens_from_the_cache_entries_its_workers_made(tmp_p
     assert same(second, fresh) and same(third, fresh) and len(fresh.records) > 5 * 10
 
 
+def test_without_room_for_the_spooled_entries_the_cache_is_written_from_the_corpus(
+    tmp_path: Path, monkeypatch, loads, parsed
+):
+    import errno
+
+    def no_space(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    folder = many_articles(tmp_path, 5)
+    monkeypatch.setattr(cache.tempfile, "TemporaryFile", no_space)
+    first = cache.open_corpus(folder)
+    second = cache.open_corpus(folder)
+    assert not loads and not parsed and same(second, loader.load_corpus(folder)) and same(first, second)
+
+
 @pytest.mark.parametrize("threads", [1, 2], ids=["command line: forked", "app: spawned"])
 def test_a_cold_load_of_many_records_files_in_workers_equals_one_in_this_process(
     tmp_path: Path, monkeypatch, loads, threads

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coalition_tui.cache import candidates_entry
+from coalition_tui.cache import Spool, candidates_entry
 from coalition_tui.corpus import Corpus, Sharing
 from coalition_tui.extract import Extractor
 from coalition_tui.ingest import (
@@ -64,7 +64,7 @@ class BulkResult:
     records: int = 0
     problems: list[str] = field(default_factory=list)  # one line each: file and what to do
     digests: dict[Path, bytes] = field(default_factory=dict)  # sha256 of every file read or written
-    entries: dict[Path, bytes] = field(default_factory=dict)  # each candidates file's cache entry
+    entries: Spool = field(default_factory=Spool)  # each candidates file's cache entry
 
 
 @dataclass(frozen=True)
@@ -238,8 +238,8 @@ def ingest_many(
         ((target, _deps, _found, rows),) = pickle.loads(item.cached)
         result.records += len(rows)
         result.digests.update({Path(k): v for k, v in item.digests.items()})
-        result.entries[target] = item.cached
-        if adopt:  # records built now, so the worker's rows are freed at once
+        if adopt:  # records built now, so the worker's rows are freed at once; the cache is written next
+            result.entries.add(target, item.cached)
             source = Source(id=item.job.source, **item.entry)
             adopted.append((source, item.text, [share.record(values) for _index, _line, values in rows]))
     if registered:

@@ -19,6 +19,8 @@ import gc
 import hashlib
 import os
 import pickle
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
@@ -137,8 +139,11 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
             files = record_files(root)
             known = dict(result.digests)
             state = _state(root, files, known)
-            rest = [path for path in files if path not in result.entries]  # none unless a crash left some
-            _write(root, state, corpus, list(corpus.problems), _files_of(corpus, rest), known, result.entries)
+            try:
+                rest = [path for path in files if path not in result.entries.paths]  # none unless a crash left some
+                _write(root, state, corpus, list(corpus.problems), _files_of(corpus, rest), known, result.entries)
+            finally:
+                result.entries.close()
         return corpus
     if not use_cache:
         return load_corpus(root, progress)
@@ -199,6 +204,41 @@ def _text_digest(text: str) -> bytes:
 
 def _source_part(source: Source, text_digest: bytes) -> bytes:
     return f"{source.id}\0{source.model_dump_json()}\0".encode("utf-8", "surrogateescape") + text_digest
+
+
+class Spool:
+    """Cache entries made while ingesting, kept in a temporary file until the cache is written: at
+    10,000 articles that is 55 MB the process need not hold. Should the temporary file fail (a full
+    disk), the entries are dropped and the cache is written from the corpus instead."""
+
+    def __init__(self) -> None:
+        self.paths: set[Path] = set()  # the records files whose entries are here
+        self._file: BinaryIO | None = None
+        self._failed = False
+
+    def add(self, path: Path, entry: bytes) -> None:
+        if self._failed:
+            return
+        try:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile(prefix="coalition-tui-")  # noqa: SIM115 (closed by close())
+            self._file.write(entry)
+            self.paths.add(path)
+        except OSError:
+            self.close()
+            self._failed = True
+
+    def copy_to(self, handle: BinaryIO) -> None:
+        if self._file is not None:
+            self._file.seek(0)
+            shutil.copyfileobj(self._file, handle, 1 << 20)
+
+    def close(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+        self._file = None
+        self.paths.clear()
 
 
 def candidates_entry(path: Path, source: Source, text: str, records: list[Commitment]) -> bytes:
@@ -268,7 +308,7 @@ def _write(
     shell_problems: list[Problem],
     files: dict[Path, FileRecords],
     known: dict[Path, bytes],
-    pickled: dict[Path, bytes] | None = None,
+    pickled: Spool | None = None,
 ) -> None:
     """A small header (keys, article list, records files' digests), each records file's validated
     records in chunks, then the corpus without its records; one file, written atomically. ``pickled``:
@@ -292,8 +332,8 @@ def _write(
                 pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 chunk, size = [], 0
         pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        for entry in (pickled or {}).values():
-            handle.write(entry)
+        if pickled is not None:
+            pickled.copy_to(handle)
         pickle.dump(None, handle)
         pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
 

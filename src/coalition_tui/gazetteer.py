@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
 from coalition_tui.model import Country, Entity, Organization, Person
 from coalition_tui.normalize import fold
 from coalition_tui.problems import Problem, display_path
@@ -59,6 +57,8 @@ class Gazetteer:
 
 
 def _country(code: str, table: dict[str, Any], shown: str, line: int | None) -> tuple[Country | None, list[Problem]]:
+    import pycountry  # here, not at the top: a corpus from the cache needs no ISO data (50 ms of imports)
+
     iso = pycountry.countries.get(alpha_3=code)
     if iso is None and not {"alpha2", "iso_name"} <= table.keys():
         return None, [
