@@ -139,6 +139,38 @@ def test_cli_review_lists_accepts_and_rejects(review_data, capsys):
 
 
 @pilot_test
+async def test_a_long_queue_is_shown_a_window_at_a_time(review_data, monkeypatch):
+    """The table holds WINDOW rows of the queue (a DataTable of 26,000 rows took 2 s to fill); a
+    decided record's place is taken by the next one, ] and [ move by a window."""
+    from textual.widgets import DataTable
+
+    monkeypatch.setattr(ReviewScreen, "WINDOW", 4)
+    app = make_app(review_data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#review-queue", DataTable)
+        status = lambda: str(screen.query_one("#review-status", Static).render())  # noqa: E731
+        queue = [r.id for r in screen.rows]
+        assert len(queue) == 11 and table.row_count == 4 and "showing 1–4 (] next, [ previous)" in status()
+        await pilot.press("a")  # the fifth record joins the end of the table
+        await pilot.pause()
+        assert table.row_count == 4 and screen.current().id == queue[1] and "10 left" in status()
+        assert [str(key.value) for key in table.rows] == queue[1:5]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert "showing 9–10" in status() and screen.current().id == queue[9]
+        await pilot.press("down", "a", "a")  # the last window empties: the one before is shown
+        await pilot.pause()
+        assert len(screen.rows) == 8 and "showing 5–8" in status() and screen.current().id == queue[8]
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert "showing 1–4" in status() and screen.current().id == queue[1]
+
+
+@pilot_test
 async def test_review_screen_accept_reject_restore_and_edit(review_data):
     app = make_app(review_data, blink=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -51,4 +51,6 @@ REVIEW_BINDINGS = [
     Binding("r", "reject", "Reject / restore", id="review.reject"),
     Binding("E", "edit", "Edit", id="review.edit"),
     Binding("x", "toggle_rejected", "Queue / rejected", id="review.rejected"),
+    Binding("right_square_bracket", "next_window", "Next 500", id="review.next", key_display="]", show=False),
+    Binding("left_square_bracket", "previous_window", "Previous 500", id="review.previous", key_display="[", show=False),
 ]
