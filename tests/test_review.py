@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import tomllib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from conftest import disk_full, loaded, pilot_test
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from coalition_tui import review
@@ -18,6 +21,7 @@ from coalition_tui.cli import main
 from coalition_tui.loader import load_corpus
 from coalition_tui.model import Origin, Stance
 from coalition_tui.tui import make_app
+from coalition_tui.tui.app import CoalitionApp
 from coalition_tui.tui.review import EditScreen, ReviewScreen
 
 
@@ -138,6 +142,18 @@ def test_cli_review_lists_accepts_and_rejects(review_data, capsys):
     assert table_of(review_data, "nordic-x001-dnk-troops_in_ukraine")["origin"] == "curated"
 
 
+@contextlib.asynccontextmanager
+async def on_review(data: Path) -> AsyncIterator[tuple[CoalitionApp, Pilot, ReviewScreen]]:
+    """The app on ``data``, loaded, showing the Review screen."""
+    app = make_app(data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        yield app, pilot, app.screen
+
+
 @pilot_test
 async def test_a_long_queue_is_shown_a_window_at_a_time(review_data, monkeypatch):
     """The table holds WINDOW rows of the queue (a DataTable of 26,000 rows took 2 s to fill); a
@@ -145,12 +161,7 @@ async def test_a_long_queue_is_shown_a_window_at_a_time(review_data, monkeypatch
     from textual.widgets import DataTable
 
     monkeypatch.setattr(ReviewScreen, "WINDOW", 4)
-    app = make_app(review_data, blink=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        await pilot.press("7")
-        await pilot.pause()
-        screen = app.screen
+    async with on_review(review_data) as (_app, pilot, screen):
         table = screen.query_one("#review-queue", DataTable)
         status = lambda: str(screen.query_one("#review-status", Static).render())  # noqa: E731
         queue = [r.id for r in screen.rows]
@@ -172,12 +183,7 @@ async def test_a_long_queue_is_shown_a_window_at_a_time(review_data, monkeypatch
 
 @pilot_test
 async def test_review_screen_accept_reject_restore_and_edit(review_data):
-    app = make_app(review_data, blink=False)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        await pilot.press("7")
-        await pilot.pause()
-        screen = app.screen
+    async with on_review(review_data) as (app, pilot, screen):
         assert isinstance(screen, ReviewScreen) and len(screen.rows) == 11
         first = screen.current()
         assert "Mette Fredriksen said Denmark was ready" in str(screen.query_one("#review-detail", Static).render())
