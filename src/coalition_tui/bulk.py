@@ -84,6 +84,7 @@ class _Done:
     problem: str = ""
     entry: dict[str, str] = field(default_factory=dict)  # its sources.toml entry
     text: str = ""
+    records: int = 0  # how many candidates
     cached: bytes = b""  # its candidates file's cache entry, which holds the records' rows
     digests: dict[str, bytes] = field(default_factory=dict)  # path -> sha256, for the cache key
 
@@ -145,6 +146,7 @@ def _ingest_one(job: _Job) -> _Done:
         job,
         entry=entry,
         text=text,
+        records=len(records),
         cached=candidates_entry(target, Source(id=job.source, **entry), text, records),
         digests={
             str(target): hashlib.sha256(payload).digest(),
@@ -235,10 +237,10 @@ def ingest_many(
         known[digest] = item.job.source
         registered[item.job.source] = item.entry
         result.added.append(item.job.source)
-        ((target, _deps, _found, rows),) = pickle.loads(item.cached)
-        result.records += len(rows)
+        result.records += item.records
         result.digests.update({Path(k): v for k, v in item.digests.items()})
         if adopt:  # records built now, so the worker's rows are freed at once; the cache is written next
+            ((target, _deps, _found, rows),) = pickle.loads(item.cached)
             result.entries.add(target, item.cached)
             source = Source(id=item.job.source, **item.entry)
             adopted.append((source, item.text, [share.record(values) for _index, _line, values in rows]))
