@@ -243,3 +243,27 @@ def test_problem_message_is_one_line_naming_everything(data_copy: Path):
 )
 def test_a_meeting_is_found_by_its_date_alone(corpus: Corpus, text: str, summit: str):
     assert corpus.find_summit(text) == summit
+
+
+def test_real_paths_resolve_as_path_resolve_does(tmp_path: Path):
+    """RealPaths resolves each folder once; it must give what Path.resolve gives for plain files,
+    symlinked files and folders, "..", and files that do not exist."""
+    from coalition_tui.paths import RealPaths
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "a" / "b" / "x.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "elsewhere" / "y.txt").write_text("y", encoding="utf-8")
+    (tmp_path / "a" / "link.txt").symlink_to(tmp_path / "elsewhere" / "y.txt")
+    (tmp_path / "a" / "linked-folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    real = RealPaths()
+    for path in [
+        tmp_path / "a" / "b" / "x.txt",
+        tmp_path / "a" / "link.txt",
+        tmp_path / "a" / "linked-folder" / "y.txt",
+        tmp_path / "a" / "b" / ".." / "link.txt",
+        tmp_path / "a" / "b" / "missing.txt",
+        tmp_path / "a" / "b" / "..",
+        tmp_path / "a" / "linked-folder" / "y.txt",  # a folder seen before
+    ]:
+        assert real(path) == path.resolve(), path
