@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coalition_tui.cache import Spool, candidates_entry
-from coalition_tui.corpus import Corpus, Sharing
+from coalition_tui.corpus import Corpus
 from coalition_tui.extract import Extractor
 from coalition_tui.ingest import (
     ARTICLES_DIR,
@@ -35,6 +35,7 @@ from coalition_tui.parallel import WORKERS, pool_map
 from coalition_tui.paths import RealPaths, own_or_bundled
 from coalition_tui.problems import display_path
 from coalition_tui.serialize import candidates_document
+from coalition_tui.sharing import Sharing
 from coalition_tui.tomlio import write_bytes_atomic
 
 CHUNK = 25

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
-from coalition_tui.corpus import Corpus, Sharing
+from coalition_tui.corpus import Corpus
 from coalition_tui.loader import (
     FileRecords,
     Progress,
@@ -39,6 +39,7 @@ from coalition_tui.loader import (
 from coalition_tui.model import Commitment, Source
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity
+from coalition_tui.sharing import Sharing
 from coalition_tui.tomlio import write_atomic
 
 if TYPE_CHECKING:

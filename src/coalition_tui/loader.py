@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from coalition_tui.corpus import Corpus, Sharing
+from coalition_tui.corpus import Corpus
 from coalition_tui.gazetteer import load_gazetteer
 from coalition_tui.model import Commitment, Origin, Source, Summit
 from coalition_tui.paths import RealPaths, own_or_bundled
 from coalition_tui.problems import Problem, Severity, display_path
 from coalition_tui.resolve import Resolver
+from coalition_tui.sharing import Sharing
 from coalition_tui.tomlio import array_table_lines, build, read_tables, read_toml, table_lines
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
