@@ -1,4 +1,4 @@
-"""Build hook: the extraction modules compiled to C extensions with mypyc (hatch-mypyc).
+"""Build hook: the extraction modules (and ``sharing``) compiled to C extensions with mypyc (hatch-mypyc).
 
 Extraction is most of the time a corpus takes to open the first time; compiled, the same source runs
 about 1.6 times as fast (README, "Compiled extraction"). The wheel falls back to pure Python, with a
