@@ -75,6 +75,7 @@ class _Job:
     file: str  # its path in sources.toml, relative to the data folder
     summit: str | None  # the meeting, or None to guess it
     copy: bool  # copy the article into the corpus (False: registered where it is)
+    cache: bool = False  # make its candidates file's cache entry (only when the corpus is built from them)
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def _ingest_one(job: _Job) -> _Done:
         entry=entry,
         text=text,
         records=len(records),
-        cached=candidates_entry(target, Source(id=job.source, **entry), text, records),
+        cached=candidates_entry(target, Source(id=job.source, **entry), text, records) if job.cache else b"",
         digests={
             str(target): hashlib.sha256(payload).digest(),
             str(worker.real(worker.root / job.file)): digest.digest(),
@@ -171,7 +172,7 @@ def _slug(path: Path) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "article"
 
 
-def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool) -> list[_Job]:
+def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool, cache: bool) -> list[_Job]:
     """A job per file with a source id of its own: the file's name, or the name and a hash of its path
     when that is taken (by the corpus, by another file of this batch, by an article already copied)."""
     taken = set(corpus.sources)
@@ -182,7 +183,7 @@ def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool)
             source = f"{source}_{hashlib.sha256(str(path).encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
         taken.add(source)
         file = _inside(path, corpus.root) if in_place else f"{ARTICLES_DIR}/{source}.txt"
-        jobs.append(_Job(str(path), source, file, summit, not in_place))
+        jobs.append(_Job(str(path), source, file, summit, not in_place, cache))
     return jobs
 
 
@@ -215,7 +216,7 @@ def ingest_many(
     result = BulkResult()
     summit_id = corpus.find_summit(summit) if summit else None
     known = {s.sha256: s.id for s in corpus.sources.values()}
-    jobs = _jobs(corpus, paths, summit_id, in_place)
+    jobs = _jobs(corpus, paths, summit_id, in_place, cache=adopt)
     progress("extracting records", 0, len(jobs))
     registered: dict[str, dict[str, Any]] = {}
     adopted: list[tuple[Source, str, list[Commitment]]] = []
