@@ -32,6 +32,29 @@ def test_failed_write_keeps_the_old_file_and_leaves_no_temp(tmp_path: Path, monk
     assert [p.name for p in tmp_path.iterdir()] == ["out.toml"]
 
 
+def test_a_written_file_keeps_its_mode_and_a_new_one_gets_the_usual_mode(tmp_path: Path):
+    """The temp file behind an atomic write is created 0600; what lands must not be (an export to share,
+    a data folder a colleague reads)."""
+    import os
+    import stat
+
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    new = tmp_path / "export.toml"
+    tomlio.write_toml_atomic(new, {"a": 1})
+    assert mode(new) == 0o666 & ~tomlio._umask()
+    old_mask = os.umask(0o022)
+    os.umask(old_mask)
+    assert tomlio._umask() == old_mask  # read without being changed
+
+    shared = tmp_path / "sources.toml"
+    shared.write_text("a = 1\n", encoding="utf-8")
+    shared.chmod(0o664)
+    tomlio.write_toml_atomic(shared, {"a": 2})
+    assert mode(shared) == 0o664 and tomllib.loads(shared.read_text(encoding="utf-8")) == {"a": 2}
+
+
 # --------------------------------------------------------------------------- the fast writer
 _KEYS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

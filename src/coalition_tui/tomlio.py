@@ -6,6 +6,7 @@ import functools
 import itertools
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
@@ -211,6 +212,7 @@ def write_atomic(path: Path, fill: Callable[[BinaryIO], object], durable: bool =
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        _keep_mode(fd, path)
         with os.fdopen(fd, "wb") as handle:
             fill(handle)
             handle.flush()
@@ -220,6 +222,32 @@ def write_atomic(path: Path, fill: Callable[[BinaryIO], object], durable: bool =
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _keep_mode(fd: int, path: Path) -> None:
+    """Give the temp file (created 0600) the mode of the file it replaces, or a new file's usual mode."""
+    if not hasattr(os, "fchmod"):  # not on Windows, where modes barely apply
+        return
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    os.fchmod(fd, mode)
+
+
+@functools.cache
+def _umask() -> int:
+    """This process's umask, read without changing it (os.umask sets it: a race with other threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_bytes_atomic(path: Path, payload: bytes, durable: bool = True) -> None:
