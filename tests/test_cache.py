@@ -228,6 +228,26 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     assert len(corpus.sources) == parallel.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)
 
 
+@pytest.mark.parametrize("threads", [1, 2], ids=["command line: forked", "app: spawned"])
+def test_the_names_of_many_articles_found_in_worker_processes_are_those_found_here(tmp_path, monkeypatch, threads):
+    """The Names view analyses a big corpus's articles in worker processes (spawned in the app, which
+    runs threads): every surface form, its resolution and its sources as analysing each article here."""
+    from coalition_tui import browse, parallel
+
+    corpus = cache.open_corpus(many_articles(tmp_path, parallel.PARALLEL_FROM + 3))
+    counts: list[tuple[int, int]] = []
+    with running_threads(threads):
+        rows = browse.names_seen(corpus, lambda done, total: counts.append((done, total)))
+    here = {(m.text, m.entity, m.kind, m.score, m.method, s) for s in corpus.sources for m in browse.mentions(corpus, s)}
+    assert {(r.written, r.entity, r.kind, r.score, r.method, s) for r in rows for s in r.sources} >= here
+    typo = [r for r in rows if r.written == "Danish Prime Minister Mette Fredriksen"]  # in every article
+    assert typo[0].entity == "mette-frederiksen" and typo[0].method == "fuzzy"
+    assert typo[0].sources == tuple(sorted(corpus.sources))
+    assert counts[-1] == (len(corpus.sources), len(corpus.sources))
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10_000)  # all in this process
+    assert browse.names_seen(corpus) == rows
+
+
 def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Path, loads, parsed):
     from coalition_tui.ingest import ingest_file
 

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import disk_full, loaded, pilot_test
+from conftest import DATA, disk_full, loaded, pilot_test
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -37,6 +37,22 @@ def test_the_queue_holds_the_extracted_candidates_only(review_data):
     corpus = load_corpus(review_data)
     queue = review.queue(corpus)
     assert len(queue) == 11 and all(r.source == "nordic" and r.unreviewed for r in queue)
+
+
+def test_the_queue_is_in_source_then_text_order(review_data):
+    from coalition_tui.ingest import ingest_file
+
+    corpus = load_corpus(review_data)
+    for name in ("southern", "baltic_typos", "london"):  # ids sort differently from the order they came in
+        ingest_file(corpus, DATA.parent / "tests" / "articles" / f"{name}.txt", summit="2025-03-27-paris")
+    corpus = load_corpus(review_data)
+    for records in corpus.by_source.values():  # whatever order the records were indexed in
+        records.reverse()
+    corpus.by_source = dict(reversed(corpus.by_source.items()))
+    queue = review.queue(corpus)
+    assert len({r.source for r in queue}) == 4
+    assert queue == sorted(queue, key=lambda r: (r.source, r.start, r.id))
+    assert {r.id for r in queue} == {r.id for r in corpus.records if r.unreviewed}
 
 
 def test_accept_reject_restore_and_edit_are_saved_and_survive_a_reload(review_data):
@@ -155,12 +171,17 @@ async def on_review(data: Path) -> AsyncIterator[tuple[CoalitionApp, Pilot, Revi
 
 
 @pilot_test
-async def test_a_long_queue_is_shown_a_window_at_a_time(review_data, monkeypatch):
+@pytest.mark.parametrize("first", [200, 1])  # the window added at once, or a row per frame
+async def test_a_long_queue_is_shown_a_window_at_a_time(review_data, monkeypatch, first):
     """The table holds WINDOW rows of the queue (a DataTable of 26,000 rows took 2 s to fill); a
     decided record's place is taken by the next one, ] and [ move by a window."""
     from textual.widgets import DataTable
 
+    from coalition_tui.tui.widgets import Table
+
     monkeypatch.setattr(ReviewScreen, "WINDOW", 4)
+    monkeypatch.setattr(Table, "FIRST", first)
+    monkeypatch.setattr(Table, "BATCH", 1)
     async with on_review(review_data) as (_app, pilot, screen):
         table = screen.query_one("#review-queue", DataTable)
         status = lambda: str(screen.query_one("#review-status", Static).render())  # noqa: E731

@@ -276,3 +276,125 @@ async def test_across_meetings_compares_the_two_meetings_the_user_ticks():
         await pilot.press("down", "space")  # untick 27 March too: one meeting left, nothing to compare
         await pilot.pause()
         assert "Tick at least two meetings" in str(body.render())
+
+
+@pilot_test
+async def test_a_long_list_shows_its_first_rows_at_once_and_the_rest_while_keys_still_work():
+    from typing import ClassVar
+
+    from rich.text import Text as RichText
+    from textual.app import App
+
+    from coalition_tui.tui.widgets import Table
+
+    class Watched(Table):
+        seen: ClassVar[list[int]] = []  # how many rows there were when each key was handled
+
+        def action_cursor_down(self) -> None:
+            self.seen.append(self.row_count)
+            super().action_cursor_down()
+
+    class One(App):
+        def compose(self):
+            yield Watched(cursor_type="row")
+
+    rows = [((RichText(f"source {i:05d}"),), f"s{i}") for i in range(10_000)]
+    app = One()
+    async with app.run_test(size=(60, 20)) as pilot:
+        table = app.query_one(Watched)
+        table.add_column("Source")
+        table.focus()
+        table.fill(rows)
+        assert table.row_count == Table.FIRST and table.filling  # on screen before the rest is added
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        assert table.seen[0] < len(rows) // 2  # the key was answered between batches, not after them all
+        for _ in range(200):
+            if not table.filling:
+                break
+            await pilot.pause()
+        assert table.row_count == len(rows)
+        assert [str(k.value) for k in table.rows][:3] == ["s0", "s1", "s2"]
+        assert str(table.coordinate_to_cell_key((9999, 0)).row_key.value) == "s9999"
+
+        table.fill(rows)
+        await pilot.press("G")  # the end of the whole list, not of the rows added so far
+        assert table.cursor_row == len(rows) - 1 and not table.filling
+
+        table.fill(rows)
+        table.clear()  # a new filter, say: what was still to come is dropped
+        await pilot.pause()
+        await pilot.pause()
+        assert table.row_count == 0 and not table.filling
+
+
+@pilot_test
+async def test_a_cell_with_many_records_is_shown_a_window_at_a_time_and_space_marks_one(monkeypatch):
+    monkeypatch.setattr(EvidenceScreen, "WINDOW", 5)
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.push_screen(EvidenceScreen("GBR", None))  # 18 records, all meetings
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        title = app.screen.query_one("#evidence-title", Static)
+        assert options.option_count == 5
+        assert "18 record(s) · showing 1–5 (] next, [ previous)" in str(title.render())
+        first_window = [options.get_option_at_index(i).id for i in range(5)]
+
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        assert "showing 16–18" in str(title.render()) and options.option_count == 3
+        await pilot.press("right_square_bracket")  # no further: the last window stays
+        assert "showing 16–18" in str(title.render())
+
+        await pilot.press("j", "space")  # the second of the last window
+        await pilot.pause()
+        chosen = options.get_option_at_index(1).id
+        assert list(app.selection) == [chosen]
+        assert str(options.get_option_at_index(1).prompt).startswith("[x]")
+        assert str(options.get_option_at_index(0).prompt).startswith("[ ]")
+        assert options.highlighted == 1  # the cursor stays on the record just marked
+
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket", "left_square_bracket")
+        assert [options.get_option_at_index(i).id for i in range(5)] == first_window
+        assert "showing 1–5" in str(title.render())
+        await pilot.press("X")  # clear the selection: no mark left anywhere
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert "showing 16–18" in str(title.render()) and options.get_option_at_index(1).id == chosen
+        assert not app.selection and str(options.get_option_at_index(1).prompt).startswith("[ ]")
+
+
+@pilot_test
+async def test_an_export_is_written_off_the_ui_thread(tmp_path: Path, monkeypatch):
+    import threading
+
+    from coalition_tui import export
+
+    target = tmp_path / "big.toml"
+    release = threading.Event()
+    real = export.write_export
+
+    def slow_write(*args, **kwargs):  # a big selection: the disk takes its time
+        assert release.wait(10)
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(export, "write_export", slow_write)
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("space", "e")  # the first cell's records
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("2")  # the app still answers while the file is written
+        await pilot.pause()
+        assert app.current_mode == "countries" and not target.exists()
+        release.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if target.exists():
+                break
+        assert target.exists()
+        assert any(n.message.startswith("Wrote ") for n in app._notifications)

@@ -92,16 +92,12 @@ class Cue:
                 self._variants[key] = rx
             return rx
 
-    def search(
-        self, text: str, low: str | None = None, among: tuple[str, ...] | None = None
-    ) -> re.Match[str] | None:
+    def search(self, text: str, low: str | None = None, among: tuple[str, ...] | None = None) -> re.Match[str] | None:
         """Like ``re.search``; ``low`` is ``text.lower()`` when the caller has it."""
         rx = self.narrowed(text, low, among)
         return rx.search(text) if rx else None
 
-    def finditer(
-        self, text: str, low: str | None = None, among: tuple[str, ...] | None = None
-    ) -> list[re.Match[str]]:
+    def finditer(self, text: str, low: str | None = None, among: tuple[str, ...] | None = None) -> list[re.Match[str]]:
         rx = self.narrowed(text, low, among)
         return list(rx.finditer(text)) if rx else []
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import importlib
 from collections.abc import Callable
@@ -255,8 +256,15 @@ class CoalitionApp(App[None]):
                 return
         filters = self.screen.filters() if isinstance(self.screen, CorpusScreen) else {}
         records = list(self.selection.values())
+        corpus = self.corpus
+
+        def write() -> None:  # in a thread: 17,000 records take ~2 s
+            write_export(path, export_document(corpus, records, filters), overwrite=overwrite)
+
+        if len(records) > 1000:
+            self.notify(f"Writing {len(records)} record(s) to {path} …", timeout=3)
         try:
-            write_export(path, export_document(self.corpus, records, filters), overwrite=overwrite)
+            await asyncio.to_thread(write)
         except OSError as exc:
             self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", timeout=6)
             return

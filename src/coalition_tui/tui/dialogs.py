@@ -24,6 +24,7 @@ from coalition_tui.tui.keymap import (
     SELECT,
     SORT,
     TABLE_BINDINGS,
+    WINDOW_BINDINGS,
 )
 
 HELP_SECTIONS = [
@@ -42,6 +43,7 @@ HELP_SECTIONS = [
             Binding("up,down,left,right", "", "Move", key_display="arrows"),
             *TABLE_BINDINGS,
             Binding("pageup,pagedown,home,end", "", "Page / ends", key_display="PgUp PgDn Home End"),
+            *WINDOW_BINDINGS,
         ],
     ),
     (

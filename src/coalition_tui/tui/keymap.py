@@ -29,6 +29,14 @@ TABLE_BINDINGS = [
     Binding("G", "scroll_bottom", "Bottom", id="table.bottom", show=False),
 ]
 
+# A list too long to show at once (the review queue, a cell's evidence) is shown a part at a time.
+WINDOW_BINDINGS = [
+    Binding(
+        "right_square_bracket", "next_window", "Next part of a long list", id="list.next", key_display="]", show=False
+    ),
+    Binding("left_square_bracket", "previous_window", "Previous part", id="list.previous", key_display="[", show=False),
+]
+
 SELECT = Binding("space", "toggle_selection", "Select", id="selection.toggle")
 FILTER = Binding("slash", "filter", "Filter", id="list.filter", key_display="/")
 CLEAR = Binding("escape", "clear_filter", "Clear", id="list.clear", show=False)
@@ -51,6 +59,4 @@ REVIEW_BINDINGS = [
     Binding("r", "reject", "Reject / restore", id="review.reject"),
     Binding("E", "edit", "Edit", id="review.edit"),
     Binding("x", "toggle_rejected", "Queue / rejected", id="review.rejected"),
-    Binding("right_square_bracket", "next_window", "Next 500", id="review.next", key_display="]", show=False),
-    Binding("left_square_bracket", "previous_window", "Previous 500", id="review.previous", key_display="[", show=False),
 ]

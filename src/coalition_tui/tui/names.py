@@ -44,7 +44,12 @@ class NamesScreen(FilterMixin, CorpusScreen):
     @work(thread=True, exclusive=True, group="names", description="Collecting names")
     def collect(self) -> None:
         """Every source's mentions: seconds on a big corpus, so off the UI thread."""
-        rows = browse.names_seen(self.corpus)
+        hint = self.query_one("#names-hint", Static)
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(hint.update, Text(f"Collecting names: {done} of {total} sources…"))
+
+        rows = browse.names_seen(self.corpus, progress)
         self.app.call_from_thread(self._collected, rows)
 
     def _collected(self, rows: list[browse.NameRow]) -> None:
@@ -56,19 +61,7 @@ class NamesScreen(FilterMixin, CorpusScreen):
         rows = [r for r in self.rows if not wanted or wanted in fold(r.written) or wanted in fold(r.label)]
         rows.sort(key=lambda r: (r.score, r.written), reverse=not self.ascending)
         table = self.query_one("#names", Table)
-        table.clear()
-        for i, r in enumerate(rows):
-            style = "bold yellow" if r.method == "fuzzy" else ""
-            table.add_row(
-                render.plain(r.written, style),
-                render.plain(r.label),
-                render.plain(r.kind),
-                render.plain(f"{r.score:5.1f}", style),
-                render.plain(r.method, style),
-                render.plain(str(r.count)),
-                render.plain(", ".join(s[:3] for s in r.sources)),
-                key=str(i),
-            )
+        table.fill((_cells(r), str(i)) for i, r in enumerate(rows))
         order = "lowest score first" if self.ascending else "highest score first"
         fuzzy = sum(r.method == "fuzzy" for r in rows)
         self.query_one("#names-hint", Static).update(
@@ -85,3 +78,16 @@ class NamesScreen(FilterMixin, CorpusScreen):
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         if str(event.column_key.value) == "Score":
             self.action_sort_score()
+
+
+def _cells(r: browse.NameRow) -> tuple[Text, ...]:
+    style = "bold yellow" if r.method == "fuzzy" else ""
+    return (
+        render.plain(r.written, style),
+        render.plain(r.label),
+        render.plain(r.kind),
+        render.plain(f"{r.score:5.1f}", style),
+        render.plain(r.method, style),
+        render.plain(str(r.count)),
+        render.plain(", ".join(s[:3] for s in r.sources)),
+    )

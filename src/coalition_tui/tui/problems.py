@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from coalition_tui.problems import Problem
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.widgets import Table
@@ -34,16 +35,7 @@ class ProblemsScreen(CorpusScreen):
         )
         table = self.query_one("#problems", Table)
         table.add_columns("Severity", "Where", "Record", "Field", "Message")
-        for p in problems:
-            where = p.file if p.line is None else f"{p.file}:{p.line}"
-            style = "bold red" if p.severity.value == "error" else "yellow"
-            table.add_row(
-                render.plain(p.severity.value, style),
-                render.plain(where),
-                render.plain(p.record or ""),
-                render.plain(p.field or ""),
-                render.plain(p.message),
-            )
+        table.fill((_cells(p), None) for p in problems)
         table.focus()
         self._detail(0)
 
@@ -54,3 +46,14 @@ class ProblemsScreen(CorpusScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._detail(event.cursor_row)
+
+
+def _cells(p: Problem) -> tuple[Text, ...]:
+    style = "bold red" if p.severity.value == "error" else "yellow"
+    return (
+        render.plain(p.severity.value, style),
+        render.plain(p.file if p.line is None else f"{p.file}:{p.line}"),
+        render.plain(p.record or ""),
+        render.plain(p.field or ""),
+        render.plain(p.message),
+    )

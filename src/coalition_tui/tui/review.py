@@ -6,6 +6,7 @@ write per keypress, so quitting or a crash loses nothing already decided.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
@@ -17,7 +18,7 @@ from coalition_tui.corpus import Corpus
 from coalition_tui.model import Commitment, Kind, Stance
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import REVIEW_BINDINGS
+from coalition_tui.tui.keymap import REVIEW_BINDINGS, WINDOW_BINDINGS
 from coalition_tui.tui.widgets import Table
 
 CONTEXT = 320  # characters of article shown either side of the quote
@@ -26,7 +27,7 @@ CONTEXT = 320  # characters of article shown either side of the quote
 class ReviewScreen(CorpusScreen):
     """The records left to review (or, with x, the rejected ones)."""
 
-    BINDINGS = REVIEW_BINDINGS
+    BINDINGS = [*REVIEW_BINDINGS, *WINDOW_BINDINGS]
 
     WINDOW = 500  # rows in the table at once: a DataTable row costs ~80 µs to add (26,000 took 2 s)
 
@@ -66,23 +67,22 @@ class ReviewScreen(CorpusScreen):
     def _fill(self, cursor: int = 0) -> None:
         """The table shows ``WINDOW`` rows of the list from ``start`` (] and [ move by a window)."""
         table = self.query_one("#review-queue", Table)
-        table.clear()
-        for r in self.rows[self.start : self.start + self.WINDOW]:
-            self._add(table, r)
+        table.fill((self._cells(r), r.id) for r in self.rows[self.start : self.start + self.WINDOW])
+        if cursor >= table.row_count:
+            table.finish_fill()
         if table.row_count:
             table.move_cursor(row=min(cursor, table.row_count - 1))
         self._status()
         self._show(self.current())
 
-    def _add(self, table: Table, r: Commitment) -> None:
+    def _cells(self, r: Commitment) -> tuple[Text, ...]:
         glyph = render.STANCE_LOOK[r.stance.value][0]
-        table.add_row(
+        return (
             render.plain(self.corpus.label(r.country)),
             render.plain(r.kind.value),
             render.plain(f"{glyph} {r.stance.value}"),
             render.plain(f"{r.confidence:.2f}"),
             render.plain(r.source),
-            key=r.id,
         )
 
     def _status(self) -> None:
@@ -103,10 +103,12 @@ class ReviewScreen(CorpusScreen):
         """The decided record leaves the list (one row, not a refill: the queue may be long); the next
         record not shown yet joins the end of the table; the cursor lands on the record after it."""
         table = self.query_one("#review-queue", Table)
+        table.finish_fill()  # every row of the window there before the next one joins the end
         record = self.rows.pop(self.start + row)
         table.remove_row(record.id)
         if self.start + table.row_count < len(self.rows):
-            self._add(table, self.rows[self.start + table.row_count])
+            following = self.rows[self.start + table.row_count]
+            table.add_row(*self._cells(following), key=following.id)
         if not table.row_count and self.rows:  # the last window emptied: show the one before
             self.start = max(0, self.start - self.WINDOW)
             self._fill(cursor=self.WINDOW)

@@ -39,15 +39,19 @@ class SourcesScreen(CorpusScreen):
         self.current_record: str | None = None
         table = self.query_one("#sources", Table)
         table.add_columns("Source", "Date", "Headline")
-        for s in sorted(
-            self.corpus.sources.values(), key=lambda s: (s.date.isoformat() if s.date else s.summit or "", s.id)
-        ):
-            table.add_row(
-                render.plain(s.id[:12]),
-                render.plain(s.date.isoformat() if s.date else "-"),
-                render.plain(s.headline),
-                key=s.id,
+        table.fill(
+            (
+                (
+                    render.plain(s.id[:12]),
+                    render.plain(s.date.isoformat() if s.date else "-"),
+                    render.plain(s.headline),
+                ),
+                s.id,
             )
+            for s in sorted(
+                self.corpus.sources.values(), key=lambda s: (s.date.isoformat() if s.date else s.summit or "", s.id)
+            )
+        )
         records = self.query_one("#source-records", Table)
         records.add_columns("Sel", "Stance", "Country", "Kind", "Origin")
         table.focus()
