@@ -398,3 +398,31 @@ async def test_an_export_is_written_off_the_ui_thread(tmp_path: Path, monkeypatc
                 break
         assert target.exists()
         assert any(n.message.startswith("Wrote ") for n in app._notifications)
+
+
+@pilot_test
+async def test_a_big_meeting_shows_a_few_records_per_kind_and_counts_the_rest(monkeypatch):
+    """The summit detail is one Static laid out whole: at a meeting of 265,820 records and 10,000
+    sources it took 5 s; a big meeting shows two records per country and kind and 30 sources."""
+    from coalition_tui.tui import summits
+
+    monkeypatch.setattr(summits, "BIG", 20)  # Paris, 27 March 2025 has 34 records here
+    monkeypatch.setattr(summits, "SHOWN_SOURCES", 1)
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("3", "j", "j")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#summit-detail", Static).render())
+        assert detail.startswith("Paris, 27 March 2025")
+        blocks = detail.count("[ ] ")
+        records = len(app.corpus.by_summit["2025-03-27-paris"])
+        assert 0 < blocks < records and f"{records - blocks} more" not in detail  # counted per kind
+        assert "more (Enter on the Overview cell lists them)" in detail
+        assert "Sources  2" in detail and "… 1 more: the Sources view (4) lists them all" in detail
+        await pilot.press("k")  # a small meeting: every record
+        await pilot.pause()
+        detail = str(app.screen.query_one("#summit-detail", Static).render())
+        assert detail.count("[ ] ") == len(app.corpus.by_summit["2025-03-15-virtual"]) - sum(
+            r.kind.value == "participation" for r in app.corpus.by_summit["2025-03-15-virtual"]
+        )

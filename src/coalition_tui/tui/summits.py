@@ -13,7 +13,10 @@ from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import SELECT
 from coalition_tui.tui.widgets import Table
 
-SHOWN_PER_KIND = 8  # keeps the detail quick on a big corpus
+SHOWN_PER_KIND = 8  # records shown per country and kind; the rest are counted
+SHOWN_PER_KIND_BIG = 2  # ... at a meeting with more than BIG records (a Static lays out every line)
+BIG = 1000
+SHOWN_SOURCES = 30  # the Sources view lists them all
 
 
 class SummitsScreen(CorpusScreen):
@@ -69,18 +72,24 @@ class SummitsScreen(CorpusScreen):
         if s.note:
             parts.append(Content.assemble((s.note, "italic dim"), "\n"))
         selected = self.capp.selection
+        shown = SHOWN_PER_KIND if len(corpus.by_summit.get(summit_id, [])) <= BIG else SHOWN_PER_KIND_BIG
         for actor, kinds in browse.grouped_commitments(corpus, summit_id).items():
             parts.append(Content.assemble("\n", (corpus.label(actor), "bold reverse"), "\n"))
             for kind, records in kinds.items():
                 parts.append(Content.assemble(("  " + kind.value, "bold"), "\n"))
-                for record in records[:SHOWN_PER_KIND]:
+                for record in records[:shown]:
                     parts += [render.record_block(corpus, record, record.id in selected), Content("\n")]
-                if len(records) > SHOWN_PER_KIND:
-                    parts.append(Content.styled(f"    … {len(records) - SHOWN_PER_KIND} more\n", style="italic"))
-        parts.append(Content.assemble("\n", ("Sources  ", "bold"), "\n"))
-        for source_id in browse.sources_of(corpus, summit_id):
+                if len(records) > shown:
+                    more = f"    … {len(records) - shown} more (Enter on the Overview cell lists them)\n"
+                    parts.append(Content.styled(more, style="italic"))
+        sources = browse.sources_of(corpus, summit_id)
+        parts.append(Content.assemble("\n", ("Sources  ", "bold"), f"{len(sources)}\n"))
+        for source_id in sources[:SHOWN_SOURCES]:
             source = corpus.sources.get(source_id)
             parts.append(Content.assemble(f"  {source_id}  ", (source.headline if source else "", "italic"), "\n"))
+        if len(sources) > SHOWN_SOURCES:
+            more = f"  … {len(sources) - SHOWN_SOURCES} more: the Sources view (4) lists them all\n"
+            parts.append(Content.styled(more, style="italic"))
         detail.update(Content("").join(parts))
 
     def refresh_selection(self) -> None:
