@@ -52,6 +52,14 @@ def test_negation_declines_for_each_named_country(extractor):
     }
 
 
+@pytest.mark.parametrize("offer", synthetic.CONTRIBUTIONS)
+def test_would_not_is_declined_whatever_is_offered(extractor, offer: str):
+    """ "would not tighten sanctions" was read as a commitment (the negation knew only a few verbs)."""
+    said = claims(extractor, f"Australian Prime Minister Anthony Albanese said Australia would not {offer}.")
+    assert said and {stance for _, _, stance in said} == {"declined"}
+    assert {stance for _, _, stance in claims(extractor, f"Australia would {offer}.")} == {"committed"}
+
+
 @pytest.mark.parametrize(
     ("text", "stance"),
     [

@@ -192,6 +192,9 @@ KIND_SUPERSEDES: dict[Kind, tuple[Kind, ...]] = {
 KIND_LITERALS = LiteralIndex(list(KIND_CUES.items()))
 
 # --- how firmly ----------------------------------------------------------------------------------
+# What a country offers, negated ("would not tighten sanctions"): declined, not the "would" of a commitment.
+_OFFERS = r"offer|share|supply|tighten|impose|back(?! down)|help|host|train|fund|finance|lead|guarantee"
+
 # Checked strongest-signal first: the first stance whose cue appears in the clause wins.
 STANCE_CUES: list[tuple[Stance, Cue]] = [
     (
@@ -210,11 +213,11 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Cue(
             (
                 r"\b(?:would|will|could|did|does|do) not (?:\w+ ){0,2}"
-                r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base)\b",
+                r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base|" + _OFFERS + r")\b",
                 (" not ",),
             ),
             (
-                r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit)\b",
+                r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit|" + _OFFERS + r")\b",
                 ("n't ", "cannot "),
             ),
             r"\brefus(?:ed|es|ing) to\b",
