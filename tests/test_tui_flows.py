@@ -426,3 +426,26 @@ async def test_a_big_meeting_shows_a_few_records_per_kind_and_counts_the_rest(mo
         assert detail.count("[ ] ") == len(app.corpus.by_summit["2025-03-15-virtual"]) - sum(
             r.kind.value == "participation" for r in app.corpus.by_summit["2025-03-15-virtual"]
         )
+
+
+@pilot_test
+async def test_names_that_cannot_be_collected_are_a_message_not_a_crash(monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from coalition_tui import browse
+
+    def broken(*_args, **_kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(browse, "names_seen", broken)
+    app = make_app(DATA, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hint = str(app.screen.query_one("#names-hint", Static).render())
+        assert hint.startswith("Could not collect the names: A process in the process pool was terminated")
+        await pilot.press("1")  # the app goes on
+        await pilot.pause()
+        assert app.current_mode == "overview"

@@ -49,7 +49,12 @@ class NamesScreen(FilterMixin, CorpusScreen):
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(hint.update, Text(f"Collecting names: {done} of {total} sources…"))
 
-        rows = browse.names_seen(self.corpus, progress)
+        try:
+            rows = browse.names_seen(self.corpus, progress)
+        except (OSError, RuntimeError) as exc:  # worker processes could not start or died (BrokenProcessPool)
+            message = Text(f"Could not collect the names: {exc}", style="bold red")
+            self.app.call_from_thread(hint.update, message)
+            return
         self.app.call_from_thread(self._collected, rows)
 
     def _collected(self, rows: list[browse.NameRow]) -> None:
