@@ -78,3 +78,31 @@ class FilterMixin:
 
     def focus_list(self) -> None:
         raise NotImplementedError
+
+
+class WindowMixin:
+    """A list too long for one widget, shown ``WINDOW`` items at a time from ``start``; ``]`` and ``[``
+    (``WINDOW_BINDINGS``) move by a window. The screen fills its widget in ``_fill``."""
+
+    WINDOW = 500
+    rows: list[Commitment]
+    start: int
+
+    def _fill(self, cursor: int = 0) -> None:
+        raise NotImplementedError
+
+    def window_note(self) -> str:
+        """ " · showing 201–400 (] next, [ previous)" when the list is longer than a window."""
+        if len(self.rows) <= self.WINDOW:
+            return ""
+        return f" · showing {self.start + 1}–{min(self.start + self.WINDOW, len(self.rows))} (] next, [ previous)"
+
+    def action_next_window(self) -> None:
+        if self.start + self.WINDOW < len(self.rows):
+            self.start += self.WINDOW
+            self._fill()
+
+    def action_previous_window(self) -> None:
+        if self.start:
+            self.start = max(0, self.start - self.WINDOW)
+            self._fill()

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from coalition_tui.model import Commitment
 from coalition_tui.tui import render
-from coalition_tui.tui.base import CorpusScreen
+from coalition_tui.tui.base import CorpusScreen, WindowMixin
 from coalition_tui.tui.keymap import BACK, SELECT, TABLE_BINDINGS, WINDOW_BINDINGS
 
 
@@ -24,7 +24,7 @@ class RecordList(OptionList):
     BINDINGS = [b for b in TABLE_BINDINGS if b.action in {"cursor_down", "cursor_up"}]
 
 
-class EvidenceScreen(CorpusScreen):
+class EvidenceScreen(WindowMixin, CorpusScreen):
     """The records for one country (and one meeting, when given)."""
 
     BINDINGS = [BACK, SELECT, *WINDOW_BINDINGS]
@@ -62,25 +62,23 @@ class EvidenceScreen(CorpusScreen):
     def _prompt(self, record: Commitment, selected: bool) -> Content:
         return render.record_block(self.corpus, record, selected, with_summit=self.summit is None)
 
-    def _fill(self, highlighted: int = 0) -> None:
+    def _fill(self, cursor: int = 0) -> None:
         options = self.query_one(RecordList)
         selected = self.capp.selection
         shown = self._shown()
         self.marked = [r.id in selected for r in shown]
         options.set_options(Option(self._prompt(r, mark), id=r.id) for r, mark in zip(shown, self.marked, strict=True))
         if options.option_count:
-            options.highlighted = min(highlighted, options.option_count - 1)
+            options.highlighted = min(cursor, options.option_count - 1)
         self._title()
 
     def _title(self) -> None:
         meeting = self.corpus.summits.get(self.summit or "")
         where = f" at {meeting.label}" if meeting else ", all meetings"
-        part = ""
-        if len(self.rows) > self.WINDOW:
-            part = f" · showing {self.start + 1}–{min(self.start + self.WINDOW, len(self.rows))} (] next, [ previous)"
         self.query_one("#evidence-title", Static).update(
             Text(
-                f"{self.corpus.label(self.actor)}{where}: {len(self.rows)} record(s){part}   Esc: back · Space: select"
+                f"{self.corpus.label(self.actor)}{where}: {len(self.rows)} record(s){self.window_note()}"
+                "   Esc: back · Space: select"
             )
         )
 
@@ -96,16 +94,6 @@ class EvidenceScreen(CorpusScreen):
         for i in changed:
             self.marked[i] = not self.marked[i]
             options.replace_option_prompt_at_index(i, self._prompt(shown[i], self.marked[i]))
-
-    def action_next_window(self) -> None:
-        if self.start + self.WINDOW < len(self.rows):
-            self.start += self.WINDOW
-            self._fill()
-
-    def action_previous_window(self) -> None:
-        if self.start:
-            self.start = max(0, self.start - self.WINDOW)
-            self._fill()
 
     def action_toggle_selection(self) -> None:
         options = self.query_one(RecordList)

@@ -17,14 +17,14 @@ from coalition_tui import review
 from coalition_tui.corpus import Corpus
 from coalition_tui.model import Commitment, Kind, Stance
 from coalition_tui.tui import render
-from coalition_tui.tui.base import CorpusScreen
+from coalition_tui.tui.base import CorpusScreen, WindowMixin
 from coalition_tui.tui.keymap import REVIEW_BINDINGS, WINDOW_BINDINGS
 from coalition_tui.tui.widgets import Table
 
 CONTEXT = 320  # characters of article shown either side of the quote
 
 
-class ReviewScreen(CorpusScreen):
+class ReviewScreen(WindowMixin, CorpusScreen):
     """The records left to review (or, with x, the rejected ones)."""
 
     BINDINGS = [*REVIEW_BINDINGS, *WINDOW_BINDINGS]
@@ -92,9 +92,7 @@ class ReviewScreen(CorpusScreen):
             if self.show_rejected
             else f"{len(self.rows)} left to review · {rejected} rejected (x shows them)"
         )
-        if len(self.rows) > self.WINDOW:
-            last = min(self.start + self.WINDOW, len(self.rows))
-            what += f" · showing {self.start + 1}–{last} (] next, [ previous)"
+        what += self.window_note()
         self.query_one("#review-status", Static).update(
             Content(f"{what}   a: accept · r: reject · E: edit kind/stance/country/person · saved at once")
         )
@@ -117,16 +115,6 @@ class ReviewScreen(CorpusScreen):
             table.move_cursor(row=min(row, table.row_count - 1))
         self._status()
         self._show(self.current())
-
-    def action_next_window(self) -> None:
-        if self.start + self.WINDOW < len(self.rows):
-            self.start += self.WINDOW
-            self._fill()
-
-    def action_previous_window(self) -> None:
-        if self.start:
-            self.start = max(0, self.start - self.WINDOW)
-            self._fill()
 
     def current(self) -> Commitment | None:
         table = self.query_one("#review-queue", Table)
