@@ -244,6 +244,10 @@ def test_the_names_of_many_articles_found_in_worker_processes_are_those_found_he
     assert typo[0].entity == "mette-frederiksen" and typo[0].method == "fuzzy"
     assert typo[0].sources == tuple(sorted(corpus.sources))
     assert counts[-1] == (len(corpus.sources), len(corpus.sources))
+    monkeypatch.setattr(browse, "_names_in", None)  # kept with the corpus: not analysed again
+    assert browse.names_seen(corpus) == rows
+    monkeypatch.undo()
+    corpus.derived.clear()
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10_000)  # all in this process
     assert browse.names_seen(corpus) == rows
 

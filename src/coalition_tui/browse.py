@@ -153,23 +153,28 @@ def names_seen(corpus: Corpus, progress: Callable[[int, int], None] | None = Non
     """Every surface form mentioned in the sources or written in records, with its resolution.
 
     The articles are analysed in worker processes when there are many (10,000 take ~12 s on one
-    core), and nothing is kept: analysing every source of a big corpus would hold them all in memory.
-    ``progress(done, total)`` is called as sources are done."""
+    core); each article's names are kept with the corpus (a few tuples, not its analysis), so the
+    view is rebuilt at once after a review decision. ``progress(done, total)`` is called as
+    sources are done."""
     global _FINDER
     seen: dict[tuple[str, str], list[str]] = defaultdict(list)
     info: dict[tuple[str, str], tuple[float, str, str]] = {}
     sources = list(corpus.sources)
-    jobs = [(corpus.texts.get(source, ""), _meeting_date(corpus, source)) for source in sources]
+    todo = [source for source in sources if ("names", source) not in corpus.derived]
+    jobs = [(corpus.texts.get(source, ""), _meeting_date(corpus, source)) for source in todo]
     _FINDER = Extractor(corpus.gazetteer, corpus.resolver)  # this process's (and forked workers')
     chunksize = max(1, min(50, len(jobs) // 40))
     found = pool_map(_names_in, jobs, _names_init, (str(corpus.root),), chunksize=chunksize)
-    for done, (source, names) in enumerate(zip(sources, found, strict=True), 1):
-        for written, entity, score, method, kind in names:
+    one: dict[tuple[str, str, float, str, str], tuple[str, str, float, str, str]] = {}  # names recur: one each
+    for done, (source, names) in enumerate(zip(todo, found, strict=True), 1):
+        corpus.derived[("names", source)] = tuple(one.setdefault(name, name) for name in names)
+        if progress and (done % 250 == 0 or done == len(todo)):
+            progress(done, len(todo))
+    for source in sources:
+        for written, entity, score, method, kind in corpus.derived[("names", source)]:  # type: ignore[attr-defined]
             key = (written, entity)
             seen[key].append(source)
             info[key] = (score, method, kind)
-        if progress and (done % 250 == 0 or done == len(sources)):
-            progress(done, len(sources))
     for record in corpus.records:
         for written in record.as_written:
             res = corpus.resolver.resolve(written)
@@ -212,7 +217,7 @@ def _names_init(root: str) -> None:
     _FINDER = Extractor(gazetteer, Resolver(gazetteer))
 
 
-def _names_in(job: tuple[str, dt.date | None]) -> list[tuple[str, str, float, str, str]]:
+def _names_in(job: tuple[str, dt.date | None]) -> tuple[tuple[str, str, float, str, str], ...]:
     """The names an article mentions: as written, entity, score, method, kind (as :func:`mentions`)."""
     text, on = job
     assert _FINDER is not None
@@ -221,4 +226,4 @@ def _names_in(job: tuple[str, dt.date | None]) -> list[tuple[str, str, float, st
     for m in found.mentions:
         start, end = found.cleaned.original_span(m.start, m.end)
         names.append((text[start:end], m.entity, m.score, m.method, m.kind))
-    return names
+    return tuple(names)
