@@ -55,6 +55,16 @@ def test_a_written_file_keeps_its_mode_and_a_new_one_gets_the_usual_mode(tmp_pat
     assert mode(shared) == 0o664 and tomllib.loads(shared.read_text(encoding="utf-8")) == {"a": 2}
 
 
+def test_a_file_system_without_modes_still_gets_the_file(tmp_path: Path, monkeypatch):
+    def no_modes(*_args, **_kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(tomlio.os, "fchmod", no_modes)
+    target = tmp_path / "export.toml"
+    tomlio.write_toml_atomic(target, {"a": 1})
+    assert tomllib.loads(target.read_text(encoding="utf-8")) == {"a": 1}
+
+
 # --------------------------------------------------------------------------- the fast writer
 _KEYS = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -232,7 +233,8 @@ def _keep_mode(fd: int, path: Path) -> None:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
-    os.fchmod(fd, mode)
+    with contextlib.suppress(OSError):  # a file system without modes (some network shares): keep 0600
+        os.fchmod(fd, mode)
 
 
 @functools.cache
