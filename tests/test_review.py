@@ -55,6 +55,25 @@ def test_the_queue_is_in_source_then_text_order(review_data):
     assert {r.id for r in queue} == {r.id for r in corpus.records if r.unreviewed}
 
 
+def test_the_queue_narrows_to_what_every_word_of_a_filter_finds(review_data):
+    corpus = load_corpus(review_data)
+    queue = review.queue(corpus)
+
+    def found(query: str) -> set[tuple[str, str, str]]:
+        return {(r.country, r.kind.value, r.stance.value) for r in review.matching(corpus, queue, query)}
+
+    assert found("denmark troops") == {("DNK", "troops_in_ukraine", "conditional")}
+    assert found("dnk") == found("DENMARK") == found("denmark")  # a code; any case
+    assert found("finland") == {("FIN", "troops_in_ukraine", "declined"), ("FIN", "training", "committed")}
+    assert found("declined") == {("FIN", "troops_in_ukraine", "declined")}
+    assert found("considering sweden") == {("SWE", "air_support", "considering"), ("SWE", "naval", "considering")}
+    assert len(found("nordic")) == len(queue) and review.matching(corpus, queue, "  ") == queue
+    assert found("participation estonia") == {("EST", "participation", "committed")}
+    assert not found("atlantis") and not found("denmark naval")
+    by_person = review.matching(corpus, corpus.records, "MELONI")  # a person named in curated records
+    assert by_person and {(r.person, r.country) for r in by_person} == {("giorgia-meloni", "ITA")}
+
+
 def test_accept_reject_restore_and_edit_are_saved_and_survive_a_reload(review_data):
     corpus = load_corpus(review_data)
     first, second, third = (r.id for r in review.queue(corpus)[:3])
@@ -315,3 +334,20 @@ def test_after_decisions_the_corpus_in_memory_is_the_one_a_fresh_load_gives(revi
     review.restore(corpus, third)
     fresh = load_corpus(review_data)
     assert rows(corpus.records) == rows(fresh.records) and not corpus.rejected
+
+
+@pilot_test
+async def test_the_review_queue_filtered_then_decided_then_cleared(review_data):
+    async with on_review(review_data) as (_app, pilot, screen):
+        status = lambda: str(screen.query_one("#review-status", Static).render())  # noqa: E731
+        await pilot.press("slash", *"finland", "enter")
+        await pilot.pause(0.3)  # the filter waits for typing to stop
+        assert [r.country for r in screen.rows] == ["FIN", "FIN"] and "2 match “finland”" in status()
+        first = screen.current()
+        await pilot.press("a")  # accepted: out of the filtered list and of the queue
+        await pilot.pause()
+        assert [r.country for r in screen.rows] == ["FIN"] and screen.current() is not first
+        assert "10 left to review" in status() and "1 match “finland”" in status()
+        await pilot.press("escape")  # the whole queue again, without the accepted one
+        await pilot.pause()
+        assert len(screen.rows) == 10 and first.id not in {r.id for r in screen.rows} and "match" not in status()

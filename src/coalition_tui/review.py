@@ -14,6 +14,7 @@ from typing import Any
 from coalition_tui.corpus import Corpus
 from coalition_tui.loader import RECORD_TABLE, record_from_table
 from coalition_tui.model import Commitment, Kind, Origin, Stance
+from coalition_tui.normalize import fold
 from coalition_tui.problems import display_path
 from coalition_tui.tomlio import replace_array_table
 
@@ -38,6 +39,33 @@ def queue(corpus: Corpus) -> list[Commitment]:
     for source in sorted(corpus.by_source):  # many short sorts: twice as fast as one of 266,000 records
         left += sorted((r for r in corpus.by_source[source] if r.unreviewed), key=lambda r: (r.start, r.id))
     return left
+
+
+def matching(corpus: Corpus, records: list[Commitment], query: str) -> list[Commitment]:
+    """The records every word of ``query`` finds in their country (name or code), source, kind, stance
+    or person: "denmark troops", "article-0012", "declined". Case and accents do not matter."""
+    terms = fold(query).split()
+    if not terms:
+        return list(records)
+    tests = []
+    for term in terms:
+        tests.append(
+            (
+                {c for c in corpus.by_country if term in fold(corpus.label(c)) or term in c.lower()},
+                {s for s in corpus.by_source if term in s.lower()},
+                {k for k in Kind if term in k.value},
+                {s for s in Stance if term in s.value},
+                {p for p in corpus.by_person if term in fold(corpus.label(p))},
+            )
+        )
+    return [
+        r
+        for r in records
+        if all(
+            r.country in countries or r.source in sources or r.kind in kinds or r.stance in stances or r.person in people
+            for countries, sources, kinds, stances, people in tests
+        )
+    ]
 
 
 def accept(corpus: Corpus, record_id: str) -> Commitment:
