@@ -340,8 +340,12 @@ def test_after_decisions_the_corpus_in_memory_is_the_one_a_fresh_load_gives(revi
 async def test_the_review_queue_filtered_then_decided_then_cleared(review_data):
     async with on_review(review_data) as (_app, pilot, screen):
         status = lambda: str(screen.query_one("#review-status", Static).render())  # noqa: E731
+        filtered: list[str] = []
+        apply = screen.apply_filter
+        screen.apply_filter = lambda text: (filtered.append(text), apply(text))
         await pilot.press("slash", *"finland", "enter")
-        await pilot.pause(0.3)  # the filter waits for typing to stop
+        await pilot.pause(0.3)  # the filter waits for typing to stop: once, not per key
+        assert filtered == ["finland"]
         assert [r.country for r in screen.rows] == ["FIN", "FIN"] and "2 match “finland”" in status()
         first = screen.current()
         await pilot.press("a")  # accepted: out of the filtered list and of the queue

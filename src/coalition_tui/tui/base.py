@@ -68,7 +68,11 @@ class FilterMixin:
         self.focus_list()
 
     def on_input_changed(self, event: FilterInput.Changed) -> None:
-        self.apply_filter(event.value)
+        self.filter_changed(event.value)
+
+    def filter_changed(self, text: str) -> None:
+        """Each keystroke in the box (a long list may wait for typing to stop)."""
+        self.apply_filter(text)
 
     def on_input_submitted(self, event: FilterInput.Submitted) -> None:
         self.focus_list()
