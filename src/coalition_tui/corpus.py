@@ -98,16 +98,37 @@ class Corpus:
 
     def discard(self, record_id: str) -> Commitment | None:
         """Take a record (active or rejected) out of the corpus and its indexes; return it."""
-        for group in (self.records, self.rejected):
-            i = _find(group, record_id)
-            if i is not None:
-                record = group.pop(i)
-                if group is self.records:
-                    for index, key in self._indexes_of(record):
-                        if key in index:
-                            del index[key][_position(index[key], record)]
-                return record
-        return None
+        record = self.record(record_id)
+        if record is None:
+            return None
+        if record.rejected:  # the rejected list: short, and in no index
+            del self.rejected[_position(self.rejected, record)]
+            return record
+        del self.records[self._locate(self.records, record)]
+        for index, key in self._indexes_of(record):
+            if key in index:
+                del index[key][self._locate(index[key], record)]
+        return record
+
+    def _at(self, records: list[Commitment], home: tuple[Path, int]) -> range:
+        """Where the records at ``home`` (a file and a table in it) are in ``records``, found by
+        bisection: every list of records is in (file, table) order, as loading builds it."""
+        far = (Path("\uffff"), 0)  # records with no known home sort last, as they were appended
+        key = lambda r: self.homes.get(r.id, far)  # noqa: E731
+        start = bisect.bisect_left(records, home, key=key)
+        end = start
+        while end < len(records) and key(records[end]) == home:
+            end += 1
+        return range(start, end)
+
+    def _locate(self, records: list[Commitment], record: Commitment) -> int:
+        """Where ``record`` itself (not an equal one) is in ``records``: by bisection on its home
+        (microseconds), else by a scan (~10 ms in 266,000)."""
+        home = self.homes.get(record.id)
+        for i in self._at(records, home) if home else ():
+            if records[i] is record:
+                return i
+        return _position(records, record)
 
     def replace(self, record_id: str, new: Commitment) -> None:
         """Put ``new`` where the record ``record_id`` was, in every list, in the order a fresh load
@@ -125,13 +146,13 @@ class Corpus:
                 if key is not None:
                     self._insert(index[key], new)
             return
-        self.records[_position(self.records, old)] = new
+        self.records[self._locate(self.records, old)] = new
         for (index, old_key), (_same, new_key) in zip(self._indexes_of(old), self._indexes_of(new), strict=True):
             if old_key == new_key and old_key is not None:
-                index[old_key][_position(index[old_key], old)] = new
+                index[old_key][self._locate(index[old_key], old)] = new
                 continue
             if old_key is not None:
-                del index[old_key][_position(index[old_key], old)]
+                del index[old_key][self._locate(index[old_key], old)]
             if new_key is not None:
                 self._insert(index[new_key], new)
 
@@ -151,10 +172,16 @@ class Corpus:
             self.add(record)
 
     def record(self, record_id: str) -> Commitment | None:
-        for group in (self.records, self.rejected):
-            i = _find(group, record_id)
-            if i is not None:
-                return group[i]
+        """The record (active or rejected) with this id: at its home, else in the short rejected list,
+        else by a scan."""
+        home = self.homes.get(record_id)
+        for i in self._at(self.records, home) if home else ():
+            if self.records[i].id == record_id:
+                return self.records[i]
+        for group in (self.rejected, self.records):
+            found = _find(group, record_id)
+            if found is not None:
+                return group[found]
         return None
 
     @property

@@ -91,15 +91,15 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes: str = "Yes, replace") -> None:
         super().__init__()
-        self.question = question
+        self.question, self.yes = question, yes
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-box"):
             yield Static(Text(self.question))
             with Horizontal(classes="buttons"):
-                yield Button("Yes, replace (y)", id="yes", variant="error")
+                yield Button(Text(f"{self.yes} (y)"), id="yes", variant="error")
                 yield Button("No (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:

@@ -59,4 +59,6 @@ REVIEW_BINDINGS = [
     Binding("r", "reject", "Reject / restore", id="review.reject"),
     Binding("E", "edit", "Edit", id="review.edit"),
     Binding("x", "toggle_rejected", "Queue / rejected", id="review.rejected"),
+    Binding("A", "decide_all('accept')", "Accept all listed", id="review.accept_all", show=False),
+    Binding("R", "decide_all('reject')", "Reject (restore) all listed", id="review.reject_all", show=False),
 ]

@@ -6,6 +6,10 @@ write per keypress, so quitting or a crash loses nothing already decided.
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,10 +23,24 @@ from coalition_tui.corpus import Corpus
 from coalition_tui.model import Commitment, Kind, Stance
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin, WindowMixin
+from coalition_tui.tui.dialogs import ConfirmScreen
 from coalition_tui.tui.keymap import REVIEW_BINDINGS, WINDOW_BINDINGS
 from coalition_tui.tui.widgets import FilterInput, Table
 
 CONTEXT = 320  # characters of article shown either side of the quote
+
+
+@dataclass
+class _Bulk:
+    """A decision on many records, made a batch at a time."""
+
+    BATCH: ClassVar[int] = 25  # decisions between two frames (each is a durable file write: ~1–10 ms)
+
+    action: str
+    records: list[Commitment]
+    done: int = 0
+    stopped: bool = False
+    failed: list[str] = dataclasses.field(default_factory=list)
 
 
 class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
@@ -39,6 +57,7 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         self.rows: list[Commitment] = []  # those the filter lets through
         self.start = 0  # the first of them in the table
         self._filter_timer: Timer | None = None
+        self._bulk: _Bulk | None = None  # a decision on all listed records, under way
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -203,6 +222,67 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         self.notify(f"{done}: {self.corpus.label(record.country)} {record.kind.value} ({record.id})", timeout=3)
         self.capp.corpus_changed()
         self._drop(row)
+
+    def action_decide_all(self, action: str) -> None:
+        """A and R: the same decision for every record listed (all that the filter lets through, not
+        just the window), after a confirmation; each is saved to its file as it is made."""
+        if self.show_rejected and action == "accept":
+            self.notify("Restore them first (R), then accept", timeout=3)
+            return
+        action = "restore" if self.show_rejected else action
+        records = list(self.rows)
+        if not records or self._bulk is not None:
+            return
+        query = self.filter_box().value.strip()
+        verb = {"accept": "Accept", "reject": "Reject", "restore": "Restore"}[action]
+        matching = f" matching “{query}”" if query else ""
+        question = (
+            f"{verb} all {len(records)} record(s) listed{matching}? Each is saved to its file at once; "
+            "Esc stops part way."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._bulk = _Bulk(action, records)
+                self._decide_batch()
+
+        self.app.push_screen(ConfirmScreen(question, yes=f"Yes, {verb.lower()} {len(records)}"), answered)
+
+    def _decide_batch(self) -> None:
+        """A few decisions, then a frame: the screen shows the count and answers Esc meanwhile."""
+        bulk = self._bulk
+        if bulk is None:
+            return
+        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[bulk.action]
+        for record in bulk.records[bulk.done : bulk.done + _Bulk.BATCH]:
+            try:
+                act(self.corpus, record.id)
+            except review.ReviewError as exc:
+                bulk.failed.append(str(exc))
+            bulk.done += 1
+        if bulk.done < len(bulk.records) and not bulk.stopped:
+            self.query_one("#review-status", Static).update(
+                Content(f"{bulk.action.capitalize()}ing: {bulk.done} of {len(bulk.records)}…   Esc stops")
+            )
+            self.set_timer(0.01, self._decide_batch)
+            return
+        self._bulk = None
+        self.capp.corpus_changed()
+        self.reload()
+        made = bulk.done - len(bulk.failed)
+        message = f"{bulk.action.capitalize()}: {made} of {len(bulk.records)} record(s)"
+        if bulk.stopped:
+            message += " (stopped)"
+        if bulk.failed:
+            message += f"; {len(bulk.failed)} could not be saved, the first: {bulk.failed[0]}"
+        self.notify(message, severity="warning" if bulk.failed else "information", timeout=8)
+
+    def action_clear_filter(self) -> None:
+        """Esc stops a decision on all listed records; otherwise it clears the filter."""
+        if self._bulk is not None:
+            self._bulk.stopped = True
+            return
+        super().action_clear_filter()
 
     def action_accept(self) -> None:
         if self.show_rejected:
