@@ -6,6 +6,7 @@ write per keypress, so quitting or a crash loses nothing already decided.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
@@ -142,8 +143,12 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         table = self.query_one("#review-queue", Table)
         table.finish_fill()  # every row of the window there before the next one joins the end
         record = self.rows.pop(self.start + row)
-        # out of the unfiltered list too (by identity: comparing 266,000 records field by field is slow)
-        del self.everything[next(i for i, r in enumerate(self.everything) if r is record)]
+        # out of the unfiltered list too: both lists are in (source, start) order, so bisect there,
+        # then find the record itself (comparing records field by field is slow)
+        at = bisect.bisect_left(self.everything, (record.source, record.start), key=lambda r: (r.source, r.start))
+        while self.everything[at] is not record:
+            at += 1
+        del self.everything[at]
         table.remove_row(record.id)
         if self.start + table.row_count < len(self.rows):
             following = self.rows[self.start + table.row_count]
@@ -212,7 +217,7 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
             self.notify("Nothing to review here", timeout=2)
             return
         row = self.query_one("#review-queue", Table).cursor_row
-        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[action]
+        act = getattr(review, action)  # accept, reject or restore
         try:
             act(self.corpus, record.id)
         except review.ReviewError as exc:
@@ -253,7 +258,7 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         bulk = self._bulk
         if bulk is None:
             return
-        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[bulk.action]
+        act = getattr(review, bulk.action)  # accept, reject or restore
         for record in bulk.records[bulk.done : bulk.done + _Bulk.BATCH]:
             try:
                 act(self.corpus, record.id)
