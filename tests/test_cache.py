@@ -89,7 +89,7 @@ def test_a_second_open_of_an_unchanged_corpus_comes_from_the_cache(data_copy: Pa
 
 def test_a_changed_article_or_a_missing_one_means_a_fresh_load(review_data: Path, loads):
     cache.open_corpus(review_data)
-    seed = review_data.parent / "seeds" / "000_52fd44cbc1a803ce.txt"
+    seed = review_data / "articles" / "000_52fd44cbc1a803ce.txt"
     raw = seed.read_bytes()
     seed.write_bytes(raw + b" ")
     assert any(p.field == "sha256" for p in cache.open_corpus(review_data).problems)
@@ -133,7 +133,7 @@ def test_a_records_file_added_or_removed_is_seen(review_data: Path, loads, parse
 
 def test_a_corrupt_cache_file_is_ignored_and_replaced(data_copy: Path, loads):
     cache.open_corpus(data_copy)
-    (target,) = cache.cache_dir().glob("*.pickle")
+    (target,) = cache.cache_dir().glob("*.cache")
     target.write_bytes(b"not a pickle")
     assert len(cache.open_corpus(data_copy).records) == 84 and len(loads) == 2
     cache.open_corpus(data_copy)
@@ -173,9 +173,9 @@ def test_a_prepared_folder_is_the_corpus_a_fresh_load_of_it_gives(tmp_path: Path
     assert len(prepared.sources) == 3 and any("same text as nordic" in p.message for p in prepared.problems)
 
 
-def test_a_symlink_to_an_article_outside_the_folder_is_registered_as_the_link(tmp_path: Path, loads):
-    """Opening a bare folder that links to an article kept elsewhere used to crash (the link was
-    resolved, then named relative to the folder it had left)."""
+def test_a_symlink_in_a_folder_of_articles_is_a_problem_not_a_read(tmp_path: Path, loads):
+    """A .txt symlink in a bare folder is never followed: its target (which may be any file of the
+    machine) is neither read, nor copied into sources.toml's headline, nor extracted into commitments/."""
     folder, elsewhere = tmp_path / "mine", tmp_path / "elsewhere"
     (folder / "sub").mkdir(parents=True)
     elsewhere.mkdir()
@@ -183,23 +183,22 @@ def test_a_symlink_to_an_article_outside_the_folder_is_registered_as_the_link(tm
     (folder / "sub" / "nordic.txt").write_text(
         "Paris, 6 January 2026.\n\n" + (articles / "nordic.txt").read_text(encoding="utf-8"), encoding="utf-8"
     )
-    (elsewhere / "london.txt").write_text(
-        "Paris, 6 January 2026.\n\n" + (articles / "london.txt").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    secret = "Paris, 6 January 2026. SECRET-LINE\n\n" + (articles / "london.txt").read_text(encoding="utf-8")
+    (elsewhere / "london.txt").write_text(secret, encoding="utf-8")
     (folder / "sub" / "linked.txt").symlink_to(elsewhere / "london.txt")
     prepared = cache.open_corpus(folder)
-    assert {s.file for s in prepared.sources.values()} == {"sub/nordic.txt", "sub/linked.txt"}
-    assert sorted(prepared.article_paths) == sorted(
-        [(folder / "sub" / "nordic.txt").resolve(), (elsewhere / "london.txt").resolve()]
-    )
+    assert {s.file for s in prepared.sources.values()} == {"sub/nordic.txt"}
+    assert any("linked.txt" in p.file and "symbolic link" in p.message for p in prepared.problems)
+    written = [p for p in folder.rglob("*.toml")]
+    assert written and not any("SECRET-LINE" in p.read_text(encoding="utf-8") for p in written)
+    assert not any("london" in p.name or "linked" in p.name for p in (folder / "commitments").iterdir())
     fresh = cache.load_corpus(folder)
     assert [r.values() for r in prepared.records] == [r.values() for r in fresh.records] and prepared.records
-    assert prepared.sources == fresh.sources and sorted(prepared.article_paths) == sorted(fresh.article_paths)
 
 
 def test_an_article_dropped_beside_registered_ones_is_noticed_at_the_next_open(data_copy: Path, loads):
     cache.open_corpus(data_copy)
-    stray = data_copy.parent / "seeds" / "new-scrape.txt"
+    stray = data_copy / "articles" / "new-scrape.txt"
     stray.write_text("Leaders met in Paris on 6 January 2026.\n", encoding="utf-8")
     corpus = cache.open_corpus(data_copy)
     assert len(loads) == 2 and any(
@@ -272,7 +271,7 @@ def test_a_changed_article_means_the_files_that_name_it_are_validated_again(revi
         for p in loader.record_files(review_data)
         if "000_52fd44cbc1a803ce" in loader.read_records_file(loader.load_corpus(review_data), p).sources
     )
-    seed = review_data.parent / "seeds" / "000_52fd44cbc1a803ce.txt"
+    seed = review_data / "articles" / "000_52fd44cbc1a803ce.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("Macron", "Makron"), encoding="utf-8")
     parsed.clear()
     corpus = cache.open_corpus(review_data)

@@ -183,14 +183,14 @@ def test_unknown_summit_and_source(data_copy: Path):
 
 
 def test_changed_article_is_flagged(data_copy: Path):
-    seed = data_copy.parent / "seeds" / "002_b0bf7805ac2993a0.txt"
+    seed = data_copy / "articles" / "002_b0bf7805ac2993a0.txt"
     seed.write_text(seed.read_text(encoding="utf-8") + "\nAppended.", encoding="utf-8")
     problems = load_corpus(data_copy).problems
     assert any(p.field == "sha256" and p.severity is Severity.WARNING for p in problems)
 
 
 def test_missing_article_is_reported_and_its_records_skipped(data_copy: Path):
-    (data_copy.parent / "seeds" / "003_343fc0e0e2615a75.txt").unlink()
+    (data_copy / "articles" / "003_343fc0e0e2615a75.txt").unlink()
     corpus = load_corpus(data_copy)
     assert "003_343fc0e0e2615a75" not in corpus.sources
     assert any(p.record == "003_343fc0e0e2615a75" and "cannot read" in p.message for p in corpus.problems)
@@ -198,7 +198,7 @@ def test_missing_article_is_reported_and_its_records_skipped(data_copy: Path):
 
 
 def test_unregistered_article_is_a_warning(data_copy: Path):
-    (data_copy.parent / "seeds" / "999_new.txt").write_text("Fresh news.", encoding="utf-8")
+    (data_copy / "articles" / "999_new.txt").write_text("Fresh news.", encoding="utf-8")
     problems = load_corpus(data_copy).problems
     assert any("999_new.txt" in p.file and p.severity is Severity.WARNING for p in problems)
 

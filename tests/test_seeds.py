@@ -24,3 +24,12 @@ def test_seeds_match_shared_copy_byte_for_byte():
         pytest.skip("../shared/seeds not beside this checkout")
     for shared in SHARED.glob("*.txt"):
         assert (SEEDS / shared.name).read_bytes() == shared.read_bytes(), shared.name
+
+
+def test_the_bundled_corpus_holds_its_own_copy_of_the_seeds():
+    """data/ is self-contained (an article outside the data folder is refused): data/articles/ holds
+    the seeds, byte for byte."""
+    from conftest import DATA
+
+    for seed in SEEDS.glob("*.txt"):
+        assert (DATA / "articles" / seed.name).read_bytes() == seed.read_bytes(), seed.name

@@ -104,12 +104,12 @@ def _hostile_corpus(tmp: Path) -> Path:
         "Britain said it [@click=app.quit]would send troops[/] to Ukraine. [/] [b]bold[/b] \x1b[31mred\x1b]0;title\x07\n"
         "France [link=https://example.com]agreed[/link] too.\n"
     )
-    article = tmp / "seeds" / "hostile.txt"
+    article = tmp / "data" / "articles" / "hostile.txt"
     article.write_text(text, encoding="utf-8")
     digest = hashlib.sha256(article.read_bytes()).hexdigest()
     with (tmp / "data" / "sources.toml").open("a", encoding="utf-8") as handle:
         handle.write(
-            f'\n[hostile]\nfile = "../seeds/hostile.txt"\nheadline = "[/] [@click=app.quit]click me[/]"\n'
+            f'\n[hostile]\nfile = "articles/hostile.txt"\nheadline = "[/] [@click=app.quit]click me[/]"\n'
             f'summit = "2026-01-06-paris"\nsha256 = "{digest}"\n'
         )
     (tmp / "data" / "commitments").mkdir()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,18 +25,20 @@ from coalition_tui.ingest import (
     COMMITMENTS_DIR,
     IngestError,
     _headline,
+    candidates_file,
+    free_ids,
     guess_summit,
     read_input,
     register_sources,
 )
 from coalition_tui.loader import Progress, _noop, load_base, needs_prepare
+from coalition_tui.locking import data_lock
 from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.parallel import WORKERS, pool_map
 from coalition_tui.paths import RealPaths, own_or_bundled
 from coalition_tui.problems import display_path
-from coalition_tui.serialize import candidates_document
 from coalition_tui.sharing import Sharing
-from coalition_tui.tomlio import write_bytes_atomic
+from coalition_tui.tomlio import write_bytes_new
 
 CHUNK = 25
 
@@ -54,8 +56,27 @@ def article_files(target: Path) -> tuple[list[Path], list[str]]:
         dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
         for name in sorted(files):
             if name.lower().endswith(".txt") and not name.startswith("."):
-                found.append(Path(folder) / name)
+                path = Path(folder) / name
+                why = _not_plain(path)
+                if why:
+                    problems.append(f"{display_path(path)}: {why}")
+                else:
+                    found.append(path)
     return found, problems
+
+
+def _not_plain(path: Path) -> str:
+    """Why a file found in a folder is not read as an article: a symbolic link (it may lead out of the
+    folder) or not a regular file (a FIFO would block, a device never ends); "" for a plain file."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISLNK(info.st_mode):
+        return "is a symbolic link; not followed (copy the article into the folder instead)"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a FIFO, device or socket); not read"
+    return ""
 
 
 @dataclass
@@ -130,13 +151,12 @@ def _ingest_one(job: _Job) -> _Done:
             problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices})",
         )
     digest = hashlib.sha256(raw)
-    records = worker.extractor.extract(text, job.source, summit, worker.summits[summit].date)
-    if job.copy:
-        write_bytes_atomic(worker.root / job.file, raw, durable=False)
-    header = f"# Candidates extracted from {path.name} by coalition-tui: check each one (Review, key 7).\n"
-    payload = (header + candidates_document(job.source, summit, records)).encode("utf-8")
-    target = worker.root / COMMITMENTS_DIR / f"{job.source}.toml"
-    write_bytes_atomic(target, payload, durable=False)
+    chosen = _write_new(worker, job, path, raw, text, summit)
+    if chosen is None:
+        return _Done(
+            job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file"
+        )
+    job, records, payload, target = chosen
     entry = {
         "file": job.file,
         "headline": _headline(text, path),
@@ -167,9 +187,36 @@ def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
     yield from pool_map(_ingest_one, jobs, _worker_init, init_args, chunksize=chunksize, workers=workers)
 
 
+def _write_new(
+    worker: _Worker, job: _Job, path: Path, raw: bytes, text: str, summit: str
+) -> tuple[_Job, list[Commitment], bytes, Path] | None:
+    """Extract and create the article's candidates file (and its copy) under the job's source id, or,
+    when another process created a file of that name meanwhile, under the next free one: a file this
+    ingest did not create is never replaced."""
+    names = [job.source, *free_ids(worker.root, path, set(), job.copy)]
+    for source in dict.fromkeys(names):
+        if source != job.source:
+            file = job.file if not job.copy else f"{ARTICLES_DIR}/{source}.txt"
+            job = _Job(job.path, source, file, job.summit, job.copy, job.cache)
+        records = worker.extractor.extract(text, source, summit, worker.summits[summit].date)
+        payload = candidates_file(source, summit, records)
+        target = worker.root / COMMITMENTS_DIR / f"{source}.toml"
+        try:
+            if job.copy:
+                write_bytes_new(worker.root / job.file, raw, durable=False)
+        except FileExistsError:
+            continue
+        try:
+            write_bytes_new(target, payload, durable=False)
+        except FileExistsError:
+            if job.copy:
+                (worker.root / job.file).unlink(missing_ok=True)
+            continue
+        return job, records, payload, target
+    return None
+
+
 # --------------------------------------------------------------------------- ingest
-def _slug(path: Path) -> str:
-    return re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "article"
 
 
 def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool, cache: bool) -> list[_Job]:
@@ -178,9 +225,9 @@ def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool,
     taken = set(corpus.sources)
     jobs = []
     for path in paths:
-        source = _slug(path)
-        if source in taken or (not in_place and (corpus.root / ARTICLES_DIR / f"{source}.txt").exists()):
-            source = f"{source}_{hashlib.sha256(str(path).encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
+        source = next(free_ids(corpus.root, path, taken, not in_place), None)
+        if source is None:
+            continue  # a hundred names taken: the worker reports it
         taken.add(source)
         file = _inside(path, corpus.root) if in_place else f"{ARTICLES_DIR}/{source}.txt"
         jobs.append(_Job(str(path), source, file, summit, not in_place, cache))
@@ -219,6 +266,7 @@ def ingest_many(
     jobs = _jobs(corpus, paths, summit_id, in_place, cache=adopt)
     progress("extracting records", 0, len(jobs))
     registered: dict[str, dict[str, Any]] = {}
+    made: dict[str, _Job] = {}
     adopted: list[tuple[Source, str, list[Commitment]]] = []
     share = Sharing()
     for n, item in enumerate(_run(corpus, jobs, workers or WORKERS), 1):
@@ -238,6 +286,7 @@ def ingest_many(
             continue
         known[digest] = item.job.source
         registered[item.job.source] = item.entry
+        made[item.job.source] = item.job
         result.added.append(item.job.source)
         result.records += item.records
         result.digests.update({Path(k): v for k, v in item.digests.items()})
@@ -249,7 +298,11 @@ def ingest_many(
     if registered:
         progress("saving", 0, 1)
         os.sync()  # every candidates file on disk before any is registered
-        register_sources(corpus.root, registered)
+        for clash in register_sources(corpus.root, registered):  # registered meanwhile by another process
+            result.problems.append(f"{clash}: registered meanwhile by another process; not registered again")
+            result.added.remove(clash)
+            _unwrite(corpus.root, made[clash])
+            adopted = [a for a in adopted if a[0].id != clash]
     if adopt:
         progress("building the corpus", 0, 1)
         _adopt(corpus, adopted)
@@ -284,12 +337,13 @@ def prepare(data_dir: Path, progress: Progress = _noop) -> tuple[BulkResult, Cor
     Returns what was done and the corpus, already complete: nothing written needs reading back."""
     if not needs_prepare(data_dir):
         return None
-    corpus = load_base(data_dir, progress)
-    files, problems = article_files(data_dir)
-    result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)
-    result.problems[:0] = problems
-    if not result.added:
-        (data_dir / "sources.toml").write_text(
-            "# No article could be registered; see the problems.\n", encoding="utf-8"
-        )
+    with data_lock(data_dir):  # a second process opening the folder meanwhile waits, then loads it
+        if not needs_prepare(data_dir):
+            return None
+        corpus = load_base(data_dir, progress)
+        files, problems = article_files(data_dir)
+        result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)
+        result.problems[:0] = problems
+        if not result.added:
+            write_bytes_new(data_dir / "sources.toml", b"# No article could be registered; see the problems.\n")
     return result, corpus

@@ -17,13 +17,15 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import os
 import pickle
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from coalition_tui.corpus import Corpus
 from coalition_tui.loader import (
@@ -50,11 +52,67 @@ FORMAT = 6  # bump when Corpus or the models change shape
 CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL while it runs)
 
 
+MAGIC = b"coaltui\x01"  # the cache file: MAGIC, the pickles, then the sha256 of everything before it
+_DIGEST = 32
+
+
 def cache_dir() -> Path:
     env = os.environ.get(CACHE_ENV)
     if env:
         return Path(env)
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition-tui"
+
+
+def _private_dir() -> Path | None:
+    """The cache folder, created 0700 if missing; None (no cache, read or written) unless it is a
+    folder of this user that nobody else can write: a cache that someone else can replace is not read."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode):
+        return None
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+        return None
+    return folder
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Unpickles only the classes a cache file holds (this package's, pathlib, datetime, collections,
+    pydantic's and plain containers): a forged cache cannot name ``os.system`` or ``builtins.eval``."""
+
+    _BUILTINS = frozenset(
+        {
+            "set",
+            "frozenset",
+            "dict",
+            "list",
+            "tuple",
+            "str",
+            "bytes",
+            "int",
+            "float",
+            "bool",
+            "complex",
+            "slice",
+            "range",
+            "object",
+        }
+    )
+    _MODULES = ("coalition_tui.", "pydantic.", "pydantic_core.")
+    _STDLIB = frozenset({"pathlib", "datetime", "collections", "enum", "copyreg", "decimal"})
+    _STDLIB_NAMES = frozenset({"_reconstructor", "__newobj__", "_make_dataclass"})
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name in self._BUILTINS:
+            return super().find_class(module, name)
+        if module.startswith(self._MODULES) or module in self._STDLIB:
+            if module == "copyreg" and name != "_reconstructor":
+                raise pickle.UnpicklingError(f"refused {module}.{name}")
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"the cache names {module}.{name}, which a cache never holds")
 
 
 def _gazetteer_files(root: Path) -> list[Path]:
@@ -100,8 +158,11 @@ def articles_key(articles: list[Path], known: dict[Path, bytes] | None = None) -
     return content_key(articles, known) + listing.hexdigest()
 
 
-def _cache_file(root: Path) -> Path:
-    return cache_dir() / (hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20] + ".pickle")
+def _cache_file(root: Path) -> Path | None:
+    folder = _private_dir()
+    if folder is None:
+        return None
+    return folder / (hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20] + ".cache")
 
 
 @contextlib.contextmanager
@@ -150,9 +211,9 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
         return load_corpus(root, progress)
     progress("checking the cache", 0, 1)
     files = record_files(root)
-    known: dict[Path, bytes] = {}  # each file is read and hashed once in this open
-    state = _state(root, files, known)
-    cached = _read(root, state, known)
+    digests: dict[Path, bytes] = {}  # each file is read and hashed once in this open
+    state = _state(root, files, digests)
+    cached = _read(root, state, digests)
     shell, entries = cached if cached is not None else (None, {})
     corpus = shell if shell is not None else load_articles(root, progress)
     if not root.is_dir():
@@ -166,9 +227,34 @@ def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
     shell_problems = list(corpus.problems)
     read = load_records(corpus, progress, known)
     if len(known) < len(read) or shell is None:  # something was read afresh: keep it for next time
-        progress("saving the cache", 0, 1)
-        _write(root, state, corpus, shell_problems, read, known)
+        parsed = _parsed_state(root, state, corpus, read, digests, fresh_shell=shell is None)
+        if parsed is not None:
+            progress("saving the cache", 0, 1)
+            _write(root, parsed, corpus, shell_problems, read, {**digests, **corpus.digests})
     return corpus
+
+
+def _parsed_state(
+    root: Path,
+    state: _State,
+    corpus: Corpus,
+    read: dict[Path, FileRecords],
+    digests: dict[Path, bytes],
+    fresh_shell: bool,
+) -> _State | None:
+    """The cache's key from what was parsed, not from what the files held before: each records file
+    read afresh by the digest of the bytes it was parsed from, sources.toml likewise. None when the
+    gazetteer or meetings changed during the open (their digests are taken again now)."""
+    records = dict(state.records)
+    for path, found in read.items():
+        if found.digest:
+            records[path] = found.digest
+    sources = state.sources
+    if fresh_shell:
+        sources = corpus.digests.get(root / "sources.toml", sources)
+    if _state(root, [], {}).schema != state.schema:
+        return None
+    return _State(state.schema, sources, records)
 
 
 class _State(NamedTuple):
@@ -280,23 +366,34 @@ def _read(
     """From the cache: the corpus without its records if sources.toml and the articles are unchanged
     (else None), and for each unchanged records file, the digest of what its validation read and its
     records. None when the gazetteer or meetings changed (or there is no usable cache)."""
+    where = _cache_file(root)
+    if where is None:
+        return None
     try:
-        with _cache_file(root).open("rb") as handle:
-            schema, sources, articles, stored_articles, stored = pickle.load(handle)
-            if schema != state.schema:
+        blob = where.read_bytes()
+        if not blob.startswith(MAGIC) or hashlib.sha256(blob[:-_DIGEST]).digest() != blob[-_DIGEST:]:
+            return None  # truncated, flipped bits, another format: rebuilt
+        handle = io.BytesIO(memoryview(blob)[len(MAGIC) : -_DIGEST])
+        del blob
+
+        def load() -> Any:
+            return _SafeUnpickler(handle).load()  # one unpickler per pickle: each has its own memo
+
+        schema, sources, articles, stored_articles, stored = load()
+        if schema != state.schema:
+            return None
+        entries: dict[Path, tuple[bytes, FileRecords]] = {}
+        share = Sharing()
+        while (chunk := load()) is not None:
+            for path, deps, found, rows in chunk:
+                if state.records.get(path) == stored.get(path):
+                    found.rows = [(i, line, share.record(values)) for i, line, values in rows]
+                    entries[path] = (deps, found)
+        shell = None
+        if sources == state.sources and articles_key(articles, known) == stored_articles:
+            shell = load()
+            if not isinstance(shell, Corpus):
                 return None
-            entries: dict[Path, tuple[bytes, FileRecords]] = {}
-            share = Sharing()
-            while (chunk := pickle.load(handle)) is not None:
-                for path, deps, found, rows in chunk:
-                    if state.records.get(path) == stored.get(path):
-                        found.rows = [(i, line, share.record(values)) for i, line, values in rows]
-                        entries[path] = (deps, found)
-            shell = None
-            if sources == state.sources and articles_key(articles, known) == stored_articles:
-                shell = pickle.load(handle)
-                if not isinstance(shell, Corpus):
-                    return None
     except Exception:  # a missing, truncated or outdated cache is rebuilt
         return None
     return shell, entries
@@ -338,5 +435,26 @@ def _write(
         pickle.dump(None, handle)
         pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
+    def sealed(handle: BinaryIO) -> None:
+        hashing = _Hashing(handle)
+        hashing.write(MAGIC)
+        fill(hashing)  # type: ignore[arg-type]
+        handle.write(hashing.digest.digest())
+
+    where = _cache_file(root)
+    if where is None:
+        return
     with contextlib.suppress(OSError):  # no cache this time (read-only home, full disk): the corpus is fine
-        write_atomic(_cache_file(root), fill)
+        write_atomic(where, sealed)
+
+
+class _Hashing:
+    """A binary file that hashes what is written through it."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)

@@ -6,8 +6,9 @@ Human-readable output by default, ``--json`` (one object per line) for machines.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import json
+import os
 import secrets
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from coalition_tui import __version__
 from coalition_tui.paths import default_data_dir
 from coalition_tui.problems import NotFound
-from coalition_tui.safe import inert
+from coalition_tui.safe import inert, json_line
 from coalition_tui.vocab import Kind, Stance
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write the filtered records to a TOML file that loads back as data")
     _add_data(p, argparse.SUPPRESS)
     _add_filters(p)
-    p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE")  # a str: Path() drops a trailing "/"
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     p = sub.add_parser("diff", help="two articles side by side: sentences aligned, words changed, claims")
@@ -187,7 +188,7 @@ def record_dict(corpus: Corpus, record: Commitment) -> dict[str, object]:
 def cmd_validate(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     corpus = _corpus(args)
     for problem in corpus.problems:
-        out.write((json.dumps(problem.as_dict(), ensure_ascii=False) if args.json else str(problem)) + "\n")
+        out.write((json_line(problem.as_dict()) if args.json else str(problem)) + "\n")
     if not args.json:
         verdict = f"{len(corpus.problems)} problem(s)" if corpus.problems else "no problems"
         out.write(
@@ -202,7 +203,7 @@ def cmd_resolve(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     for name in _names(args.names, sys.stdin):
         res = corpus.resolver.resolve(name, context=args.context, codes=args.codes)
         if args.json:
-            out.write(json.dumps(resolution_dict(corpus, res), ensure_ascii=False) + "\n")
+            out.write(json_line(resolution_dict(corpus, res)) + "\n")
             continue
         if res.entity:
             country = corpus.gazetteer.country_of(res.entity)
@@ -238,7 +239,7 @@ def cmd_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     for record in records:
         if args.json:
-            out.write(json.dumps(record_dict(corpus, record), ensure_ascii=False) + "\n")
+            out.write(json_line(record_dict(corpus, record)) + "\n")
             continue
         person = f" ({corpus.label(record.person)})" if record.person else ""
         out.write(
@@ -267,7 +268,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for record in records:
         if args.json:
             row = record_dict(corpus, record) | {"summit": record.summit or None, "confidence": record.confidence}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_line(row) + "\n")
         else:
             _print_record(corpus, record, out)
     if not args.json:
@@ -317,14 +318,13 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
     if args.json:
         out.write(
-            json.dumps(
+            json_line(
                 {
                     "overall": result.overall.as_dict(),
                     "per_kind": {k.value: s.as_dict() for k, s in result.per_kind.items()},
                     "misses": [brief(r) for r in result.misses],
                     "false_alarms": [brief(r) for r in result.false_alarms],
-                },
-                ensure_ascii=False,
+                }
             )
             + "\n"
         )
@@ -361,6 +361,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"coalition-tui export: {exc}\n")
         return 2
     filters = {k: getattr(args, k) for k in ("country", "summit", "source", "kind", "stance")}
+    if args.output.endswith(("/", os.sep)):
+        err.write(f"coalition-tui export: {args.output} names a folder; give a file name (-o FOLDER/FILE.toml)\n")
+        return 2
+    args.output = Path(args.output)
     try:
         write_export(args.output, export_document(corpus, records, filters), overwrite=args.force)
     except FileExistsError:
@@ -432,7 +436,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         rows = diff_claims(corpus, a, b)
         if args.json:
             out.write(
-                json.dumps(
+                json_line(
                     {
                         "a": a,
                         "b": b,
@@ -446,8 +450,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                             }
                             for r in rows
                         ],
-                    },
-                    ensure_ascii=False,
+                    }
                 )
                 + "\n"
             )
@@ -465,7 +468,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     result = diff_sources(corpus, a, b)
     if args.json:
         out.write(
-            json.dumps(
+            json_line(
                 {
                     "a": a,
                     "b": b,
@@ -484,8 +487,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                         }
                         for p in result.pairs
                     ],
-                },
-                ensure_ascii=False,
+                }
             )
             + "\n"
         )
@@ -532,7 +534,7 @@ def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for step in steps:
         if args.json:
             out.write(
-                json.dumps(
+                json_line(
                     {
                         "country": country,
                         "before": step.before.id,
@@ -546,8 +548,7 @@ def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                             }
                             for c in step.changes
                         ],
-                    },
-                    ensure_ascii=False,
+                    }
                 )
                 + "\n"
             )
@@ -612,7 +613,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     records = [r for r in records if source is None or r.source == source]
     for record in records:
         if args.json:
-            out.write(json.dumps(record_dict(corpus, record) | {"confidence": record.confidence}, ensure_ascii=False))
+            out.write(json_line(record_dict(corpus, record) | {"confidence": record.confidence}))
             out.write("\n")
         else:
             _print_record(corpus, record, out)
@@ -675,6 +676,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # PYTHONIOENCODING=latin-1: what it cannot encode is escaped
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
     args = build_parser().parse_args(argv)
     out, err = InertWriter(sys.stdout), InertWriter(sys.stderr)
     handler = COMMANDS.get(args.command or "", cmd_app)

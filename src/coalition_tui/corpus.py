@@ -50,6 +50,8 @@ class Corpus:
     homes: dict[str, tuple[Path, int]] = field(default_factory=dict)  # record id -> (file, index of its table)
     article_paths: list[Path] = field(default_factory=list)  # every article sources.toml names, read or not
     derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # caches of views
+    # sha256 of the bytes each file was parsed from, as they were read: what the cache is keyed by
+    digests: dict[Path, bytes] = field(default_factory=dict, repr=False, compare=False)
 
     _INDEXES = ("by_country", "by_summit", "by_source", "by_person")
 

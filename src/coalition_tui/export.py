@@ -83,8 +83,10 @@ def write_export(path: Path, document: Mapping[str, Any], overwrite: bool = Fals
     """Write atomically. Raises ``FileExistsError`` if ``path`` exists and ``overwrite`` is false."""
     if not path.parent.is_dir():
         raise FileNotFoundError(2, f"the folder {path.parent} does not exist")
+    if path.is_dir():
+        raise IsADirectoryError(21, "it is a folder; give a file name")
+    if path.exists() and not path.is_file():  # a device node, a FIFO, a socket: never replaced
+        raise OSError(22, "it is not a regular file; give another file name")
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} exists")
-    if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder")
     write_toml_atomic(path, document, header="# Exported by coalition-tui. Loads back as a commitments file.\n")

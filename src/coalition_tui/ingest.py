@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,11 +18,19 @@ from typing import Any
 from coalition_tui.corpus import Corpus, NotFound
 from coalition_tui.extract import Extractor
 from coalition_tui.loader import MAX_ARTICLE_BYTES, read_article
+from coalition_tui.locking import data_lock
 from coalition_tui.model import Commitment, Summit
 from coalition_tui.problems import display_path
-from coalition_tui.serialize import record_table
+from coalition_tui.serialize import candidates_document
+from coalition_tui.tomlio import (
+    MAX_TOML_BYTES,
+    read_regular,
+    read_toml,
+    strip_none,
+    write_bytes_atomic,
+    write_bytes_new,
+)
 from coalition_tui.tomlio import dumps as toml_dumps
-from coalition_tui.tomlio import write_bytes_atomic, write_toml_atomic
 
 ARTICLES_DIR = "articles"
 COMMITMENTS_DIR = "commitments"
@@ -115,11 +123,35 @@ def guess_summit(summits: Iterable[Summit], text: str) -> str | None:
     return None
 
 
-def _source_id(corpus: Corpus, path: Path, digest: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "article"
-    if slug in corpus.sources or (corpus.root / ARTICLES_DIR / f"{slug}.txt").exists():
-        slug = f"{slug}_{digest[:8]}"
-    return slug
+def registered(root: Path) -> dict[str, str]:
+    """The sources ``root/sources.toml`` registers now, id -> sha256, read from the disk (another
+    process may have registered some since this corpus was loaded). Call it under the data lock."""
+    data, _text, _problems = read_toml(root / "sources.toml", "sources.toml")
+    out: dict[str, str] = {}
+    for key, value in (data or {}).items():
+        if isinstance(value, dict):
+            digest = value.get("sha256")
+            out[key] = digest if isinstance(digest, str) else ""
+    return out
+
+
+def slug(path: Path) -> str:
+    """A source id from a file name: lower case letters, digits, ``-`` and ``_`` only."""
+    return re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "article"
+
+
+def free_ids(root: Path, path: Path, taken: set[str], copy: bool) -> Iterator[str]:
+    """Source ids for ``path`` that name no registered source and no file in the data folder: the
+    file's name, then the name with a hash of its path, then numbered. Ingest never replaces a file
+    it did not create, so an id whose records file (or article copy) exists is skipped."""
+    base = slug(path)
+    mark = hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    for candidate in (base, f"{base}_{mark}", *(f"{base}_{mark}_{n}" for n in range(2, 100))):
+        if candidate in taken or (root / COMMITMENTS_DIR / f"{candidate}.toml").exists():
+            continue
+        if copy and (root / ARTICLES_DIR / f"{candidate}.txt").exists():
+            continue
+        yield candidate
 
 
 def ingest_file(
@@ -129,12 +161,12 @@ def ingest_file(
     outlet: str = "",
     date: dt.date | None = None,
 ) -> Ingested:
-    """Ingest one article file into ``corpus.root``. Raises :class:`IngestError`; writes nothing then."""
+    """Ingest one article file into ``corpus.root``. Raises :class:`IngestError`; writes nothing then.
+
+    Everything from choosing the source id to registering it happens under the data folder's lock,
+    against ``sources.toml`` as it is on disk, so two ingests at once both land."""
     text, raw = read_input(path)
     digest = hashlib.sha256(raw).hexdigest()
-    for source in corpus.sources.values():
-        if source.sha256 == digest:
-            return Ingested(source.id, False, [], f"{path}: already in the corpus as {source.id}; nothing changed")
     if summit:
         try:
             summit_id = corpus.find_summit(summit)
@@ -146,51 +178,89 @@ def ingest_file(
             choices = ", ".join(s.id for s in corpus.summits_by_date())
             raise IngestError(f"{path}: cannot tell which meeting it reports; pass --summit (one of: {choices})")
         summit_id = guessed
-    source_id = _source_id(corpus, path, digest)
+    try:
+        with data_lock(corpus.root):
+            return _ingest_locked(corpus, path, raw, text, digest, summit_id, outlet, date)
+    except OSError as exc:
+        raise IngestError(f"{path}: cannot write into {corpus.root}: {exc.strerror or exc}") from None
+
+
+def _ingest_locked(
+    corpus: Corpus,
+    path: Path,
+    raw: bytes,
+    text: str,
+    digest: str,
+    summit_id: str,
+    outlet: str,
+    date: dt.date | None,
+) -> Ingested:
+    on_disk = registered(corpus.root)
+    for source_id, known in {**{s.id: s.sha256 for s in corpus.sources.values()}, **on_disk}.items():
+        if known == digest:
+            return Ingested(source_id, False, [], f"{path}: already in the corpus as {source_id}; nothing changed")
     meeting = corpus.summits[summit_id]
-    records = Extractor(corpus.gazetteer, corpus.resolver).extract(text, source_id, summit_id, meeting.date)
+    for source_id in free_ids(corpus.root, path, set(corpus.sources) | set(on_disk), copy=True):
+        records = Extractor(corpus.gazetteer, corpus.resolver).extract(text, source_id, summit_id, meeting.date)
+        article = corpus.root / ARTICLES_DIR / f"{source_id}.txt"
+        target = corpus.root / COMMITMENTS_DIR / f"{source_id}.toml"
+        try:
+            write_bytes_new(article, raw)
+        except FileExistsError:
+            continue
+        try:
+            write_bytes_new(target, candidates_file(source_id, summit_id, records))
+        except BaseException:
+            article.unlink(missing_ok=True)
+            raise
+        entry: dict[str, Any] = {
+            "file": f"{ARTICLES_DIR}/{source_id}.txt",
+            "headline": _headline(text, path),
+            "summit": summit_id,
+            "sha256": digest,
+            "note": f"Ingested from {path.name}.",
+        }
+        if outlet:
+            entry["outlet"] = outlet
+        if date:
+            entry["date"] = date
+        register_sources(corpus.root, {source_id: entry})
+        shown = display_path(article)
+        return Ingested(
+            source_id,
+            True,
+            records,
+            f"{path}: added as {source_id} ({shown}), {len(records)} candidate record(s) for {summit_id}",
+        )
+    raise IngestError(f"{path}: every name for it is taken in {corpus.root}; rename the file")
 
-    article = corpus.root / ARTICLES_DIR / f"{source_id}.txt"
-    write_bytes_atomic(article, raw)
-    header = (
-        f"# Candidates extracted from {path.name} by coalition-tui ingest: check each one.\n"
-        f"# origin = extracted until reviewed; quotes are verbatim from {ARTICLES_DIR}/{source_id}.txt\n"
-    )
-    write_toml_atomic(
-        corpus.root / COMMITMENTS_DIR / f"{source_id}.toml",
-        {"source": source_id, "summit": summit_id, "commitment": [record_table(r) for r in records]},
-        header=header,
-    )
-    entry = {
-        "file": f"{ARTICLES_DIR}/{source_id}.txt",
-        "headline": _headline(text, path),
-        "summit": summit_id,
-        "sha256": digest,
-        "note": f"Ingested from {path.name}.",
-    }
-    if outlet:
-        entry["outlet"] = outlet
-    if date:
-        entry["date"] = date
-    register_sources(corpus.root, {source_id: entry})
-    shown = display_path(article)
-    return Ingested(
-        source_id,
-        True,
-        records,
-        f"{path}: added as {source_id} ({shown}), {len(records)} candidate record(s) for {summit_id}",
-    )
+
+CANDIDATES_HEADER = (
+    "# Candidates extracted by coalition-tui: check each one (Review, key 7).\n"
+    "# origin = extracted until reviewed; quotes are verbatim from the article sources.toml names.\n"
+)
 
 
-def register_sources(root: Path, entries: dict[str, dict[str, Any]]) -> bool:
-    """Append ``entries`` to ``root/sources.toml`` in one atomic write (the file as written is kept).
+def candidates_file(source_id: str, summit_id: str, records: list[Commitment]) -> bytes:
+    """An article's candidates file. No file name is pasted into it: the article's name is in
+    ``sources.toml`` (its ``note``), written there by the TOML writer."""
+    return (CANDIDATES_HEADER + candidates_document(source_id, summit_id, records)).encode("utf-8")
 
-    Returns True when the file did not exist or was empty, i.e. its data is exactly ``entries``."""
+
+def register_sources(root: Path, entries: dict[str, dict[str, Any]]) -> list[str]:
+    """Append ``entries`` to ``root/sources.toml`` in one atomic write (the file as written is kept),
+    under the data folder's lock and against the file as it is on disk. An id that is registered
+    already is not written again; those ids are returned."""
     sources = root / "sources.toml"
-    existing = sources.read_text(encoding="utf-8") if sources.exists() else ""
-    addition = toml_dumps(entries)
-    write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
-    return not existing.strip()
+    with data_lock(root):
+        existing = read_regular(sources, MAX_TOML_BYTES).decode("utf-8") if sources.exists() else ""
+        present = registered(root) if existing.strip() else {}
+        clashes = [key for key in entries if key in present]
+        fresh = {key: value for key, value in entries.items() if key not in present}
+        if fresh:
+            addition = toml_dumps(strip_none(fresh))
+            write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
+    return clashes
 
 
 def _headline(text: str, path: Path) -> str:

@@ -24,7 +24,7 @@ from coalition_tui.paths import RealPaths, own_or_bundled
 from coalition_tui.problems import Problem, Severity, display_path
 from coalition_tui.resolve import Resolver
 from coalition_tui.sharing import Sharing
-from coalition_tui.tomlio import array_table_lines, build, read_tables, read_toml, table_lines
+from coalition_tui.tomlio import array_table_lines, build, read_regular, read_tables, read_toml, table_lines
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 RECORD_TABLE = "commitment"
@@ -38,36 +38,42 @@ def _noop(_stage: str, _done: int, _total: int) -> None:
 
 
 def needs_prepare(data_dir: Path) -> bool:
-    """A folder with articles but no ``sources.toml`` yet."""
+    """A folder of bare articles: ``.txt`` files, no ``sources.toml`` and no records files yet. A folder
+    with records files but no ``sources.toml`` lost it: that is a problem to report, never a reason
+    to extract again over the records (and the review decisions in them)."""
     return (
         data_dir.is_dir()
         and not (data_dir / "sources.toml").exists()
+        and not record_files(data_dir)
         and next(data_dir.rglob("*.txt"), None) is not None
     )
 
 
-def _tables(path: Path, base: Path, problems: list[Problem]) -> tuple[dict[str, Any], str, str]:
+def _tables(
+    path: Path, base: Path, problems: list[Problem], digests: dict[Path, bytes] | None = None
+) -> tuple[dict[str, Any], str, str]:
     shown = display_path(path, base)
-    tables, text, found = read_tables(path, shown)
+    tables, text, found = read_tables(path, shown, digests)
     problems += found
     return tables, text, shown
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | None]:
-    """Read an article as UTF-8 text; on failure a problem saying why and what to do."""
+    """Read an article as UTF-8 text; on failure a problem saying why and what to do. Only a regular
+    file is read, and never more than :data:`MAX_ARTICLE_BYTES` (see :func:`read_regular`)."""
     try:
-        if path.is_dir():
-            return None, b"", Problem(shown, "is a folder, not an article file")
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            return (
-                None,
-                b"",
-                Problem(shown, f"is {size:,} bytes; articles over {MAX_ARTICLE_BYTES:,} bytes are refused"),
-            )
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_ARTICLE_BYTES)
+    except IsADirectoryError:
+        return None, b"", Problem(shown, "is a folder, not an article file")
     except OSError as exc:
+        if exc.errno == 27:
+            return None, b"", Problem(shown, f"{exc.strerror}; split the article or trim it")
         return None, b"", Problem(shown, f"cannot read: {exc.strerror or exc}")
+    if raw.startswith(_UTF16_BOMS):
+        return None, raw, Problem(shown, "is UTF-16 text; save it as UTF-8")
     if raw.count(b"\x00") > len(raw) // 100:  # a stray NUL from a bad scrape is kept (shown as ␀); many = binary
         return None, raw, Problem(shown, "contains NUL bytes: a binary file, not an article")
     try:
@@ -100,8 +106,21 @@ def _load_summits(corpus: Corpus, base: Path) -> None:
         corpus.summits[key] = summit
 
 
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or path.is_relative_to(root)
+
+
 def _load_sources(corpus: Corpus, base: Path) -> None:
-    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems)
+    if not (corpus.root / "sources.toml").exists() and record_files(corpus.root):
+        corpus.problems.append(
+            Problem(
+                display_path(corpus.root / "sources.toml", base),
+                "is missing but commitments/ holds records: restore it from a backup or version control "
+                "(nothing was extracted again; the records and review decisions are untouched)",
+            )
+        )
+        return
+    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems, corpus.digests)
     folders: set[Path] = set()
     registered: set[Path] = set()
     real = RealPaths()
@@ -124,6 +143,18 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
             )
             continue
         path = real(corpus.root / source.file)
+        if Path(source.file).is_absolute() or not _inside(path, corpus.root):
+            corpus.problems.append(
+                Problem(
+                    shown,
+                    f"file {source.file!r} is outside the data folder (an absolute path, '..' or a symbolic "
+                    "link out of it); keep articles inside the folder",
+                    line=line,
+                    record=key,
+                    field="file",
+                )
+            )
+            continue
         corpus.article_paths.append(path)
         article, raw, problem = read_article(path, display_path(path, base))
         if problem:
@@ -131,7 +162,9 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
                 Problem(shown, f"article {problem.file} {problem.message}", line=line, record=key, field="file")
             )
             continue
-        digest = hashlib.sha256(raw).hexdigest()
+        raw_digest = hashlib.sha256(raw).digest()
+        corpus.digests[path] = raw_digest
+        digest = raw_digest.hex()
         if digest != source.sha256:
             corpus.problems.append(
                 Problem(
@@ -176,12 +209,38 @@ def _resolve_field(corpus: Corpus, value: object, person: bool) -> tuple[str | N
     return None, f"unknown {what} {value!r}{hint}; use an id or name from {where}"
 
 
+_TEXT_FIELDS = ("source", "summit", "country", "person", "quote", "kind", "stance", "origin")
+
+
 def record_from_table(
-    corpus: Corpus, table: dict[str, Any], defaults: dict[str, Any], shown: str, line: int | None
+    corpus: Corpus, table: object, defaults: dict[str, Any], shown: str, line: int | None
 ) -> tuple[Commitment | None, list[Problem]]:
-    """Validate one [[commitment]] table against the corpus: entities, summit, source, quote."""
+    """Validate one [[commitment]] table against the corpus: entities, summit, source, quote. Any
+    value of a wrong type, anywhere, is a problem for this record, never an exception."""
+    if not isinstance(table, dict):
+        return None, [
+            Problem(
+                shown, f"a [[{RECORD_TABLE}]] entry must be a table of fields, not {type(table).__name__}", line=line
+            )
+        ]
+    rid = table.get("id") if isinstance(table.get("id"), str) else None
+    try:
+        return _record_from_table(corpus, table, defaults, shown, line, rid)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        return None, [
+            Problem(
+                shown,
+                f"a field has a value of the wrong type ({type(exc).__name__}); check each field",
+                line=line,
+                record=rid,
+            )
+        ]
+
+
+def _record_from_table(
+    corpus: Corpus, table: dict[str, Any], defaults: dict[str, Any], shown: str, line: int | None, rid: str | None
+) -> tuple[Commitment | None, list[Problem]]:
     data = {**defaults, **table}
-    rid = data.get("id") if isinstance(data.get("id"), str) else None
     problems: list[Problem] = []
 
     def fail(field: str, message: str) -> tuple[None, list[Problem]]:
@@ -190,6 +249,9 @@ def record_from_table(
 
     if rid is None:
         return fail("id", "missing or not a string; give every record a unique id")
+    for name in _TEXT_FIELDS:
+        if name in data and not isinstance(data[name], str):
+            return fail(name, f"must be a string, not {type(data[name]).__name__}")
     source_id = data.get("source")
     if source_id not in corpus.sources:
         return fail("source", f"unknown source {source_id!r}; use an id from sources.toml")
@@ -235,6 +297,7 @@ class FileRecords:
     problems: list[Problem] = field(default_factory=list)
     rows: list[tuple[int, int | None, Commitment]] = field(default_factory=list)  # (table index, line, record)
     sources: frozenset[str] = frozenset()  # every source id the file names: what its validation read
+    digest: bytes = b""  # sha256 of the bytes parsed
 
 
 def record_files(root: Path) -> list[Path]:
@@ -247,10 +310,16 @@ def read_records_file(corpus: Corpus, path: Path) -> FileRecords:
     """Parse one ``commitments/*.toml`` file and validate each table against ``corpus``."""
     out = FileRecords()
     shown = display_path(path, corpus.root.parent)
-    data, text, out.problems = read_toml(path, shown)
+    digests: dict[Path, bytes] = {}
+    data, text, out.problems = read_toml(path, shown, digests)
+    out.digest = digests.get(path, b"")
     if data is None:
         return out
     defaults = {k: data[k] for k in _FILE_DEFAULTS if k in data}
+    for key, value in list(defaults.items()):
+        if not isinstance(value, str):
+            out.problems.append(Problem(shown, f"'{key}' must be a string, not {type(value).__name__}", field=key))
+            return out
     defaults.setdefault("origin", Origin.CURATED.value)
     tables = data.get(RECORD_TABLE, [])
     if not isinstance(tables, list):
@@ -309,10 +378,11 @@ def load_records(
     share = Sharing()
     fresh: dict[Path, FileRecords] = {}
     rows = pool_map(_read_rows, todo, _reader_init, (str(corpus.root),), chunksize=50)
-    for n, (path, (problems, values, sources)) in enumerate(zip(todo, rows, strict=True), 1):
+    for n, (path, (problems, values, sources, digest)) in enumerate(zip(todo, rows, strict=True), 1):
         if n % 50 == 0 or n == len(todo):
             progress("records", n, len(todo))
-        fresh[path] = FileRecords(problems, [(i, line, share.record(v)) for i, line, v in values], sources)
+        fresh[path] = FileRecords(problems, [(i, line, share.record(v)) for i, line, v in values], sources, digest)
+        corpus.digests[path] = digest
     _READER = None
     read = {path: known[path] if known and path in known else fresh[path] for path in files}
     assemble_records(corpus, read.items())
@@ -320,7 +390,7 @@ def load_records(
 
 
 _READER: Corpus | None = None
-Rows = tuple[list[Problem], list[tuple[int, int | None, tuple[object, ...]]], frozenset[str]]
+Rows = tuple[list[Problem], list[tuple[int, int | None, tuple[object, ...]]], frozenset[str], bytes]
 
 
 def _reader_init(root: str) -> None:
@@ -332,7 +402,7 @@ def _read_rows(path: Path) -> Rows:
     """One records file read, its records as rows (cheap to send between processes)."""
     assert _READER is not None
     found = read_records_file(_READER, path)
-    return found.problems, [(i, line, r.values()) for i, line, r in found.rows], found.sources
+    return found.problems, [(i, line, r.values()) for i, line, r in found.rows], found.sources, found.digest
 
 
 def load_articles(data_dir: Path, progress: Progress = _noop) -> Corpus:

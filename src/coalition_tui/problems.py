@@ -48,9 +48,9 @@ def display_path(path: Path, base: Path | None = None) -> str:
     for root in (base, Path.cwd()):
         if root is None:
             continue
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
+        try:  # the folder resolved, not the file: a symbolic link is shown as itself (and may loop)
+            return str((path.parent.resolve() / path.name).relative_to(root.resolve()))
+        except (ValueError, OSError, RuntimeError):
             continue
     return str(path)
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from coalition_tui.corpus import Corpus
 from coalition_tui.loader import RECORD_TABLE, record_from_table
+from coalition_tui.locking import DataLocked, data_lock
 from coalition_tui.model import Commitment, Kind, Origin, Stance
 from coalition_tui.normalize import fold
 from coalition_tui.problems import display_path
-from coalition_tui.tomlio import replace_array_table
+from coalition_tui.tomlio import MAX_TOML_BYTES, read_regular, replace_array_table
 
 
 class ReviewError(Exception):
@@ -62,7 +64,11 @@ def matching(corpus: Corpus, records: list[Commitment], query: str) -> list[Comm
         r
         for r in records
         if all(
-            r.country in countries or r.source in sources or r.kind in kinds or r.stance in stances or r.person in people
+            r.country in countries
+            or r.source in sources
+            or r.kind in kinds
+            or r.stance in stances
+            or r.person in people
             for countries, sources, kinds, stances, people in tests
         )
     ]
@@ -103,34 +109,56 @@ def edit(corpus: Corpus, record_id: str, change: Change) -> Commitment:
 
 
 def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment:
+    """Read the record's file, change its table and replace the file, all under the data folder's
+    lock: a decision made meanwhile by another process (another window, the CLI) is read here, kept,
+    and never overwritten. A record that another process changed since this corpus loaded it is
+    refused: the decision was made on what the reviewer saw, which is no longer what the file says."""
     if record_id not in corpus.homes:
         raise ReviewError(f"record {record_id!r} is not in the corpus (was its file changed outside the app?)")
     path, index = corpus.homes[record_id]
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with data_lock(corpus.root):
+            record = _save_locked(corpus, record_id, updates, path, index, shown)
+    except DataLocked as exc:
+        raise ReviewError(f"{shown}: {exc.strerror}; nothing changed") from None
+    except OSError as exc:
+        raise ReviewError(f"{shown}: could not save ({exc.strerror or exc}); the file is unchanged") from None
+    corpus.replace(record_id, record)
+    return record
+
+
+def _save_locked(
+    corpus: Corpus, record_id: str, updates: dict[str, Any], path: Path, index: int, shown: str
+) -> Commitment:
+    try:
+        raw = read_regular(path, MAX_TOML_BYTES)
+        text = raw.decode("utf-8")
         data = tomllib.loads(text)
         tables = data.get(RECORD_TABLE, [])
         table = dict(tables[index])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, IndexError, TypeError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, IndexError, TypeError, ValueError) as exc:
         raise ReviewError(f"{shown}: cannot read the record to update it ({exc}); nothing changed") from None
     if table.get("id") != record_id:
         raise ReviewError(f"{shown}: record {record_id!r} moved in the file since loading; reload, then retry")
+    defaults = {k: data[k] for k in ("source", "summit", "origin") if k in data}
+    defaults.setdefault("origin", Origin.CURATED.value)
+    as_loaded = corpus.record(record_id)
+    on_disk, _ = record_from_table(corpus, dict(tables[index]), defaults, shown, None)
+    if as_loaded is not None and on_disk is not None and on_disk != as_loaded:
+        raise ReviewError(
+            f"{shown}: record {record_id!r} was changed by another window or command since it was loaded; "
+            "reopen the corpus to see the change, then decide again (nothing saved)"
+        )
     for key, value in updates.items():
         if value is None:
             table.pop(key, None)
         else:
             table[key] = value
-    defaults = {k: data[k] for k in ("source", "summit", "origin") if k in data}
-    defaults.setdefault("origin", Origin.CURATED.value)
     if table.get("origin") == defaults["origin"] and "origin" not in tables[index]:
         table.pop("origin")  # the file's default already says it
     record, problems = record_from_table(corpus, table, defaults, shown, None)
     if record is None:
         raise ReviewError(str(problems[0]) if problems else f"{shown}: the change does not validate")
-    try:
-        replace_array_table(path, RECORD_TABLE, index, table, text, data)
-    except OSError as exc:
-        raise ReviewError(f"{shown}: could not save ({exc.strerror or exc}); the file is unchanged") from None
-    corpus.replace(record_id, record)
+    replace_array_table(path, RECORD_TABLE, index, table, text, data)
     return record

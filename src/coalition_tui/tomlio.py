@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import itertools
 import os
 import re
@@ -22,14 +23,24 @@ from coalition_tui.problems import Problem
 _LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
 
 
-def read_toml(path: Path, shown: str) -> tuple[dict[str, Any] | None, str, list[Problem]]:
-    """Parse ``path``; on failure return None and one problem naming the line."""
+MAX_TOML_BYTES = 64 * 1024 * 1024  # a data file larger than this is refused, not read into memory
+
+
+def read_toml(
+    path: Path, shown: str, digests: dict[Path, bytes] | None = None
+) -> tuple[dict[str, Any] | None, str, list[Problem]]:
+    """Parse ``path``; on failure return None and one problem naming the line. ``digests``: the
+    sha256 of the bytes parsed is stored there under ``path`` (what a cache must be keyed by)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, "", [Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")]
+        raw = read_regular(path, MAX_TOML_BYTES)
     except OSError as exc:
         return None, "", [Problem(shown, f"cannot read: {exc.strerror or exc}")]
+    if digests is not None:
+        digests[path] = hashlib.sha256(raw).digest()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, "", [Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")]
     try:
         return tomllib.loads(text), text, []
     except tomllib.TOMLDecodeError as exc:
@@ -38,13 +49,39 @@ def read_toml(path: Path, shown: str) -> tuple[dict[str, Any] | None, str, list[
         line = int(match.group(1)) if match else None
         reason = _LINE_IN_ERROR.sub("", message).strip()
         return None, text, [Problem(shown, f"malformed TOML: {reason}; fix the syntax", line=line)]
+    except RecursionError:
+        return None, text, [Problem(shown, "malformed TOML: nested too deeply; flatten the arrays or tables")]
 
 
-def read_tables(path: Path, shown: str) -> tuple[dict[str, dict[str, Any]], str, list[Problem]]:
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; else ``OSError`` saying
+    why. A FIFO, a device (``/dev/zero``) or a socket is refused without reading (opening a FIFO does
+    not wait for a writer), and at most ``limit + 1`` bytes are ever read, whatever the size on disk says."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(22, "not a regular file (a device, FIFO or socket); only plain files are read")
+        if info.st_size > limit:
+            raise OSError(27, f"is {info.st_size:,} bytes; files over {limit:,} bytes are refused")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise OSError(27, f"is over {limit:,} bytes; files over {limit:,} bytes are refused")
+    return raw
+
+
+def read_tables(
+    path: Path, shown: str, digests: dict[Path, bytes] | None = None
+) -> tuple[dict[str, dict[str, Any]], str, list[Problem]]:
     """A file of ``[id]`` tables: (tables by id, the text, problems). A missing file is a problem too."""
     if not path.exists():
         return {}, "", [Problem(shown, "file is missing; create it (see README, 'Data files')")]
-    data, text, problems = read_toml(path, shown)
+    data, text, problems = read_toml(path, shown, digests)
     tables: dict[str, dict[str, Any]] = {}
     line_of = table_lines(text)
     for key, value in (data or {}).items():
@@ -250,6 +287,32 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def write_bytes_new(path: Path, payload: bytes, durable: bool = True) -> None:
+    """Create ``path`` with ``payload`` atomically, never replacing a file: ``FileExistsError`` if it
+    exists (written to a temp file, then hard-linked into place, which fails rather than replaces)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        _keep_mode(fd, path)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: exclusive create, then the bytes
+            with open(path, "xb") as handle:
+                handle.write(payload)
+                if durable:
+                    handle.flush()
+                    os.fsync(handle.fileno())
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def write_bytes_atomic(path: Path, payload: bytes, durable: bool = True) -> None:
