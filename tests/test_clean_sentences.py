@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -89,8 +91,11 @@ def test_sentence_offsets_always_point_into_the_original(text: str):
         assert cleaned.text[sentence.start : sentence.end] == sentence.text
 
 
+_LAST_WORD = re.compile(r"((?:[A-Za-z]\.)+[A-Za-z]?|\w+)$")  # the rule as a pattern: the scan must agree
+
+
 def _abbreviation_by_pattern(line: str, start: int, end: int) -> bool:
-    match = sentences._LAST_WORD.search(line, max(start, end - 24), end)
+    match = _LAST_WORD.search(line, max(start, end - 24), end)
     if not match:
         return False
     word = match.group(1)
