@@ -10,15 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from coalition_tui.safe import inert
+from coalition_tui.safe import UNSAFE, inert, is_inert
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.commands import CoalitionCommands
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
@@ -71,6 +74,19 @@ class LoadProgress(Message):
     total: int
 
 
+class InertFilter(LineFilter):
+    """Removes, from every line the app paints, any character a terminal would obey or hide (C0 and C1
+    controls, bidi overrides, zero-width characters). The views already show such characters as
+    pictures (:func:`coalition_tui.safe.inert`); this filter is the backstop for any string that
+    reached a widget without it. Removing, not replacing, keeps each line's width: these characters
+    take no cell."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        if all(is_inert(segment.text) for segment in segments):
+            return segments
+        return [Segment(UNSAFE.sub("", text), style, control) for text, style, control in segments]
+
+
 class CoalitionApp(App[None]):
     """Compare what each country committed at the coalition-of-the-willing meetings."""
 
@@ -90,6 +106,7 @@ class CoalitionApp(App[None]):
 
     def __init__(self, data_dir: Path, blink: bool = True) -> None:
         super().__init__()
+        self._filters.append(InertFilter())  # the last word on every painted line: nothing raw reaches the terminal
         self.data_dir = data_dir
         self.blink = blink
         self.corpus: Corpus | None = None

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.content import Content
 
 from coalition_tui.corpus import Corpus
-from coalition_tui.model import Commitment, Mention, Origin, Stance
+from coalition_tui.model import Commitment, Origin, Stance
 from coalition_tui.safe import inert
 
 # Glyph and word carry the meaning; colour only adds to it, so a monochrome terminal reads the same.
@@ -77,25 +77,6 @@ def record_block(corpus: Corpus, record: Commitment, selected: bool = False, wit
         (f"    {record.source} {record.start}-{record.end}{person} · ", "dim"),
         origin_tag(record),
     )
-
-
-def article(text: str, mentions: list[Mention], records: list[Commitment], current: str | None) -> list[Content]:
-    """An article as one Content per line, mentions styled by entity kind, quoted spans marked."""
-    lines = []
-    pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        content = Content(inert(raw))
-        for record in records:
-            if record.start < end and record.end > start:
-                style = CURRENT_STYLE if record.id == current else QUOTE_STYLE
-                content = content.stylize(style, max(record.start, start) - start, min(record.end, end) - start)
-        for m in mentions:
-            if start <= m.start and m.end <= end and not m.venue:
-                content = content.stylize(ENTITY_STYLE.get(m.kind, "bold"), m.start - start, m.end - start)
-        lines.append(content)
-    return lines
 
 
 def mention_legend() -> Text:

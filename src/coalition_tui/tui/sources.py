@@ -5,17 +5,24 @@ Moving through the article's records scrolls the text to each quote.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from coalition_tui import browse
-from coalition_tui.model import Commitment
+from coalition_tui.model import Commitment, Mention
 from coalition_tui.tui import render
+from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import DIFF_MARK, SELECT
-from coalition_tui.tui.widgets import Table
+from coalition_tui.tui.widgets import Row, Table
+
+
+LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a worker
 
 
 class SourcesScreen(CorpusScreen):
@@ -30,7 +37,7 @@ class SourcesScreen(CorpusScreen):
                 yield Static(id="source-title", classes="title")
                 yield Table(id="source-records", cursor_type="row")
                 yield Static(render.mention_legend(), classes="hint")
-                yield VerticalScroll(id="article")
+                yield ArticleView(id="article")
         yield footer
 
     async def on_mount(self) -> None:
@@ -78,11 +85,13 @@ class SourcesScreen(CorpusScreen):
         meeting = self.corpus.summits.get(source.summit or "")
         self.query_one("#source-title", Static).update(
             Text.assemble(
-                (source.headline, "bold"),
+                (render.inert(source.headline), "bold"),
                 "\n",
                 (
-                    f"{source.file} · {meeting.label if meeting else 'no meeting'} · {source.outlet or 'outlet unknown'}"
-                    f" · sha256 {source.sha256[:12]}…",
+                    render.inert(
+                        f"{source.file} · {meeting.label if meeting else 'no meeting'} · "
+                        f"{source.outlet or 'outlet unknown'} · sha256 {source.sha256[:12]}…"
+                    ),
                     "dim",
                 ),
             )
@@ -92,46 +101,49 @@ class SourcesScreen(CorpusScreen):
 
     def _fill_records(self) -> None:
         table = self.query_one("#source-records", Table)
-        table.clear()
         selected = self.capp.selection
-        for r in self.records():
-            glyph, _word, style = render.STANCE_LOOK[r.stance.value]
-            table.add_row(
-                render.plain("[x]" if r.id in selected else "[ ]"),
-                render.plain(f"{glyph} {r.stance.value}", style),
-                render.plain(self.corpus.label(r.country)),
-                render.plain(r.kind.value),
-                render.plain(r.origin.value),
-                key=r.id,
-            )
+        label = self.corpus.label
+
+        def rows() -> Iterator[Row]:
+            for r in self.records():
+                glyph, _word, style = render.STANCE_LOOK[r.stance.value]
+                yield (
+                    (
+                        render.plain("[x]" if r.id in selected else "[ ]"),
+                        render.plain(f"{glyph} {r.stance.value}", style),
+                        render.plain(label(r.country)),
+                        render.plain(r.kind.value),
+                        render.plain(r.origin.value),
+                    ),
+                    r.id,
+                )
+
+        table.fill(rows())  # a few hundred rows per frame: an article with 20,000 candidates opens at once
 
     async def _render_article(self, scroll: bool) -> None:
-        """Mount the article's lines when the source changes; on a record move, restyle only the lines
-        of the record left and the record reached, then scroll to the quote."""
-        container = self.query_one("#article", VerticalScroll)
-        text = self.corpus.texts.get(self.source_id or "", "")
-        lines = render.article(
-            text, browse.mentions(self.corpus, self.source_id or ""), self.records(), self.current_record
-        )
+        """Set the article when the source changes; on a record move, mark the record reached and
+        scroll to its quote. Only the rows on screen are ever painted (see :class:`ArticleView`)."""
+        view = self.query_one("#article", ArticleView)
         if not scroll:
-            await container.remove_children()
-            self.line_widgets = [Static(line, classes="article-line") for line in lines]
-            await container.mount_all(self.line_widgets)
-            self.shown_record: str | None = None
+            source = self.source_id or ""
+            text = self.corpus.texts.get(source, "")
+            if len(text) <= LONG_ARTICLE:
+                view.set_article(text, browse.mentions(self.corpus, source), self.records())
+            else:  # shown at once, its names styled when a worker has found them
+                view.set_article(text, (), self.records())
+                self._find_mentions(source)
             return
-        by_id = {r.id: r for r in self.records()}
-        for record_id in {self.shown_record, self.current_record} - {None}:
-            record = by_id.get(record_id or "")
-            if record is None:
-                continue
-            first, last = text.count("\n", 0, record.start), text.count("\n", 0, record.end)
-            for number in range(first, last + 1):
-                self.line_widgets[number].update(lines[number])
-        self.shown_record = self.current_record
-        record = by_id.get(self.current_record or "")
-        if record is not None:
-            line = self.line_widgets[text.count("\n", 0, record.start)]
-            container.scroll_to_widget(line, top=True, animate=False)
+        view.show_record(next((r for r in self.records() if r.id == self.current_record), None))
+
+    @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
+    def _find_mentions(self, source: str) -> None:
+        """The article's names, found off the UI thread (a long article takes a second), then styled."""
+        found = browse.mentions(self.corpus, source)
+        self.app.call_from_thread(self._show_mentions, source, found)
+
+    def _show_mentions(self, source: str, found: list[Mention]) -> None:
+        if source == self.source_id:
+            self.query_one("#article", ArticleView).set_mentions(found)
 
     def refresh_selection(self) -> None:
         table = self.query_one("#source-records", Table)

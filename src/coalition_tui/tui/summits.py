@@ -62,19 +62,20 @@ class SummitsScreen(CorpusScreen):
             return
         corpus = self.corpus
         s = corpus.summits[summit_id]
-        hosts = ", ".join(corpus.label(h) for h in s.hosts) or "unknown"
-        present = ", ".join(corpus.label(a) for a in browse.attendees(corpus, summit_id)) or "none recorded"
+        clean = render.inert  # the meetings file and the gazetteer are data too: nothing reaches the screen raw
+        hosts = clean(", ".join(corpus.label(h) for h in s.hosts) or "unknown")
+        present = clean(", ".join(corpus.label(a) for a in browse.attendees(corpus, summit_id)) or "none recorded")
         parts = [
-            Content.assemble((f"{s.place}, {s.date:%-d %B %Y}", "bold underline"), f"  {s.format}\n"),
-            Content.assemble(("Venue  ", "bold"), s.venue or "-", "\n", ("Hosts  ", "bold"), hosts, "\n"),
+            Content.assemble((clean(f"{s.place}, {s.date:%-d %B %Y}"), "bold underline"), clean(f"  {s.format}\n")),
+            Content.assemble(("Venue  ", "bold"), clean(s.venue or "-"), "\n", ("Hosts  ", "bold"), hosts, "\n"),
             Content.assemble(("Attendees  ", "bold"), present, "\n"),
         ]
         if s.note:
-            parts.append(Content.assemble((s.note, "italic dim"), "\n"))
+            parts.append(Content.assemble((clean(s.note), "italic dim"), "\n"))
         selected = self.capp.selection
         shown = SHOWN_PER_KIND if len(corpus.by_summit.get(summit_id, [])) <= BIG else SHOWN_PER_KIND_BIG
         for actor, kinds in browse.grouped_commitments(corpus, summit_id).items():
-            parts.append(Content.assemble("\n", (corpus.label(actor), "bold reverse"), "\n"))
+            parts.append(Content.assemble("\n", (clean(corpus.label(actor)), "bold reverse"), "\n"))
             for kind, records in kinds.items():
                 parts.append(Content.assemble(("  " + kind.value, "bold"), "\n"))
                 for record in records[:shown]:
@@ -86,7 +87,8 @@ class SummitsScreen(CorpusScreen):
         parts.append(Content.assemble("\n", ("Sources  ", "bold"), f"{len(sources)}\n"))
         for source_id in sources[:SHOWN_SOURCES]:
             source = corpus.sources.get(source_id)
-            parts.append(Content.assemble(f"  {source_id}  ", (source.headline if source else "", "italic"), "\n"))
+            headline = clean(source.headline) if source else ""
+            parts.append(Content.assemble(clean(f"  {source_id}  "), (headline, "italic"), "\n"))
         if len(sources) > SHOWN_SOURCES:
             more = f"  … {len(sources) - SHOWN_SOURCES} more: the Sources view (4) lists them all\n"
             parts.append(Content.styled(more, style="italic"))
