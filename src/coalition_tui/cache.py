@@ -38,6 +38,7 @@ from coalition_tui.loader import (
     needs_prepare,
     record_files,
 )
+from coalition_tui.locking import remove_stale_temps
 from coalition_tui.model import Commitment, Source
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import Problem, Severity
@@ -188,6 +189,8 @@ def open_corpus(data_dir: Path, progress: Progress = _noop, use_cache: bool = Tr
 
 def _open(data_dir: Path, progress: Progress, use_cache: bool) -> Corpus:
     root = data_dir.resolve()
+    # what a writer killed mid-write left (temp files are never half a data file, but they pile up)
+    remove_stale_temps([root, root / "commitments", root / "articles", cache_dir()])
     prepared = None
     if needs_prepare(root):  # extraction is imported only when there is something to extract
         from coalition_tui.bulk import prepare

@@ -21,7 +21,6 @@ from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import DIFF_MARK, SELECT
 from coalition_tui.tui.widgets import Row, Table
 
-
 LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a worker
 
 
