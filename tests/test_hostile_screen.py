@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from conftest import loaded, pilot_test
@@ -43,7 +44,7 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(map(chr, INVISI
 class RecordingDriver(headless_driver.HeadlessDriver):
     """A headless driver that keeps what the app writes, as a terminal driver would send it."""
 
-    written: list[str] = []
+    written: ClassVar[list[str]] = []
 
     @property
     def is_headless(self) -> bool:
@@ -171,3 +172,19 @@ async def test_a_long_article_with_thousands_of_records_paints_only_the_rows_on_
         shown = view.rows_text()[view.scroll_offset.y : view.scroll_offset.y + view.size.height]
         assert any(last.quote[:40] in row for row in shown)
         assert len(painted) < 40 * 6
+
+
+@pilot_test
+async def test_the_app_opens_beside_a_records_file_of_wrong_types_and_names_it(data_copy: Path):
+    (data_copy / "commitments" / "zz_bad.toml").write_text(
+        'source = ["004_546e8795ffd0dea9"]\nsummit = {a = 1}\n[[commitment]]\nid = "a"\n', encoding="utf-8"
+    )
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert app.corpus is not None and len(app.corpus.records) == len(load_corpus(data_copy).records) > 0
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one("#problems")
+        cells = [str(cell) for i in range(table.row_count) for cell in table.get_row_at(i)]
+        assert any("zz_bad.toml" in cell for cell in cells)

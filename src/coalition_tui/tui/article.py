@@ -124,15 +124,14 @@ class ArticleView(ScrollView, can_focus=True):
         if number >= len(self._rows):
             return Strip.blank(width, base)
         start, end = self._rows[number]
-        line = Text(inert(self.text[start:end]), style=base, no_wrap=True, end="")
+        line = Text(inert(self.text[start:end]), no_wrap=True, end="")
         paragraph = max(0, bisect_right(self._starts, start) - 1)
         for s, e, record, style in self._spans[paragraph]:
             if s < end and e > start:
                 if record is not None:
                     style = render.CURRENT_STYLE if record == self.current else render.QUOTE_STYLE
                 line.stylize(style, max(s, start) - start, min(e, end) - start)
-        segments = list(line.render(self.app.console))
-        strip = Strip(segments, cell_len(line.plain))
+        strip = Strip(line.render(self.app.console), cell_len(line.plain)).apply_style(base)  # base under every span
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
 
