@@ -382,3 +382,19 @@ def test_json_output_keeps_c1_bidi_and_zero_width_characters_exactly(data_copy: 
     corpus = load_corpus(data_copy)
     text = corpus.texts["c1"]
     assert quotes and all(q in text for q in quotes) and any("\u202e" in q for q in quotes)
+
+
+def test_a_first_open_killed_before_registering_is_redone_but_a_lost_sources_toml_is_not(tmp_path: Path):
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "a.txt").write_text(_article(3), encoding="utf-8")
+    (folder / "b.txt").write_text(_article(4, "would fund air defence"), encoding="utf-8")
+    first = cache.open_corpus(folder)
+    assert len(first.sources) == 2
+    (folder / "sources.toml").unlink()  # as if killed after the candidates files, before registering them
+    again = cache.open_corpus(folder)
+    assert len(again.sources) == 2 and sorted(p.stem for p in (folder / "commitments").glob("*.toml")) == ["a", "b"]
+    review.accept(again, next(r.id for r in again.records))
+    (folder / "sources.toml").unlink()  # now a decision is in a records file: restore, never redo
+    lost = cache.open_corpus(folder)
+    assert not lost.sources and any("is missing" in p.message for p in lost.problems)

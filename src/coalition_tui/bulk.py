@@ -31,7 +31,7 @@ from coalition_tui.ingest import (
     read_input,
     register_sources,
 )
-from coalition_tui.loader import Progress, _noop, load_base, needs_prepare
+from coalition_tui.loader import Progress, _noop, load_base, needs_prepare, record_files
 from coalition_tui.locking import data_lock
 from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.parallel import WORKERS, pool_map
@@ -340,6 +340,8 @@ def prepare(data_dir: Path, progress: Progress = _noop) -> tuple[BulkResult, Cor
     with data_lock(data_dir):  # a second process opening the folder meanwhile waits, then loads it
         if not needs_prepare(data_dir):
             return None
+        for leftover in record_files(data_dir):  # an earlier first open was killed before registering them
+            leftover.unlink(missing_ok=True)
         corpus = load_base(data_dir, progress)
         files, problems = article_files(data_dir)
         result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)

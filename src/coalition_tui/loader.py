@@ -44,8 +44,27 @@ def needs_prepare(data_dir: Path) -> bool:
     return (
         data_dir.is_dir()
         and not (data_dir / "sources.toml").exists()
-        and not record_files(data_dir)
+        and all(is_leftover(path) for path in record_files(data_dir))
         and next(data_dir.rglob("*.txt"), None) is not None
+    )
+
+
+def is_leftover(path: Path) -> bool:
+    """A candidates file that a first open of a folder of articles wrote but never registered (it was
+    killed before writing ``sources.toml``): written by coalition-tui, no decision in it. Such files
+    are made again; any other records file means the folder's ``sources.toml`` was lost."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(200)
+            text = head + handle.read(MAX_ARTICLE_BYTES)
+    except OSError:
+        return False
+    first = head.split(b"\n", 1)[0]
+    return (
+        first.startswith(b"# Candidates extracted ")
+        and b"by coalition-tui" in first
+        and b'origin = "curated"' not in text
+        and b"rejected" not in text
     )
 
 
