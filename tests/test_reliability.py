@@ -398,3 +398,49 @@ def test_a_first_open_killed_before_registering_is_redone_but_a_lost_sources_tom
     (folder / "sources.toml").unlink()  # now a decision is in a records file: restore, never redo
     lost = cache.open_corpus(folder)
     assert not lost.sources and any("is missing" in p.message for p in lost.problems)
+
+
+# ------------------------------------------------------------------------------ any value, any place
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_SCALARS = st.one_of(
+    st.text(max_size=8), st.integers(), st.booleans(), st.floats(allow_nan=False), st.dates(), st.just("GBR")
+)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
+_FIELDS = st.sampled_from(
+    ["id", "source", "summit", "country", "person", "kind", "stance", "quote", "start", "end", "origin", "rejected",
+     "as_written", "confidence", "file", "headline", "sha256", "date", "place", "format", "hosts", "name", "aliases",
+     "country_code", "offices", "commitment", "note"]
+)  # fmt: skip
+_TABLES = st.dictionaries(_FIELDS, _VALUES, max_size=6)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.sampled_from(["commitments/zz.toml", "sources.toml", "summits.toml", "gazetteer/people.toml"]),
+    st.dictionaries(st.text(min_size=1, max_size=6), st.one_of(_TABLES, _VALUES), max_size=4),
+    st.lists(_TABLES, max_size=3),
+)
+def test_any_value_of_any_type_in_any_data_file_never_raises(data_copy, where, document, commitments):
+    import tomli_w
+
+    if commitments:
+        document = {**document, "commitment": commitments}
+    target = data_copy / where
+    original = target.read_bytes() if target.exists() else None
+    try:
+        text = tomli_w.dumps(document)
+    except (TypeError, ValueError):
+        return
+    mode = "w" if where.startswith("commitments") else "a"
+    with target.open(mode, encoding="utf-8") as handle:
+        handle.write("\n" + text)
+    try:
+        corpus = load_corpus(data_copy)  # never raises, whatever the value and wherever it is
+        assert corpus.problems or corpus.records
+    finally:
+        if original is None:
+            target.unlink()
+        else:
+            target.write_bytes(original)
