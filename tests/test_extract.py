@@ -81,17 +81,33 @@ def test_modality(extractor, text: str, stance: str):
 @pytest.mark.parametrize(
     "condition",
     [
-        "once a ceasefire is in place",
-        "if a ceasefire is achieved",
-        "in the event of a peace deal",
         "dependent upon an American security guarantee",
         "if the United States provided air cover",
+        "only if the United States provides air cover",
+        "subject to parliament's approval",
+        "with American backing",
+        "under certain conditions",
+        "only with a US backstop",
     ],
 )
 def test_conditions(extractor, condition: str):
     got = claims(extractor, f"Belgium would send troops to Ukraine {condition}.")
     assert ("BEL", "troops_in_ukraine", "conditional") in got
     assert not any(kind in {"security_guarantee", "air_support"} for _, kind, _ in got)  # the condition's own words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Belgium will send troops to Ukraine once a ceasefire is in place.", "committed"),
+        ("Belgium promised troops on the ground in the event of a peace deal.", "committed"),
+        ("Belgium indicated a willingness to deploy peacekeepers if a ceasefire is achieved.", "willing"),
+        ("Belgium is ready to send soldiers after a peace agreement.", "willing"),
+    ],
+)
+def test_the_ceasefire_premise_is_not_a_condition(extractor, sentence: str, stance: str):
+    """ANNOTATION.md: every coalition contribution is meant for after a ceasefire; saying so is no condition."""
+    assert claims(extractor, sentence) == {("BEL", "troops_in_ukraine", stance)}
 
 
 def test_attribution_through_a_person_and_a_typo(extractor):

@@ -128,7 +128,14 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\b(?<!Ukrainian )contingents?\b",
     ),
     Kind.LOGISTICS: Cue(r"\blogistic(?:s|al)\b"),
-    Kind.AIR_SUPPORT: Cue(r"\bair (?:support|power|cover|policing)\b", r"\bfighter jets?\b", r"\bair force\b"),
+    Kind.AIR_SUPPORT: Cue(
+        r"\bair (?:support|power|cover|policing|backstop)\b",
+        r"\bfighter jets?\b",
+        r"\bair force\b",
+        r"\bjets\b",
+        r"\bwarplanes\b",
+        r"\bfighter (?:aircraft|planes)\b",
+    ),
     Kind.NAVAL: Cue(r"\bnaval (?:forces?|support|vessels|mission)\b", r"\bwarships?\b", r"\bmine[- ]?clear\w*"),
     Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\bsurveillance\b", r"\breconnaissance\b"),
     Kind.MILITARY_AID: Cue(
@@ -141,7 +148,11 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bweapon stocks\b",
     ),
     Kind.FUNDING: Cue(r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b"),
-    Kind.SANCTIONS: Cue(r"\bsanctions?\b", r"\beconomic (?:restrictions|pressure)\b"),
+    Kind.SANCTIONS: Cue(
+        r"\bsanctions?\b",
+        r"\beconomic (?:restrictions|pressure)\b",
+        (r"\b(?:increase|ramp(?:ing)? up|step(?:ping)? up|tighten(?:ing)?|intensify(?:ing)?|maintain(?:ing)?|ratchet(?:ing)? up) (?:the )?(?:economic )?pressure on\b", ("pressure on",)),
+    ),
     Kind.SECURITY_GUARANTEE: Cue(r"\bsecurity guarantees?\b", r"\bbackstop\b", r"\bsecurity arrangements\b"),
     Kind.CEASEFIRE_MONITORING: Cue(
         r"\bceasefire monitoring\b", r"\bmonitor(?:ing)? (?:the |a |any )?(?:ceasefire|truce)\b"
@@ -222,7 +233,9 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             ),
             r"\brefus(?:ed|es|ing) to\b",
             r"\bdeclined to\b",
-            r"\bruled out (?:sending|contributing|deploying|any)\b",
+            (r"\bru(?:led|les|ling) out (?:sending|contributing|deploying|any|the|a|its|their)\b", ("out ",)),
+            (r"\b(?:will|would|shall|won't|wouldn't) (?:not )?be (?:sent|deployed|contributed|stationed)\b(?<!will be sent)(?<!would be sent)(?<!will be deployed)(?<!would be deployed)", (" be sent", " be deployed", " be contributed", " be stationed")),
+            (r"\bnot (?:be )?(?:involved|taking part)\b", ("not be involved", "not involved", "not taking part")),
             r"\bno plans to\b",
             r"\bsuspended\b",
             r"\bwithdr[ae]w\b",
@@ -232,11 +245,23 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
     (
         Stance.CONDITIONAL,
         Cue(
+            # "if a ceasefire is achieved", "in the event of a peace deal": the coalition's shared premise,
+            # not a condition (ANNOTATION.md); only a condition beyond it makes a record conditional
             (
-                r"\b(?:if|once|when|after) (?:a|the|any) (?:\w+ )?(?:ceasefire|truce|peace (?:deal|agreement)|deal)\b",
-                ("ceasefire", "truce", "deal", "peace agreement"),
+                r"\bin the event of\b(?! (?:a |an |the |any )?(?:\w+ )?(?:ceasefire|truce|peace|deal|agreement|settlement|cessation))",
+                ("in the event of",),
             ),
-            r"\bin the event of\b",
+            (
+                r"\b(?:with|given|under) (?:an? |the )?(?:american|u\.s\.|us|united states|washington(?:'s)?|un|united nations) "
+                r"(?:support|backing|backstop|help|involvement|guarantees?|security guarantees?|air cover|mandate)\b",
+                ("support", "backing", "backstop", "help", "involvement", "guarantee", "air cover", "mandate"),
+            ),
+            (r"\bwithout (?:an? |the )?(?:american|u\.s\.|us|united states) (?:backstop|support|backing|involvement)\b", ("without",)),
+            (r"\bunder (?:certain|strict|specific|some) conditions\b", ("conditions",)),
+            r"\bonly (?:if|with|when|after|once|under)\b",
+            (r"\b(?:seek|obtain|get|need|require)s? (?:a |the )?(?:mandate|approval|consent) (?:from|of)\b", ("mandate", "approval", "consent")),
+            (r"\b(?:parliament(?:ary)?|congress(?:ional)?|legislative)(?:'s)? (?:approval|consent|mandate|vote)\b", ("approval", "consent", "mandate", "vote")),
+            r"\bif (?:asked|requested|invited|needed)\b",
             r"\bdependent (?:up)?on\b",
             r"\bdepends? (?:up)?on\b",
             r"\bonly sustainable with\b",
@@ -272,8 +297,10 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Stance.WILLING,
         Cue(
             r"\breadiness\b",
-            r"\bready to\b",
+            (r"\b(?:ready|willing|prepared)[\"']? (?:and (?:willing|able)[\"']? )?to\b", ("ready", "willing", "prepared")),
             r"\bwilling(?:ness)? to\b",
+            (r"\b(?:is|are|was|were) (?:in favou?r of|for) (?:sending|deploying|contributing)\b", ("favor", "favour", "for sending", "for deploying", "for contributing")),
+            r"\bcan contribute\b",
             r"\bopenness\b",
             r"\bopen to\b",
             r"\bprepared to\b",
@@ -315,13 +342,35 @@ STANCE_LITERALS = LiteralIndex(list(STANCE_CUES))
 DEMAND_CUES = Cue(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
 
 # --- attendance ----------------------------------------------------------------------------------
+_MEETING = r"(?:meeting|summit|talks|call|conference|gathering|session|hook-up|videoconference|discussions?|get-together)"
 PARTICIPATION_CUES = Cue(
-    r"\bparticipat(?:ed|es|ing|e)\b",
-    r"\battend(?:ed|s|ing)?(?: by)?\b",
-    r"\bjoined(?: by)?\b",
-    r"\bdiall?ed into\b",
-    r"\bhosted(?: by)?\b",
-    (r"\bco-?chair(?:ed|s)?\b", ("chair",)),
+    # "participate in" a meeting, not "in the deployment" or "in negotiations"
+    (r"\bparticipat(?:ed|es|ing|e)\b(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING), ("participat",)),
+    r"\battend(?:ed|s|ing|ees?)?(?: by)?\b",
+    # "joined the call", "joined via video", "also joined." — not "join security guarantees"
+    (
+        r"\bjoin(?:ed|s|ing)?(?: by\b| (?=via\b|in person\b|virtually\b|remotely\b|online\b)|(?=\s*(?:[.,;]|$))|(?= (?:\S+ ){0,3}MEET\b))".replace(
+            "MEET", _MEETING
+        ),
+        ("join",),
+    ),
+    r"\bdiall?ed in(?:to)?\b",
+    r"\bhost(?:ed|s|ing)?(?: by)?\b(?! (?:the |a |an )?(?:headquarters|hq|coordination|command|force|troops|mission))",
+    (r"\b(?:were|was|are|is|be) (?:also )?represented\b", ("represented",)),
+    r"\brepresent(?:s|ing)\b",
+    (r"\b(?:were|was|are|is|be) (?:also )?present\b", ("present",)),
+    (r"\bby video(?: ?(?:link|conference|call))?\b", ("by video",)),
+    (r"\bvia video(?: ?(?:link|conference|call))?\b", ("via video",)),
+    (r"\bvideo ?call\b", ("video",)),
+    r"\btook part\b",
+    r"\btaking part\b",
+    (r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b", ("to include", "to attend", "to join", "to take part")),
+    r"\bmet\b",
+    (r"\b(?:held|hold|holds|holding) (?:\w+ )?talks with\b", ("talks with",)),
+    r"\bchaired\b",
+    (r"\bco-?chair(?:ed|s|ing)?\b", ("chair",)),
+    r"\btook place\b",
+    (r"\bbr(?:ing|ings|inging|ought) together\b", ("together",)),
     r"\bled by\b",
     r"\bis in \w+ with\b",
     r"\bmet with\b",
@@ -333,7 +382,36 @@ PARTICIPATION_CUES = Cue(
     (r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b", ("includ",)),
 )
 ABSENCE_CUES = Cue(
-    r"\babsent\b", r"\bstayed away\b", r"\bdid not (?:attend|take part|join|participate)\b", r"\bboycott\w*\b"
+    r"\babsent\b",
+    r"\bstayed away\b",
+    (r"\b(?:did not|didn't|will not|won't|would not) (?:attend|take part|join|participate)\b", ("not ", "n't ")),
+    r"\bboycott\w*\b",
+    (r"\bnot (?:on|among) the (?:list of )?(?:participants|attendees|invitees)\b", ("participants", "attendees", "invitees")),
+    r"\bskipp(?:ed|ing)\b",
+)
+# Between a participation cue and the names it introduces: auxiliaries, role nouns and titles
+# ("attended by representatives of", "Among the attendees were UK Prime Minister", "hosted by the").
+ROLL_CALL_FILLER = re.compile(
+    r"^[\s,:]*(?:(?:were|was|are|is|be|by|the|a|an|of|from|with|including|like|such as|as well as|and|also|"
+    r"among them|in person|remotely|virtually|representatives?|leaders?|heads?(?: of (?:state|government))?|"
+    r"chiefs?(?: of (?:general )?staffs?)?|officials?|ministers?|delegations?|counterparts?|envoys?|ambassadors?|"
+    r"prime|minister|president|vice|chancellor|premier|secretary|general|defen[cs]e|foreign|interim|deputy|"
+    r"\d+|some|several|other|countries|nations|states|allies)\b[\s,:]*)*$",
+    re.IGNORECASE,
+)
+# A role noun before a list of names: "the leaders of France, Germany and Italy", "Countries like Poland".
+ROLE_OF = re.compile(
+    r"\b(?:leaders?|representatives?|heads?(?: of (?:state|government))?|chiefs?|officials?|(?:prime |defen[cs]e |foreign )?"
+    r"ministers?|presidents?|premiers?|delegations?|envoys?|ambassadors?|countries|nations|states|allies|partners)"
+    r"\s+(?:of|from|like|such as|including)\s+(?:the\s+)?$|\b(?:along with|together with|alongside|as well as)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Demonyms that stand for their country before a role noun: "the British, Polish and Italian prime ministers".
+ROLE_NOUN = re.compile(
+    r"^\s*(?:(?:and|,)\s*)?(?:prime ministers?|presidents?|chancellors?|premiers?|leaders?|ministers?|"
+    r"representatives?|delegations?|officials?|counterparts?|defen[cs]e ministers?|foreign ministers?|"
+    r"(?:chiefs?|heads?) of (?:staff|government|state))\b",
+    re.IGNORECASE,
 )
 LIST_HEADER_CUES = Cue(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
 
@@ -344,7 +422,8 @@ NON_ACTOR_PREPOSITIONS = frozenset(
     "between within via behind".split()
 )
 # For attendance, these introduce participants ("with Macron", "leaders from Germany").
-PARTICIPANT_PREPOSITIONS = frozenset({"with", "alongside", "from", "including", "and"})
+PARTICIPANT_PREPOSITIONS = frozenset({"with", "alongside", "from", "including", "and", "between"})
+PARTICIPANT_REACH = 40  # characters: a name introduced by one of them follows the cue or the last name closely
 # Venue words: "a summit in London", "headquartered in Paris" — a place, not the state acting.
 VENUE_BEFORE = re.compile(
     r"(?:\b(?:in|at|to|from|near|outside|inside|via|based at|based in)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:and|or)\s+)?"
@@ -380,7 +459,7 @@ GROUP_ENTITY = "coalition-of-the-willing"
 # Clause boundaries inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:while|whereas|but|as|where)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )"
-    r"|,\s+adding(?: that)?\s+|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
+    r"|,\s+(?:adding|saying|noting|stressing)(?: that)?\s+|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
 )
 # A leading subordinate clause ("While intelligence sharing remains vital, ...") ends at its first comma.
 LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|If|When|Once)\b[^,]*,\s*")

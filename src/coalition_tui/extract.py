@@ -223,6 +223,7 @@ class Extractor:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
         people = self._nearest_group(ctx, found_cues[0].start())
+        people += [m for m in self._role_lists(ctx, found_cues[0].start()) if m not in people]
         for cue in found_cues:
             people += [m for m in self._introduced(ctx, cue.end()) if m not in people]
         for mention in people:
@@ -232,7 +233,9 @@ class Extractor:
             self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor])
 
     def _introduced(self, ctx: _Clause, cue_end: int) -> list[Found]:
-        """Participants named after a cue: right after it, after "with"/"from"/"alongside", or listed on."""
+        """Participants named after a cue: right after it (auxiliaries, role nouns and titles between
+        are skipped: "attended by representatives of Albania, ..."), after "with"/"from"/"alongside",
+        or listed on."""
         people = []
         listing = False
         last_end = cue_end
@@ -240,14 +243,46 @@ class Extractor:
             a = mention.start - ctx.start
             if a < cue_end or mention.possessive:
                 continue
+            gap = ctx.text[last_end:a]
             before = _word_before(ctx.text, a)
-            introduced = before in cues.PARTICIPANT_PREPOSITIONS or not ctx.text[last_end:a].strip(" ,")
-            if introduced or (listing and cues.COORDINATION.match(ctx.text[last_end:a])):
+            introduced = (before in cues.PARTICIPANT_PREPOSITIONS and len(gap) <= cues.PARTICIPANT_REACH) or bool(
+                cues.ROLL_CALL_FILLER.match(gap)
+            )
+            if introduced or (listing and cues.COORDINATION.match(gap)):
                 people.append(mention)
                 listing, last_end = True, mention.end - ctx.start
             else:
                 listing = False
         return people
+
+    def _role_lists(self, ctx: _Clause, before: int) -> list[Found]:
+        """Names listed after a role noun before the cue ("The leaders of Lithuania, Cyprus and Finland
+        also joined", "Countries like Poland and Canada were represented") and demonyms before one
+        ("the British, Polish and Italian prime ministers")."""
+        out: list[Found] = []
+        listing = False
+        last_end = 0
+        for index, mention in enumerate(ctx.mentions):
+            a, b = mention.start - ctx.start, mention.end - ctx.start
+            if a >= before:
+                break
+            if listing and cues.COORDINATION.match(ctx.text[last_end:a]):
+                out.append(mention)
+                last_end = b
+                continue
+            listing = False
+            if cues.ROLE_OF.search(ctx.text[max(0, a - 60) : a]):
+                out.append(mention)
+                listing, last_end = True, b
+            elif mention.form == "demonym":
+                run = [mention]
+                for nxt in ctx.mentions[index + 1 :]:
+                    if nxt.form != "demonym" or not cues.COORDINATION.match(ctx.text[run[-1].end - ctx.start : nxt.start - ctx.start]):
+                        break
+                    run.append(nxt)
+                if cues.ROLE_NOUN.match(ctx.text[run[-1].end - ctx.start :]):
+                    out += [m for m in run if m not in out]
+        return out
 
     def _contributions(self, ctx: _Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
         if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.literals):
