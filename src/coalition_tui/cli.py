@@ -86,9 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--outlet", default="", metavar="NAME")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="publication date")
 
-    p = sub.add_parser("eval", help="extraction on the curated sources vs. their curated records")
+    p = sub.add_parser("eval", help="extraction on the curated sources vs. their curated records, or on a gold folder")
     _add_data(p, argparse.SUPPRESS)
     p.add_argument("--json", action="store_true", help="one JSON object with the figures, misses and false alarms")
+    p.add_argument(
+        "--gold", type=Path, metavar="DIR", help="score a folder of articles/*.txt and gold*.toml (as corpus-dev)"
+    )
+    p.add_argument("--only", default="", metavar="PREFIX", help="with --gold: the articles whose name starts so")
+    p.add_argument("--errors", action="store_true", help="with --gold: list every miss and false alarm")
 
     p = sub.add_parser("export", help="write the filtered records to a TOML file that loads back as data")
     _add_data(p, argparse.SUPPRESS)
@@ -301,9 +306,52 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if failed else 0
 
 
-def cmd_eval(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.gold import score_gold
+
+    folder: Path = args.gold
+    if not (folder / "articles").is_dir() or not any(folder.glob("gold*.toml")):
+        err.write(f"coalition-tui eval: {folder} has no articles/ folder or no gold*.toml; see README, 'Extraction'\n")
+        return 2
+    corpus = _corpus(args)
+    result = score_gold(folder, corpus.gazetteer, corpus.resolver, args.only)
+    for problem in result.problems:
+        err.write(f"{problem}\n")
+    if args.json:
+        out.write(
+            json_line(
+                {
+                    "articles": result.articles,
+                    **{name: prf.as_dict() for name, prf in result.scores.items()},
+                    "missed": [list(k) for k in result.missed],
+                    "false_alarms": [[*k, quote] for k, quote in result.false_alarms],
+                }
+            )
+            + "\n"
+        )
+        return 0
+    strict = result.scores["strict"]
+    out.write(f"{result.articles} articles, {strict.gold} gold records, {strict.predicted} predicted\n")
+    for name, prf in result.scores.items():
+        out.write(
+            f"{name:14s} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  "
+            f"(tp {prf.tp}, pred {prf.predicted}, gold {prf.gold})\n"
+        )
+    if args.errors:
+        out.write("\nmissed (in gold, not predicted):\n")
+        for key in result.missed:
+            out.write("  " + " ".join(key) + "\n")
+        out.write("\nfalse alarms (predicted, not in gold):\n")
+        for key, quote in result.false_alarms:
+            out.write("  " + " ".join(key) + " | " + " ".join(quote.split())[:160] + "\n")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from coalition_tui.evaluate import evaluate_corpus
 
+    if args.gold is not None:
+        return cmd_eval_gold(args, out, err)
     corpus = _corpus(args)
     result = evaluate_corpus(corpus)
 

@@ -1,0 +1,140 @@
+"""Scoring extraction on a folder of hand-labelled articles: ``articles/*.txt`` and ``gold*.toml``.
+
+The layout of the development corpus (``shared/corpus-dev``), so an analyst who labels their own
+articles (``[[record]]`` tables of ``file``, ``country``, ``kind``, ``stance``, as ``ANNOTATION.md``
+describes) can measure extraction on them. Optional ``articles*.toml`` (``[[article]]`` tables with
+``file``, ``published`` and ``meeting``) give each article's date, which decides who held an office.
+Scores, on the set of (file, actor, kind, stance): strict; by kind and polarity (committed, willing,
+conditional, considering count as positive); and strict for participation and for the other kinds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coalition_tui.extract import Extractor
+from coalition_tui.gazetteer import Gazetteer
+from coalition_tui.loader import read_article
+from coalition_tui.problems import Problem
+from coalition_tui.resolve import Resolver
+from coalition_tui.tomlio import read_toml
+
+POSITIVE = frozenset({"committed", "willing", "conditional", "considering"})
+Key = tuple[str, str, str, str]  # file, actor, kind, stance
+_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True)
+class PRF:
+    tp: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "tp": self.tp,
+            "pred": self.predicted,
+            "gold": self.gold,
+        }
+
+
+@dataclass
+class GoldScore:
+    articles: int
+    scores: dict[str, PRF]
+    missed: list[Key] = field(default_factory=list)
+    false_alarms: list[tuple[Key, str]] = field(default_factory=list)  # with the quote extraction gave
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _prf(predicted: set[Key], gold: set[Key]) -> PRF:
+    return PRF(len(predicted & gold), len(predicted), len(gold))
+
+
+def _polarity(keys: set[Key]) -> set[Key]:
+    return {(f, a, k, "positive" if s in POSITIVE else "negative") for f, a, k, s in keys}
+
+
+def _part(keys: set[Key], participation: bool) -> set[Key]:
+    return {key for key in keys if (key[2] == "participation") == participation}
+
+
+def scores(predicted: set[Key], gold: set[Key]) -> dict[str, PRF]:
+    """The four figures of ``ANNOTATION.md`` (and of ``corpus-dev/score.py``)."""
+    return {
+        "strict": _prf(predicted, gold),
+        "kind_polarity": _prf(_polarity(predicted), _polarity(gold)),
+        "participation": _prf(_part(predicted, True), _part(gold, True)),
+        "other_kinds": _prf(_part(predicted, False), _part(gold, False)),
+    }
+
+
+def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dt.date], list[Problem]]:
+    """The gold records of ``folder`` (files starting with ``only``), each article's date, and problems."""
+    gold: set[Key] = set()
+    dates: dict[str, dt.date] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("articles*.toml")):
+        data, _text, found = read_toml(path, path.name)
+        problems += found
+        for table in (data or {}).get("article", []) if isinstance((data or {}).get("article"), list) else []:
+            if not isinstance(table, dict) or not isinstance(table.get("file"), str):
+                continue
+            for value in (table.get("meeting"), table.get("published")):
+                match = _DATE.match(value) if isinstance(value, str) else None
+                if match:
+                    dates[table["file"]] = dt.date.fromisoformat(match.group(1))
+                    break
+    for path in sorted(folder.glob("gold*.toml")):
+        data, _text, found = read_toml(path, path.name)
+        problems += found
+        tables = (data or {}).get("record", [])
+        for n, table in enumerate(tables if isinstance(tables, list) else [], 1):
+            fields = [table.get(name) if isinstance(table, dict) else None for name in ("file", "country", "kind", "stance")]
+            if not all(isinstance(value, str) and value for value in fields):
+                problems.append(Problem(path.name, "needs file, country, kind and stance (strings)", record=f"#{n}"))
+                continue
+            if fields[0].startswith(only):
+                gold.add((fields[0], fields[1], fields[2], fields[3]))
+    return gold, dates, problems
+
+
+def score_gold(folder: Path, gazetteer: Gazetteer, resolver: Resolver, only: str = "") -> GoldScore:
+    """Extract every ``folder/articles/*.txt`` (starting with ``only``) and score it against the gold."""
+    gold, dates, problems = read_gold(folder, only)
+    extractor = Extractor(gazetteer, resolver)
+    predicted: set[Key] = set()
+    quotes: dict[Key, str] = {}
+    articles = sorted(p for p in (folder / "articles").glob("*.txt") if p.name.startswith(only))
+    for path in articles:
+        text, _raw, problem = read_article(path, f"articles/{path.name}")
+        if problem is not None or text is None:
+            problems.append(problem or Problem(path.name, "cannot read"))
+            continue
+        for candidate in extractor.candidates(text, dates.get(path.name)):
+            key = (path.name, candidate.country, candidate.kind.value, candidate.stance.value)
+            predicted.add(key)
+            quotes.setdefault(key, candidate.quote)
+    result = GoldScore(len(articles), scores(predicted, gold), problems=problems)
+    result.missed = sorted(gold - predicted)
+    result.false_alarms = [(key, quotes[key]) for key in sorted(predicted - gold)]
+    return result
