@@ -112,7 +112,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bbase (?:its|their) (?:troops|forces) in\b",
     ),
     Kind.TROOPS_IN_UKRAINE: Cue(
-        r"\b(?<!Ukrainian )troops?\b",
+        (r"\b(?<!Ukrainian )(?<!Ukraine's )troops?\b", ("troop",)),
         r"\bpeacekeep(?:ers?|ing (?:force|troops|efforts|mission))\b",
         r"\b(?<!Ukrainian )soldiers\b",
         r"\bboots on the ground\b",
@@ -129,7 +129,7 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
     Kind.LOGISTICS: Cue(r"\blogistic(?:s|al)\b"),
     Kind.AIR_SUPPORT: Cue(
-        r"\bair (?:support|power|cover|policing|backstop)\b",
+        r"\bair (?:support|power|cover|policing|backstop|surveillance|defen[cs]e mission)\b",
         r"\bfighter jets?\b",
         r"\bair force\b",
         r"\bjets\b",
@@ -137,7 +137,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bfighter (?:aircraft|planes)\b",
     ),
     Kind.NAVAL: Cue(r"\bnaval (?:forces?|support|vessels|mission)\b", r"\bwarships?\b", r"\bmine[- ]?clear\w*"),
-    Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\bsurveillance\b", r"\breconnaissance\b"),
+    Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
     Kind.MILITARY_AID: Cue(
         r"\bmilitary (?:aid|support|assistance|equipment)\b",
         r"\bweapons?\b",
@@ -153,7 +153,12 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\beconomic (?:restrictions|pressure)\b",
         (r"\b(?:increase|ramp(?:ing)? up|step(?:ping)? up|tighten(?:ing)?|intensify(?:ing)?|maintain(?:ing)?|ratchet(?:ing)? up) (?:the )?(?:economic )?pressure on\b", ("pressure on",)),
     ),
-    Kind.SECURITY_GUARANTEE: Cue(r"\bsecurity guarantees?\b", r"\bbackstop\b", r"\bsecurity arrangements\b"),
+    # "as part of security guarantees" frames another contribution; it is not one itself
+    Kind.SECURITY_GUARANTEE: Cue(
+        (r"\b(?<!part of )(?<!part of the )security guarantees?\b", ("security guarantee",)),
+        r"\bbackstop\b",
+        r"\bsecurity arrangements\b",
+    ),
     Kind.CEASEFIRE_MONITORING: Cue(
         r"\bceasefire monitoring\b", r"\bmonitor(?:ing)? (?:the |a |any )?(?:ceasefire|truce)\b"
     ),
@@ -237,6 +242,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             (r"\b(?:will|would|shall|won't|wouldn't) (?:not )?be (?:sent|deployed|contributed|stationed)\b(?<!will be sent)(?<!would be sent)(?<!will be deployed)(?<!would be deployed)", (" be sent", " be deployed", " be contributed", " be stationed")),
             (r"\bnot (?:be )?(?:involved|taking part)\b", ("not be involved", "not involved", "not taking part")),
             r"\bno plans to\b",
+            (r"\b(?:does|do|did) not plan to\b", ("not plan to",)),
             r"\bsuspended\b",
             r"\bwithdr[ae]w\b",
             r"\bhalted\b",
@@ -291,6 +297,12 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bexploring\b",
             r"\bdiscuss(?:ing)? whether\b",
             r"\bhas not (?:yet )?decided\b",
+            (r"\b(?:remains?|is|was) (?:only |still )?[\"']?a possibility\b", ("possibility",)),
+            r"\bhas not ruled out\b",
+            r"\bhave not ruled out\b",
+            r"\bnot ruled out\b",
+            (r"\b(?:is|are) (?:in talks|open-minded)\b", ("in talks", "open-minded")),
+            r"\bunder review\b",
         ),
     ),
     (
@@ -454,6 +466,16 @@ GROUP_PHRASES = Cue(
     r"\bother members\b",
     r"\beuropean (?:leaders|allies|nations|partners)\b",
     r"\bwestern (?:allies|nations)\b",
+    # "26 countries had committed", "the 30 nations": a count of the members speaks for the coalition
+    (
+        r"\b(?:some |about |around |more than |over |nearly |almost )?\d+ (?:other |largely european |mostly european |european )?"
+        r"(?:countries|nations|states|allies|partners)\b",
+        ("countries", "nations", "states", "allies", "partners"),
+    ),
+    r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
+    r"\bthe allies\b",
+    r"\bpartner (?:countries|nations)\b",
+    r"\bparticipating (?:countries|nations|states)\b",
 )
 GROUP_ENTITY = "coalition-of-the-willing"
 # Clause boundaries inside a sentence.

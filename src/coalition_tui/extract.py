@@ -17,6 +17,8 @@ The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -456,7 +458,24 @@ def _kinds(clause: str, stance: Stance | None, among: tuple[str, ...] | None = N
         for weaker in cues.KIND_SUPERSEDES.get(kind, ()):
             if weaker in kinds:
                 kinds.remove(weaker)
+    if Kind.TROOPS_IN_UKRAINE in kinds and _only_ukraines_own_or_trained(clause, low, among):
+        kinds.remove(Kind.TROOPS_IN_UKRAINE)
     return kinds
+
+
+_UKRAINES_OWN = re.compile(r"(?:ukrainian|ukraine's|kyiv's)\s+(?:\w+\s+){0,2}$")
+_TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:\w+\s+){0,3}$")
+
+
+def _only_ukraines_own_or_trained(clause: str, low: str, among: tuple[str, ...] | None) -> bool:
+    """Every troop word of the clause names Ukraine's own units ("four mechanised Ukrainian infantry
+    brigades") or the people trained ("continue to train soldiers"): no one else's troops are offered."""
+    cue = cues.KIND_CUES[Kind.TROOPS_IN_UKRAINE]
+    matches = cue.finditer(clause, low, among)
+    return bool(matches) and all(
+        _UKRAINES_OWN.search(low[max(0, m.start() - 40) : m.start()]) or _TRAINED.search(low[max(0, m.start() - 40) : m.start()])
+        for m in matches
+    )
 
 
 def _stance(clause: str, low: str | None = None, among: tuple[str, ...] | None = None) -> tuple[Stance | None, int]:
