@@ -136,7 +136,14 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bwarplanes\b",
         r"\bfighter (?:aircraft|planes)\b",
     ),
-    Kind.NAVAL: Cue(r"\bnaval (?:forces?|support|vessels|mission)\b", r"\bwarships?\b", r"\bmine[- ]?clear\w*"),
+    Kind.NAVAL: Cue(
+        r"\bnaval (?:forces?|support|vessels|mission|assets)\b",
+        r"\bwarships?\b",
+        r"\bmine[- ]?(?:clear|counter|hunt)\w*",
+        r"\bfrigates?\b",
+        r"\bminesweepers?\b",
+        r"\bmaritime (?:mission|security|support|force)\b",
+    ),
     Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
     Kind.MILITARY_AID: Cue(
         r"\bmilitary (?:aid|support|assistance|equipment)\b",
@@ -146,6 +153,10 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bmissiles?\b",
         r"\bair defen[cs]e systems?\b",
         r"\bweapon stocks\b",
+        r"\bdrones?\b",
+        r"\bartillery\b",
+        r"\btanks\b",
+        r"\barmou?red vehicles\b",
     ),
     Kind.FUNDING: Cue(r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b"),
     Kind.SANCTIONS: Cue(
@@ -396,7 +407,11 @@ PARTICIPATION_CUES = Cue(
 ABSENCE_CUES = Cue(
     r"\babsent\b",
     r"\bstayed away\b",
-    (r"\b(?:did not|didn't|will not|won't|would not) (?:attend|take part|join|participate)\b", ("not ", "n't ")),
+    (
+        r"\b(?:did not|didn't|will not|won't|would not) (?:attend|take part|join|participate)\b"
+        r"(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING),
+        ("not ", "n't "),
+    ),
     r"\bboycott\w*\b",
     (r"\bnot (?:on|among) the (?:list of )?(?:participants|attendees|invitees)\b", ("participants", "attendees", "invitees")),
     r"\bskipp(?:ed|ing)\b",
@@ -458,6 +473,18 @@ QUESTION_WORDS = frozenset({"whether", "if", "unless", "why", "how"})
 COORDINATION = re.compile(r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$", re.IGNORECASE)
 # Forces named by their owner: "French and British forces", "troops from France and the UK".
 FORCE_NOUN = re.compile(r"^\s*(?:and \w+ )?(?:forces|troops|soldiers|peacekeepers|military)\b", re.IGNORECASE)
+# "Turkish Foreign Minister Hakan Fidan said", "Dutch officials said": the demonym names who speaks
+TITLE_AFTER_DEMONYM = re.compile(
+    r"^\s*(?:(?:foreign|defen[cs]e|prime|deputy|interim|vice|government|senior|military|armed forces)\s+)*"
+    r"(?:minister|president|chancellor|premier|leader|officials?|spokes(?:wo)?man|spokesperson|envoy|ambassador|"
+    r"government|diplomats?|chief|commander|secretary)\b",
+    re.IGNORECASE,
+)
+# A dateline opens an article ("PARIS, 4 September 2025 —", "LONDON (AFP) -"): its place is no actor.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})))"
+    r"(?:,[^—–\n]{0,60}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:[—–]|--?|:)\s+"
+)
 FORCES_FROM = re.compile(r"\b(?:troops|forces|soldiers|peacekeepers) from\s*$", re.IGNORECASE)
 # Lower-case phrases that stand for members of the coalition as a whole.
 GROUP_PHRASES = Cue(
@@ -481,7 +508,8 @@ GROUP_ENTITY = "coalition-of-the-willing"
 # Clause boundaries inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:while|whereas|but|as|where)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )"
-    r"|,\s+(?:adding|saying|noting|stressing)(?: that)?\s+|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
+    r"|,\s+(?:adding|saying|noting|stressing)(?: that)?\s+|,\s+(?=(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:will|would|has|have|pledged|plans?|intends?|offered)\b)"
+    r"|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
 )
 # A leading subordinate clause ("While intelligence sharing remains vital, ...") ends at its first comma.
 LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|If|When|Once)\b[^,]*,\s*")

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from coalition_tui import cues
@@ -138,13 +139,29 @@ class Extractor:
             stances = cues.STANCE_LITERALS.present(low) if kinds or cues.KIND_LITERALS.always else ()
             hints = _Hints(present, stances)
             mentions = self.finder.find(sentence.text, sentence.start, on, low)
+            dateline = cues.DATELINE.match(sentence.text) if sentence.start == sentences[0].start else None
+            if dateline:  # "PARIS, 4 September 2025 —": the place where it was written, never an actor
+                mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
             if listed:
                 self._bullet(sentence, mentions, on, cleaned, found)
             else:
                 self._sentence(sentence, mentions, on, cleaned, found, hints)
-            out.extend(found.values())
+            out.extend(self._with_person(found.values(), mentions, on))
         return out
+
+    def _with_person(self, found: Iterable[Candidate], mentions: list[Found], on: dt.date | None) -> list[Candidate]:
+        """A record whose actor a person of the sentence speaks for gets that person ("German
+        Chancellor Friedrich Merz said Germany would..." is Germany's, voiced by Merz)."""
+        people: dict[str, str] = {}
+        for mention in mentions:
+            actor = self.actor(mention, on)
+            if actor.person and actor.entity not in people:
+                people[actor.entity] = actor.person
+        return [
+            c if c.person or c.country not in people or c.kind is Kind.PARTICIPATION and len(people) > 1 else replace(c, person=people[c.country])
+            for c in found
+        ]
 
     def _bullet(
         self,
@@ -196,7 +213,8 @@ class Extractor:
         offset = mention.start - ctx.start
         if _word_before(ctx.text, offset) in cues.NON_ACTOR_PREPOSITIONS:
             return False
-        return not (mention.form == "demonym" and not cues.FORCE_NOUN.match(ctx.text[mention.end - ctx.start :]))
+        after = ctx.text[mention.end - ctx.start :]
+        return not (mention.form == "demonym" and not cues.FORCE_NOUN.match(after) and not cues.TITLE_AFTER_DEMONYM.match(after))
 
     def _nearest_group(self, ctx: _Clause, anchor: int, eligible: bool = True) -> list[Found]:
         """The subject right before ``anchor``: the last mention and those coordinated with it."""
@@ -232,7 +250,7 @@ class Extractor:
             if mention.entity == cues.GROUP_ENTITY:
                 continue
             actor = self.actor(mention, ctx.on)
-            self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor])
+            self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx)
 
     def _introduced(self, ctx: _Clause, cue_end: int) -> list[Found]:
         """Participants named after a cue: right after it (auxiliaries, role nouns and titles between
@@ -325,6 +343,7 @@ class Extractor:
                     ctx.cleaned,
                     min(0.95, confidence + strong + single),
                     [a for a in actors if a.entity == actor.entity],
+                    ctx,
                 )
         return subjects or previous
 
@@ -365,11 +384,12 @@ class Extractor:
         cleaned: Cleaned,
         confidence: float,
         same: list[_Actor],
+        clause: _Clause | None = None,
     ) -> None:
         key = (actor.entity, kind, stance)
         if key in found:
             return
-        start, end = cleaned.original_span(sentence.start, sentence.end)
+        start, end = cleaned.original_span(*_quote_span(sentence, clause, same))
         written = (cleaned.original[slice(*cleaned.original_span(a.mention.start, a.mention.end))] for a in same)
         person = next((a.person for a in same if a.person), None)
         found[key] = Candidate(
@@ -407,6 +427,26 @@ class Extractor:
                 )
             )
         return records
+
+
+def _quote_span(sentence: Sentence, clause: _Clause | None, same: list[_Actor]) -> tuple[int, int]:
+    """The clause that supports a record, from its actor's name when that comes earlier in the
+    sentence ("Italy will not send troops but will fund drones": the second record is "Italy ... drones"),
+    not the whole sentence; a sentence of one clause is quoted whole. Cleaned-text offsets."""
+    if clause is None:
+        return sentence.start, sentence.end
+    start, end = clause.start, clause.start + len(clause.text)
+    named = [a.mention.start for a in same if sentence.start <= a.mention.start < start]
+    if named:
+        start = min(named)
+    text = sentence.text
+    while start < end and (text[start - sentence.start] in " ,;:—–-" or text[start - sentence.start].isspace()):
+        start += 1
+    while end > start and text[end - 1 - sentence.start] in " ,;:—–-":
+        end -= 1
+    if end - start < 12:  # a fragment too short to read alone
+        return sentence.start, sentence.end
+    return start, end
 
 
 def group_by_sentence(mentions: list[Found], sentences: list[Sentence]) -> list[list[Found]]:

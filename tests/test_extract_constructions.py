@@ -1,0 +1,114 @@
+"""Constructions that recur across outlets (issue 15, Build 2), each on a sentence written here in the
+same pattern as the reports of corpus-dev (never a sentence copied from them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.extract import Extractor
+
+DAY = dt.date(2025, 9, 4)
+
+
+@pytest.fixture(scope="module")
+def extractor(corpus: Corpus) -> Extractor:
+    return Extractor(corpus.gazetteer, corpus.resolver)
+
+
+def claims(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    return {(c.country, c.kind.value, c.stance.value) for c in extractor.candidates(text, DAY)}
+
+
+def attended(*codes: str) -> set[tuple[str, str, str]]:
+    return {(code, "participation", "committed") for code in codes}
+
+
+# ------------------------------------------------------------------------------ roll-calls
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Leaders from Australia, Canada, Japan and New Zealand joined the call.", ("AUS", "CAN", "JPN", "NZL")),
+        ("The prime ministers of Norway, Sweden and Finland also joined via video link.", ("NOR", "SWE", "FIN")),
+        ("The talks were attended by representatives of Spain, Portugal, Greece and Malta.", ("ESP", "PRT", "GRC", "MLT")),
+        ("Nations such as Belgium, Austria and Ireland were represented at the meeting.", ("BEL", "AUT", "IRL")),
+        ("Among those attending were the Dutch, Danish and Czech prime ministers.", ("NLD", "DNK", "CZE")),
+        ("Chile was represented by its foreign minister.", ("CHL",)),
+        ("Iceland dialled in from Reykjavik.", ("ISL",)),
+        ("The summit was hosted by Italy.", ("ITA",)),
+        ("Estonia and Latvia co-chaired the session.", ("EST", "LVA")),
+        ("Lithuania took part in the videoconference.", ("LTU",)),
+        ("Slovenia and Croatia were present at the summit.", ("SVN", "HRV")),
+    ],
+)
+def test_roll_calls_in_prose(extractor, sentence: str, codes: tuple[str, ...]):
+    assert attended(*codes) <= claims(extractor, sentence)
+
+
+def test_a_roll_call_as_a_bulleted_list(extractor):
+    text = "The meeting was attended by:\n- Romania\n- Bulgaria\n- Moldova\n"
+    assert attended("ROU", "BGR", "MDA") <= claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Portugal will not participate in the deployment of troops.",
+        "Japan is prepared to join the security guarantees.",
+        "Belgium said it would take part in a future reassurance force.",
+    ],
+)
+def test_joining_a_force_or_a_guarantee_is_not_attending_a_meeting(extractor, sentence: str):
+    assert not {c for c in claims(extractor, sentence) if c[1] == "participation"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Hungary did not attend the summit.", "HUN"),
+        ("Slovakia and Hungary were not on the list of participants.", "SVK"),
+        ("The United States was notably absent.", "USA"),
+    ],
+)
+def test_absence(extractor, sentence: str, code: str):
+    assert (code, "participation", "declined") in claims(extractor, sentence)
+
+
+# ------------------------------------------------------------------------------ refusals and conditions
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Austria rules out sending troops to Ukraine.",
+        "Austria ruled out sending any soldiers to Ukraine.",
+        "Austrian troops will not be sent to Ukraine, the chancellor said.",
+        "Austria does not plan to deploy troops to Ukraine.",
+    ],
+)
+def test_refusals(extractor, sentence: str):
+    assert ("AUT", "troops_in_ukraine", "declined") in claims(extractor, sentence)
+
+
+def test_no_troops_but_logistics_is_two_records(extractor):
+    got = claims(extractor, "Poland will not send troops but will provide logistics.")
+    assert {("POL", "troops_in_ukraine", "declined"), ("POL", "logistics", "committed")} <= got
+
+
+def test_ruling_out_troops_while_saying_it_would_help_with_logistics_is_two_records(extractor):
+    got = claims(extractor, "Slovakia ruled out sending troops, saying the country would help with logistics.")
+    assert {("SVK", "troops_in_ukraine", "declined"), ("SVK", "logistics", "committed")} <= got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway would send troops only if the United States provides air cover.",
+        "Norway said a troop presence is not sustainable without a US backstop.",
+        "Norway would deploy soldiers, subject to parliament's approval.",
+        "Norway is ready to deploy troops to Ukraine with American backing.",
+        "Norway is considering sending troops under certain conditions.",
+    ],
+)
+def test_conditions_in_their_usual_forms(extractor, sentence: str):
+    assert ("NOR", "troops_in_ukraine", "conditional") in claims(extractor, sentence)
