@@ -103,11 +103,12 @@ def test_a_changed_article_or_a_missing_one_means_a_fresh_load(review_data: Path
 def test_after_a_review_decision_only_that_records_file_is_read_again(review_data: Path, loads, parsed):
     corpus = cache.open_corpus(review_data)
     parsed.clear()
+    waiting = len(review.queue(corpus))
     review.accept(corpus, review.queue(corpus)[0].id)
     review.reject(corpus, review.queue(corpus)[0].id)
     again = cache.open_corpus(review_data)
     assert len(loads) == 1 and parsed == ["nordic.toml"]
-    assert len(review.queue(again)) == 9 and len(again.rejected) == 1
+    assert len(review.queue(again)) == waiting - 2 and len(again.rejected) == 1
     parsed.clear()
     assert same(cache.open_corpus(review_data), again) and not parsed  # and now it is cached
     assert same(again, loader.load_corpus(review_data))

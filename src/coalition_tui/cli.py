@@ -307,7 +307,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.gold import score_gold
+    from coalition_tui.gold import meeting_guesses, score_gold
 
     folder: Path = args.gold
     if not (folder / "articles").is_dir() or not any(folder.glob("gold*.toml")):
@@ -337,7 +337,16 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{name:14s} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  "
             f"(tp {prf.tp}, pred {prf.predicted}, gold {prf.gold})\n"
         )
+    right, labelled, wrong = meeting_guesses(folder, list(corpus.summits.values()), args.only)
+    if labelled:
+        unknown = sum(meeting not in corpus.summits for _file, meeting, _guess in wrong)
+        out.write(
+            f"meeting        {right} of {labelled} articles get the meeting their articles*.toml names"
+            f" ({right} of {labelled - unknown} whose meeting is in summits.toml)\n"
+        )
     if args.errors:
+        for file, meeting, guess in wrong:
+            out.write(f"  meeting of {file}: {meeting}, guessed {guess or 'none'}\n")
         out.write("\nmissed (in gold, not predicted):\n")
         for key in result.missed:
             out.write("  " + " ".join(key) + "\n")

@@ -500,7 +500,18 @@ def _kinds(clause: str, stance: Stance | None, among: tuple[str, ...] | None = N
                 kinds.remove(weaker)
     if Kind.TROOPS_IN_UKRAINE in kinds and _only_ukraines_own_or_trained(clause, low, among):
         kinds.remove(Kind.TROOPS_IN_UKRAINE)
+    if Kind.FUNDING in kinds and Kind.MILITARY_AID in kinds and _only_paid_for(clause, low, among):
+        kinds.remove(Kind.MILITARY_AID)  # "fund new artillery production": the contribution is money
     return kinds
+
+
+_PAID_FOR = re.compile(r"\b(?:fund|funds|funded|funding|finance|finances|financed|financing|pay for|pays for|paid for)\s+(?:\S+\s+){0,3}$")
+
+
+def _only_paid_for(clause: str, low: str, among: tuple[str, ...] | None) -> bool:
+    """Every weapon word of the clause is what money pays for ("fund drones for Ukraine")."""
+    matches = cues.KIND_CUES[Kind.MILITARY_AID].finditer(clause, low, among)
+    return bool(matches) and all(_PAID_FOR.search(low[max(0, m.start() - 50) : m.start()]) for m in matches)
 
 
 _UKRAINES_OWN = re.compile(r"(?:ukrainian|ukraine's|kyiv's)\s+(?:\w+\s+){0,2}$")

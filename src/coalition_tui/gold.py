@@ -18,6 +18,7 @@ from pathlib import Path
 from coalition_tui.extract import Extractor
 from coalition_tui.gazetteer import Gazetteer
 from coalition_tui.loader import read_article
+from coalition_tui.model import Summit
 from coalition_tui.problems import Problem
 from coalition_tui.resolve import Resolver
 from coalition_tui.tomlio import read_toml
@@ -93,17 +94,12 @@ def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dt.date
     gold: set[Key] = set()
     dates: dict[str, dt.date] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("articles*.toml")):
-        data, _text, found = read_toml(path, path.name)
-        problems += found
-        for table in (data or {}).get("article", []) if isinstance((data or {}).get("article"), list) else []:
-            if not isinstance(table, dict) or not isinstance(table.get("file"), str):
-                continue
-            for value in (table.get("meeting"), table.get("published")):
-                match = _DATE.match(value) if isinstance(value, str) else None
-                if match:
-                    dates[table["file"]] = dt.date.fromisoformat(match.group(1))
-                    break
+    for file, table in read_articles(folder, problems).items():
+        for value in (table.get("meeting"), table.get("published")):
+            match = _DATE.match(value) if isinstance(value, str) else None
+            if match:
+                dates[file] = dt.date.fromisoformat(match.group(1))
+                break
     for path in sorted(folder.glob("gold*.toml")):
         data, _text, found = read_toml(path, path.name)
         problems += found
@@ -116,6 +112,39 @@ def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dt.date
             if fields[0].startswith(only):
                 gold.add((fields[0], fields[1], fields[2], fields[3]))
     return gold, dates, problems
+
+
+def read_articles(folder: Path, problems: list[Problem]) -> dict[str, dict[str, object]]:
+    """The ``[[article]]`` tables of ``folder/articles*.toml`` by file name."""
+    out: dict[str, dict[str, object]] = {}
+    for path in sorted(folder.glob("articles*.toml")):
+        data, _text, found = read_toml(path, path.name)
+        problems += found
+        tables = (data or {}).get("article", [])
+        for table in tables if isinstance(tables, list) else []:
+            if isinstance(table, dict) and isinstance(table.get("file"), str):
+                out[table["file"]] = table
+    return out
+
+
+def meeting_guesses(folder: Path, summits: list[Summit], only: str = "") -> tuple[int, int, list[tuple[str, str, str | None]]]:
+    """How many articles get the meeting their ``articles*.toml`` names, from the text and the
+    publication day (as ``ingest --date`` gives it): (right, labelled, the wrong ones as (file, meeting, guess))."""
+    from coalition_tui.meetings import guess_summit
+
+    right, wrong = 0, []
+    labelled = {f: t for f, t in read_articles(folder, []).items() if f.startswith(only) and t.get("meeting")}
+    for file, table in sorted(labelled.items()):
+        path = folder / "articles" / file
+        text, _raw, _problem = read_article(path, file)
+        published = table.get("published")
+        day = dt.date.fromisoformat(published[:10]) if isinstance(published, str) and _DATE.match(published) else None
+        guess = guess_summit(summits, text or "", day)
+        if guess == table["meeting"]:
+            right += 1
+        else:
+            wrong.append((file, str(table["meeting"]), guess))
+    return right, len(labelled), wrong
 
 
 def score_gold(folder: Path, gazetteer: Gazetteer, resolver: Resolver, only: str = "") -> GoldScore:

@@ -70,4 +70,7 @@ def stance_matrix(corpus: Corpus) -> StanceMatrix:
         total[record.country] += 1
         substantive[record.country] += record.kind is not Kind.PARTICIPATION
     rows = sorted(total, key=lambda c: (-substantive[c], -total[c], corpus.label(c)))
-    return StanceMatrix(summits=corpus.summits_by_date(), rows=rows, cells=dict(cells))
+    leaders = [s for s in corpus.summits_by_date() if s.level == "leaders"]
+    # the leaders' meetings the corpus reports on: a column per meeting nobody wrote about is noise
+    reported = [s for s in leaders if any(key[1] == s.id for key in cells)] or leaders
+    return StanceMatrix(summits=reported, rows=rows, cells=dict(cells))

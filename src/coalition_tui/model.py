@@ -112,6 +112,8 @@ class Summit(_Frozen):
     format: Literal["in-person", "virtual", "hybrid"]
     hosts: tuple[str, ...] = Field(default=(), description="person ids")
     note: str = ""
+    level: Literal["leaders", "defence_ministers", "military_chiefs"] = "leaders"
+    sources: tuple[str, ...] = Field(default=(), description="where the meeting is reported (URLs)")
 
     @model_validator(mode="after")
     def _id_starts_with_date(self) -> Summit:
