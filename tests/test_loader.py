@@ -226,7 +226,7 @@ def test_without_its_own_summits_or_gazetteer_a_folder_uses_the_bundled_ones(dat
     (data_copy / "summits.toml").unlink()
     shutil.rmtree(data_copy / "gazetteer")
     corpus = load_corpus(data_copy)
-    assert not corpus.problems and len(corpus.summits) == 15 and len(corpus.records) == 84
+    assert not corpus.problems and len(corpus.summits) == 22 and len(corpus.records) == 84
 
 
 def test_problem_message_is_one_line_naming_everything(data_copy: Path):

@@ -411,8 +411,11 @@ async def test_a_big_meeting_shows_a_few_records_per_kind_and_counts_the_rest(mo
     app = make_app(DATA, blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("3", "j", "j")
+        await pilot.press("3")
         await pilot.pause()
+        while app.screen.current() != "2025-03-27-paris":
+            await pilot.press("j")
+            await pilot.pause()
         detail = str(app.screen.query_one("#summit-detail", Static).render())
         assert detail.startswith("Paris, 27 March 2025")
         blocks = detail.count("[ ] ")
@@ -420,8 +423,9 @@ async def test_a_big_meeting_shows_a_few_records_per_kind_and_counts_the_rest(mo
         assert 0 < blocks < records and f"{records - blocks} more" not in detail  # counted per kind
         assert "more (Enter on the Overview cell lists them)" in detail
         assert "Sources  2" in detail and "… 1 more: the Sources view (4) lists them all" in detail
-        await pilot.press("k")  # a small meeting: every record
-        await pilot.pause()
+        while app.screen.current() != "2025-03-15-virtual":  # a small meeting: every record
+            await pilot.press("k")
+            await pilot.pause()
         detail = str(app.screen.query_one("#summit-detail", Static).render())
         assert detail.count("[ ] ") == len(app.corpus.by_summit["2025-03-15-virtual"]) - sum(
             r.kind.value == "participation" for r in app.corpus.by_summit["2025-03-15-virtual"]

@@ -276,7 +276,11 @@ class AcrossScreen(CorpusScreen):
         meetings = self.query_one("#across-meetings", SelectionList)
         meetings.border_title = "Meetings"
         meetings.add_options(
-            [Selection(Content(render.inert(s.label)), s.id, s.id in attended) for s in corpus.summits_by_date()]
+            [
+                Selection(Content(render.inert(s.label)), s.id, s.id in attended)
+                for s in corpus.summits_by_date()
+                if s.level == "leaders" or s.id in attended  # ministers' and chiefs' meetings only where it spoke
+            ]
         )
         meetings.highlighted = 0
         meetings.focus()

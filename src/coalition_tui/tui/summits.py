@@ -17,6 +17,7 @@ SHOWN_PER_KIND = 8  # records shown per country and kind; the rest are counted
 SHOWN_PER_KIND_BIG = 2  # ... at a meeting with more than BIG records (a Static lays out every line)
 BIG = 1000
 SHOWN_SOURCES = 30  # the Sources view lists them all
+LEVELS = {"leaders": "leaders", "defence_ministers": "ministers", "military_chiefs": "chiefs"}
 
 
 class SummitsScreen(CorpusScreen):
@@ -34,13 +35,14 @@ class SummitsScreen(CorpusScreen):
     def on_mount(self) -> None:
         self.sub_title = "Summits"
         table = self.query_one("#summits", Table)
-        table.add_columns("Date", "Place", "Format", "Records")
+        table.add_columns("Date", "Place", "Level", "Records", "Format")
         for s in self.corpus.summits_by_date():
             table.add_row(
                 render.plain(s.date.isoformat()),
                 render.plain(s.place),
-                render.plain(s.format),
+                render.plain(LEVELS.get(s.level, s.level), "" if s.level == "leaders" else "dim"),
                 render.plain(str(len(self.corpus.by_summit.get(s.id, [])))),
+                render.plain(s.format),
                 key=s.id,
             )
         table.focus()
@@ -70,6 +72,12 @@ class SummitsScreen(CorpusScreen):
             Content.assemble(("Venue  ", "bold"), clean(s.venue or "-"), "\n", ("Hosts  ", "bold"), hosts, "\n"),
             Content.assemble(("Attendees  ", "bold"), present, "\n"),
         ]
+        if s.level != "leaders":
+            parts.append(Content.assemble(("Level  ", "bold"), LEVELS.get(s.level, s.level), "' meeting\n"))
+        if s.sources:
+            parts.append(Content.assemble(("Reported in  ", "bold"), clean(s.sources[0]), "\n"))
+            for url in s.sources[1:]:
+                parts.append(Content.assemble("             ", clean(url), "\n"))
         if s.note:
             parts.append(Content.assemble((clean(s.note), "italic dim"), "\n"))
         selected = self.capp.selection
