@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-
 import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from coalition_tui.cli import main
 from coalition_tui.loader import MAX_ARTICLE_BYTES, load_corpus

@@ -17,9 +17,8 @@ The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -159,7 +158,7 @@ class Extractor:
             if actor.person and actor.entity not in people:
                 people[actor.entity] = actor.person
         return [
-            c if c.person or c.country not in people or c.kind is Kind.PARTICIPATION and len(people) > 1 else replace(c, person=people[c.country])
+            c if c.person or c.country not in people or (c.kind is Kind.PARTICIPATION and len(people) > 1) else replace(c, person=people[c.country])
             for c in found
         ]
 

@@ -7,10 +7,9 @@ and its registration in ``sources.toml`` last. The same bytes twice (same sha256
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from coalition_tui.extract import Extractor
 from coalition_tui.loader import MAX_ARTICLE_BYTES, read_article
 from coalition_tui.locking import data_lock
 from coalition_tui.meetings import guess_summit
-from coalition_tui.model import Commitment, Summit
+from coalition_tui.model import Commitment
 from coalition_tui.problems import display_path
 from coalition_tui.serialize import candidates_document
 from coalition_tui.tomlio import (
