@@ -133,7 +133,6 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bfighter jets?\b",
         r"\bair force\b",
         r"\bjets\b",
-        r"\bwarplanes\b",
         r"\bfighter (?:aircraft|planes)\b",
     ),
     Kind.NAVAL: Cue(
@@ -278,7 +277,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bonly (?:if|with|when|after|once|under)\b",
             (r"\b(?:seek|obtain|get|need|require)s? (?:a |the )?(?:mandate|approval|consent) (?:from|of)\b", ("mandate", "approval", "consent")),
             (r"\b(?:parliament(?:ary)?|congress(?:ional)?|legislative)(?:'s)? (?:approval|consent|mandate|vote)\b", ("approval", "consent", "mandate", "vote")),
-            r"\bif (?:asked|requested|invited|needed)\b",
+            r"\bif (?:asked|requested|invited|needed|necessary)\b",
             r"\bdependent (?:up)?on\b",
             r"\bdepends? (?:up)?on\b",
             r"\bonly sustainable with\b",
@@ -320,8 +319,9 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Stance.WILLING,
         Cue(
             r"\breadiness\b",
-            (r"\b(?:ready|willing|prepared)[\"']? (?:and (?:willing|able)[\"']? )?to\b", ("ready", "willing", "prepared")),
-            r"\bwilling(?:ness)? to\b",
+            # not "the coalition of the willing" to defend Ukraine
+            (r"\b(?:ready|(?<!of the )willing|prepared)[\"']? (?:and (?:willing|able)[\"']? )?to\b", ("ready", "willing", "prepared")),
+            (r"\b(?<!of the )willing(?:ness)? to\b", ("willing",)),
             (r"\b(?:is|are|was|were) (?:in favou?r of|for) (?:sending|deploying|contributing)\b", ("favor", "favour", "for sending", "for deploying", "for contributing")),
             r"\bcan contribute\b",
             r"\bopenness\b",
@@ -339,7 +339,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bcommit(?:s|ted)?\b",
             r"\bpromise[sd]?\b",
             r"\bpledge[sd]?\b",
-            r"\bwill\b",
+            r"\bwill\b(?! not\b)",  # "will not conduct operations": no commitment, whatever the verb
             r"\bwould (?:be )?(?:placed|deployed|sent|based|establish|provide|host)\b",
             r"\bagreed to\b",
             r"\bsigned\b",
@@ -353,7 +353,8 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bsupply\b",
             r"\bstrongly stands\b",
             r"\bcontribut(?:e|es|ed|ing)\b",
-            r"\bwould\b",
+            r"\bwould\b(?! not\b)",
+            (r"\b(?:is|are|will be) responsible for\b", ("responsible for",)),
             r"\bcontinue to\b",
             r"\bdoes not back down from (?:his|its|their) commitments\b",
         ),
@@ -361,6 +362,12 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
 ]
 STANCE_LITERALS = LiteralIndex(list(STANCE_CUES))
 
+# Just before a stance cue, these make it a topic, not a position: "the discussion around sending
+# troops", "to discuss potentially sending peacekeepers".
+DISCUSSION = re.compile(
+    r"\b(?:discuss(?:ed|es|ing)?|discussions?|debates?|debated|talks?|frustration|question)\b(?:\s+(?:around|about|on|over|of|at|how|whether))?(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
 # Phrases about what *others* should do: the speaker makes a demand, not a commitment.
 DEMAND_CUES = Cue(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
 

@@ -321,6 +321,8 @@ class Extractor:
         between = ctx.text[(group[0].start - ctx.start) if group else 0 : anchor]
         if cues.DEMAND_CUES.search(between):
             return subjects or previous
+        if stance is Stance.COMMITTED and cues.DISCUSSION.search(ctx.text[max(0, anchor - 40) : anchor]):
+            return subjects or previous  # "the discussion around sending troops": a topic, not a position
         owners = self._force_owners(ctx)
         for kind in kinds:
             actors, confidence = subjects, 0.8
@@ -514,7 +516,7 @@ def _only_paid_for(clause: str, low: str, among: tuple[str, ...] | None) -> bool
 
 
 _UKRAINES_OWN = re.compile(r"(?:ukrainian|ukraine's|kyiv's)\s+(?:\w+\s+){0,2}$")
-_TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\s+(?:\w+\s+){0,3}$")
+_TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\b[\s\"']*(?:\w+[\s\"']+){0,3}$")
 
 
 def _only_ukraines_own_or_trained(clause: str, low: str, among: tuple[str, ...] | None) -> bool:
