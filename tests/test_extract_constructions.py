@@ -112,3 +112,54 @@ def test_ruling_out_troops_while_saying_it_would_help_with_logistics_is_two_reco
 )
 def test_conditions_in_their_usual_forms(extractor, sentence: str):
     assert ("NOR", "troops_in_ukraine", "conditional") in claims(extractor, sentence)
+
+
+# ------------------------------------------------------------------------------ actors
+def test_the_person_who_speaks_for_the_actor_is_the_records_person(extractor):
+    (candidate,) = extractor.candidates("German Chancellor Friedrich Merz said Germany would provide air defence systems.", DAY)
+    assert (candidate.country, candidate.kind.value, candidate.person) == ("DEU", "military_aid", "friedrich-merz")
+
+
+def test_a_dateline_is_never_an_actor(extractor):
+    got = claims(extractor, "PARIS, 4 September 2025 — Spain said it would send troops to Ukraine.")
+    assert got == {("ESP", "troops_in_ukraine", "committed")}
+
+
+def test_a_demonym_before_a_title_speaks_for_its_country(extractor):
+    got = claims(extractor, "Turkish Foreign Minister Hakan Fidan said the country was ready to provide naval support.")
+    assert got == {("TUR", "naval", "willing")}
+
+
+def test_one_sentence_gives_a_record_per_independent_clause(extractor):
+    got = claims(extractor, "Britain will deploy jets, Sweden will fund air defence and Norway will provide frigates.")
+    assert {("GBR", "air_support", "committed"), ("SWE", "funding", "committed")} <= got
+
+
+def test_the_quote_is_the_supporting_clause_not_the_sentence(extractor):
+    text = "Slovakia ruled out sending troops, saying the country would help with logistics for the force."
+    quotes = {c.kind.value: c.quote for c in extractor.candidates(text, DAY)}
+    assert quotes["troops_in_ukraine"] == "Slovakia ruled out sending troops"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The joint statement commits the coalition to a ceasefire monitoring mechanism.",
+        "The leaders pledged to monitor the ceasefire.",
+        "26 countries have committed to monitoring the ceasefire.",
+    ],
+)
+def test_what_the_meeting_adopted_speaks_for_the_coalition(extractor, sentence: str):
+    assert ("coalition-of-the-willing", "ceasefire_monitoring", "committed") in claims(extractor, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chancellor Scholz expressed frustration at the discussion around sending peacekeeping troops to Ukraine.",
+        "Greek troops will not conduct operations in Russia.",
+        "Britain and France will lead a new coalition of the willing to defend Ukraine.",
+    ],
+)
+def test_a_topic_a_negated_verb_or_the_coalitions_name_is_no_commitment(extractor, sentence: str):
+    assert not {c for c in claims(extractor, sentence) if c[2] in ("committed", "willing")}

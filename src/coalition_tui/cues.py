@@ -121,6 +121,8 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bdeploy(?:ment)? (?:of )?(?:\w+ ){0,3}forces\b",
         r"\bmilitary hubs?\b",
         r"\breassurance force\b",
+        r"\bmultinational force\b(?!\s+Ukraine\b)",  # "Multinational Force Ukraine" is the mission's name
+        r"\bmulti-national force\b(?!\s+Ukraine\b)",
         r"\bpersonnel\b",
         r"\b(?<!Ukrainian )infantry\b",
         r"\b(?<!Ukrainian )battalions?\b",
@@ -507,6 +509,10 @@ GROUP_PHRASES = Cue(
         ("countries", "nations", "states", "allies", "partners"),
     ),
     r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
+    # what the meeting itself adopted speaks for the coalition: "The statement commits the coalition to..."
+    (r"\bthe (?:\w+ )?(?:joint |final )?(?:statement|declaration|communiqu[eé]|draft agreement)\b", ("statement", "declaration", "communiqu", "draft agreement")),
+    (r"\bthe (?:participants|leaders|partners|members)\b", ("participants", "leaders", "partners", "members")),
+    (r"\b(?:world|allied|participating) leaders\b", ("leaders",)),
     r"\bthe allies\b",
     r"\bpartner (?:countries|nations)\b",
     r"\bparticipating (?:countries|nations|states)\b",
