@@ -163,3 +163,22 @@ def test_what_the_meeting_adopted_speaks_for_the_coalition(extractor, sentence: 
 )
 def test_a_topic_a_negated_verb_or_the_coalitions_name_is_no_commitment(extractor, sentence: str):
     assert not {c for c in claims(extractor, sentence) if c[2] in ("committed", "willing")}
+
+
+def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names(data_copy, tmp_path):
+    from coalition_tui import browse
+    from coalition_tui.ingest import ingest_file
+    from coalition_tui.loader import load_corpus
+
+    article = tmp_path / "fidan.txt"
+    article.write_text(
+        "Paris, 4 September 2025.\n\nTurkish Foreign Minister Hakan Fidan said the country was ready to "
+        "provide naval support in the Black Sea.\n",
+        encoding="utf-8",
+    )
+    done = ingest_file(load_corpus(data_copy), article, summit="2025-09-04-paris")
+    assert {(r.country, r.kind.value, r.stance.value) for r in done.records} == {("TUR", "naval", "willing")}
+    rows = browse.names_seen(load_corpus(data_copy))
+    fidan = [r for r in rows if r.written == "Hakan Fidan"]
+    assert fidan and fidan[0].kind == browse.UNKNOWN_PERSON and fidan[0].label == "Türkiye"
+    assert rows[0].kind == browse.UNKNOWN_PERSON  # the lowest score: on top of the Names view

@@ -226,4 +226,10 @@ def _names_in(job: tuple[str, dt.date | None]) -> tuple[tuple[str, str, float, s
     for m in found.mentions:
         start, end = found.cleaned.original_span(m.start, m.end)
         names.append((text[start:end], m.entity, m.score, m.method, m.kind))
+    for a, b, country in _FINDER.unknown_people(found):  # listed first (score 0): the gazetteer lacks them
+        start, end = found.cleaned.original_span(a, b)
+        names.append((text[start:end], country, 0.0, "title", UNKNOWN_PERSON))
     return tuple(names)
+
+
+UNKNOWN_PERSON = "unknown person"  # a name the gazetteer lacks, whose country its title gives

@@ -97,6 +97,24 @@ class Extractor:
         mentions = [m for s in sentences for m in self.finder.find(s.text, s.start, on)]
         return Analysis(cleaned, sentences, mentions)
 
+    def unknown_people(self, analysis: Analysis) -> list[tuple[int, int, str]]:
+        """People the gazetteer does not know, named with a title after their country ("Turkish
+        Foreign Minister Hakan Fidan", "Latvia's Defence Minister Andris Spruds"): (start, end,
+        country id) in cleaned offsets, for the Names view."""
+        text = analysis.cleaned.text
+        people = [(m.start, m.end) for m in analysis.mentions if m.kind == "person"]
+        out = []
+        for mention in analysis.mentions:
+            if mention.kind != "country" or mention.venue:
+                continue
+            match = _TITLED_NAME.match(text, mention.end)
+            if not match:
+                continue
+            a, b = match.span(1)
+            if not any(s < b and a < e for s, e in people):
+                out.append((a, b, mention.entity))
+        return out
+
     def actor(self, mention: Found, on: dt.date | None) -> _Actor:
         """The country or organization a mention acts for."""
         person = self.gaz.people.get(mention.entity)
@@ -515,6 +533,11 @@ def _only_paid_for(clause: str, low: str, among: tuple[str, ...] | None) -> bool
     return bool(matches) and all(_PAID_FOR.search(low[max(0, m.start() - 50) : m.start()]) for m in matches)
 
 
+_TITLED_NAME = re.compile(
+    r"(?:['’]s)?\s+(?:(?:Foreign|Defen[cs]e|Prime|Deputy|Interim|Vice|Finance|Armed Forces|Acting)\s+)*"
+    r"(?:Minister|President|Chancellor|Premier|Secretary|Envoy|Ambassador|Chief of Staff|Commander|Spokes(?:wo)?man|"
+    r"Spokesperson)(?: of [A-Z]\w+)?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
 _UKRAINES_OWN = re.compile(r"(?:ukrainian|ukraine's|kyiv's)\s+(?:\w+\s+){0,2}$")
 _TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\b[\s\"']*(?:\w+[\s\"']+){0,3}$")
 

@@ -11,6 +11,7 @@ one in the coming week 2, and one long after it is ruled out. The best meeting w
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import re
@@ -81,23 +82,43 @@ _LEVEL_WORDS = {
 }
 
 
-def score(summit: Summit, text: str, low: str, found_dates: list[Found], published: dt.date | None) -> int:
-    """How clearly the text (and ``low``, lower-cased) reports ``summit``; below zero: it cannot."""
+class Clues:
+    """What the text says, found once for all the meetings it is scored against."""
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        low = text.lower()
+        self.words = set(_WORD.findall(low.replace("é", "e"))) | set(_WORD.findall(low))
+        self.dates = dates_in(text)
+        self.video = bool(_VIDEO.search(low))
+        self.levels = {level: bool(rx.search(text)) for level, rx in _LEVEL_WORDS.items()}
+        self.weekdays = [WEEKDAYS.index((m.group(1) or m.group(2)).lower()) for m in _WEEKDAY.finditer(text)]
+        self.years = {year for year in re.findall(r"\b20\d\d\b", low)}
+        if published is None and self.dates and self.dates[0][0] < _DATELINE_END and self.dates[0][3]:
+            _pos, month, day, year = self.dates[0]
+            with contextlib.suppress(ValueError):
+                published = dt.date(year or 2025, month, day)  # a dated dateline is the day it was written
+        self.published = published
+
+
+_WORD = re.compile(r"[\w'’-]+")
+
+
+def score(summit: Summit, clues: Clues) -> int:
+    """How clearly the text reports ``summit``; below zero: it cannot."""
     points = 0
-    words = set(re.findall(r"[\w'’-]+", low.replace("é", "e"))) | set(re.findall(r"[\w'’-]+", low))
+    words, found_dates, published = clues.words, clues.dates, clues.published
     if any(_on(d, summit.date) for d in found_dates):
         points += 4
     elif any(d[0] < _DATELINE_END and _on(d, summit.date + dt.timedelta(days=1)) for d in found_dates):
         points += 4  # a dateline of the day after
     places, venues = _place_words(summit)
     points += 2 * min(2, len(places & words)) + 2 * bool(venues & words)
-    if summit.format in ("virtual", "hybrid") and _VIDEO.search(low):
+    if summit.format in ("virtual", "hybrid") and clues.video:
         points += 2
     month = MONTHS[summit.date.month - 1]
-    points += (month in words) + (str(summit.date.year) in low)
-    points += (2 if summit.level != "leaders" else 1) * bool(_LEVEL_WORDS[summit.level].search(text))
-    for match in _WEEKDAY.finditer(text):
-        weekday = WEEKDAYS.index((match.group(1) or match.group(2)).lower())
+    points += (month in words) + (str(summit.date.year) in clues.years)
+    points += (2 if summit.level != "leaders" else 1) * clues.levels.get(summit.level, False)
+    for weekday in clues.weekdays:
         if published is not None:
             back = (published.weekday() - weekday) % 7
             on = published - dt.timedelta(days=back)
@@ -122,12 +143,8 @@ def guess_summit(summits: Iterable[Summit], text: str, published: dt.date | None
     meetings = tuple(summits)
     if not meetings:
         return None
-    low = text.lower()
-    found = dates_in(text)
-    if published is None and found and found[0][0] < _DATELINE_END and found[0][3]:
-        first = found[0]
-        published = dt.date(first[3] or 2025, first[1], first[2]) if first[2] <= 28 or first[1] != 2 else None  # a dated dateline
-    ranked = sorted(((score(s, text, low, found, published), s.id) for s in meetings), reverse=True)
+    clues = Clues(text, published)
+    ranked = sorted(((score(s, clues), s.id) for s in meetings), reverse=True)
     if ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         return ranked[0][1]
     return None
