@@ -113,7 +113,7 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
     Kind.TROOPS_IN_UKRAINE: Cue(
         (r"\b(?<!Ukrainian )(?<!Ukraine's )troops?\b", ("troop",)),
-        r"\bpeacekeep(?:ers?|ing (?:force|troops|efforts|mission))\b",
+        r"\bpeacekeep(?:ers?|ing (?:forces?|troops|efforts|missions?|units?|contingents?|operations?|soldiers))\b",
         r"\b(?<!Ukrainian )soldiers\b",
         r"\bboots on the ground\b",
         r"\bpresence on the ground\b",
@@ -129,7 +129,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\b(?<!Ukrainian )brigades?\b",
         r"\b(?<!Ukrainian )contingents?\b",
     ),
-    Kind.LOGISTICS: Cue(r"\blogistic(?:s|al)\b"),
+    Kind.LOGISTICS: Cue(r"\blogistic(?:s|al)\b", (r"\b(?:a |the )?transit (?:point|hub|route|country)\b", ("transit",))),
     Kind.AIR_SUPPORT: Cue(
         r"\bair (?:support|power|cover|policing|backstop|surveillance|defen[cs]e mission)\b",
         r"\bfighter jets?\b",
@@ -147,7 +147,8 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
     Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
     Kind.MILITARY_AID: Cue(
-        r"\bmilitary (?:aid|support|assistance|equipment)\b",
+        r"\bmilitary (?:and \w+ )?(?:aid|support|assistance|equipment)\b",
+        (r"\b(?:bolster|strengthen|reinforce)(?:s|ed|ing)? (?:ukraine's|ukraine’s|ukrainian|kyiv's|its) (?:air )?defen[cs]es?\b", ("bolster", "strengthen", "reinforce")),
         r"\bweapons?\b",
         r"\barms\b",
         r"\bammunition\b",
@@ -249,6 +250,8 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
                 ("n't ", "cannot "),
             ),
             r"\brefus(?:ed|es|ing) to\b",
+            r"\brefused\b",
+            r"\bexclud(?:ed|es)\b",
             r"\bdeclined to\b",
             (r"\bru(?:led|les|ling) out (?:sending|contributing|deploying|any|the|a|its|their)\b", ("out ",)),
             (r"\b(?:will|would|shall|won't|wouldn't) (?:not )?be (?:sent|deployed|contributed|stationed)\b(?<!will be sent)(?<!would be sent)(?<!will be deployed)(?<!would be deployed)", (" be sent", " be deployed", " be contributed", " be stationed")),
@@ -341,6 +344,9 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bcommit(?:s|ted)?\b",
             r"\bpromise[sd]?\b",
             r"\bpledge[sd]?\b",
+            r"\bvow(?:ed|s)?\b",
+            r"\bunveil(?:ed|s)?\b",
+            (r"\b(?:ramp|step)(?:ed|ing|s)? up\b", ("ramp", "step")),
             r"\bwill\b(?! not\b)",  # "will not conduct operations": no commitment, whatever the verb
             r"\bwould (?:be )?(?:placed|deployed|sent|based|establish|provide|host)\b",
             r"\bagreed to\b",
@@ -389,7 +395,7 @@ PARTICIPATION_CUES = Cue(
     r"\bdiall?ed in(?:to)?\b",
     r"\bhost(?:ed|s|ing)?(?: by)?\b(?! (?:the |a |an )?(?:headquarters|hq|coordination|command|force|troops|mission))",
     (r"\b(?:were|was|are|is|be) (?:also )?represented\b", ("represented",)),
-    r"\brepresent(?:s|ing)\b",
+    (r"\brepresent(?:s|ing)\b(?= (?:the )?(?-i:[A-Z]))", ("represent",)),  # "represents Turkey", not "represents a threat"
     (r"\b(?:were|was|are|is|be) (?:also )?present\b", ("present",)),
     (r"\bby video(?: ?(?:link|conference|call))?\b", ("by video",)),
     (r"\bvia video(?: ?(?:link|conference|call))?\b", ("via video",)),
