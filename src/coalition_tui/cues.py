@@ -124,7 +124,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bmultinational force\b(?!\s+Ukraine\b)",  # "Multinational Force Ukraine" is the mission's name
         r"\bmulti-national force\b(?!\s+Ukraine\b)",
         r"\bpersonnel\b",
-        r"\b(?<!Ukrainian )infantry\b",
+        r"\b(?<!Ukrainian )infantry\b(?! fighting vehicles?)",
         r"\b(?<!Ukrainian )battalions?\b",
         r"\b(?<!Ukrainian )brigades?\b",
         r"\b(?<!Ukrainian )contingents?\b",
@@ -329,6 +329,8 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             (r"\b(?<!of the )willing(?:ness)? to\b", ("willing",)),
             (r"\b(?:is|are|was|were) (?:in favou?r of|for) (?:sending|deploying|contributing)\b", ("favor", "favour", "for sending", "for deploying", "for contributing")),
             r"\bcan contribute\b",
+            (r"\b(?:envisag|envision)(?:es|ed|s)?\b", ("envisag", "envision")),
+            (r"\b(?:a |the )?proposed (?:\w+ )?(?:force|mission|deployment|contingent)\b", ("proposed",)),
             r"\bopenness\b",
             r"\bopen to\b",
             r"\bprepared to\b",
@@ -455,6 +457,12 @@ ROLE_NOUN = re.compile(
     r"(?:chiefs?|heads?) of (?:staff|government|state))\b",
     re.IGNORECASE,
 )
+# A meeting on the side of the one reported: what happens before it is not attending it.
+SIDE_MEETING = re.compile(
+    r"\b(?:before|ahead of|prior to)\s+(?:the |an? |their |this )?(?:[\w'’-]+ ){0,4}"
+    r"(?:summit|meeting|talks|get-together|gathering|call|conference)\b",
+    re.IGNORECASE,
+)
 LIST_HEADER_CUES = Cue(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
 
 # --- who acts ------------------------------------------------------------------------------------
@@ -517,7 +525,7 @@ GROUP_PHRASES = Cue(
     r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
     # what the meeting itself adopted speaks for the coalition: "The statement commits the coalition to..."
     (r"\bthe (?:\w+ )?(?:joint |final )?(?:statement|declaration|communiqu[eé]|draft agreement)\b", ("statement", "declaration", "communiqu", "draft agreement")),
-    (r"\bthe (?:participants|leaders|partners|members)\b", ("participants", "leaders", "partners", "members")),
+    (r"\bthe (?:participants|leaders|partners|members)\b(?! of\b)", ("participants", "leaders", "partners", "members")),
     (r"\b(?:world|allied|participating) leaders\b", ("leaders",)),
     r"\bthe allies\b",
     r"\bpartner (?:countries|nations)\b",

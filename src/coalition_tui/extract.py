@@ -259,6 +259,9 @@ class Extractor:
         if not found_cues:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
+        side = cues.SIDE_MEETING.search(ctx.text, found_cues[0].end())
+        if side and not absent:
+            return  # "met ... diplomats before the summit", "hosted Zelensky ahead of the get-together"
         people = self._nearest_group(ctx, found_cues[0].start())
         people += [m for m in self._role_lists(ctx, found_cues[0].start()) if m not in people]
         for cue in found_cues:
@@ -487,9 +490,7 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     if lead and sentence.text.count('"', 0, lead.end()) % 2 == 0:
         spans.append((sentence.start, sentence.start + lead.end()))
         last = lead.end()
-    for match in cues.CLAUSE_BREAK.finditer(sentence.text, last):
-        if sentence.text[last : match.start()].count('"') % 2:
-            continue  # not inside a quotation
+    for match in cues.CLAUSE_BREAK.finditer(sentence.text, last):  # inside a quotation too: its clauses are positions
         spans.append((sentence.start + last, sentence.start + match.start()))
         last = match.end()
     spans.append((sentence.start + last, sentence.end))
