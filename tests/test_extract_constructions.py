@@ -34,6 +34,7 @@ def attended(*codes: str) -> set[tuple[str, str, str]]:
         ("The prime ministers of Norway, Sweden and Finland also joined via video link.", ("NOR", "SWE", "FIN")),
         ("The talks were attended by representatives of Spain, Portugal, Greece and Malta.", ("ESP", "PRT", "GRC", "MLT")),
         ("Nations such as Belgium, Austria and Ireland were represented at the meeting.", ("BEL", "AUT", "IRL")),
+        ("Countries such as Chile, Peru, Mexico, and Brazil were represented.", ("CHL", "PER", "MEX", "BRA")),
         ("Among those attending were the Dutch, Danish and Czech prime ministers.", ("NLD", "DNK", "CZE")),
         ("Chile was represented by its foreign minister.", ("CHL",)),
         ("Iceland dialled in from Reykjavik.", ("ISL",)),
@@ -182,3 +183,19 @@ def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names
     fidan = [r for r in rows if r.written == "Hakan Fidan"]
     assert fidan and fidan[0].kind == browse.UNKNOWN_PERSON and fidan[0].label == "Türkiye"
     assert rows[0].kind == browse.UNKNOWN_PERSON  # the lowest score: on top of the Names view
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        ("The United States would lead the monitoring of a future ceasefire.", ("USA", "ceasefire_monitoring", "committed")),
+        ("The United States has yet to commit to a post-war role in Ukraine's security guarantees.", ("USA", "security_guarantee", "considering")),
+        ("Ukraine's allies agreed on security guarantees.", ("coalition-of-the-willing", "security_guarantee", "committed")),
+        ("Chile's contribution could focus on training.", None),
+        ("Norway could focus on training Ukrainian pilots.", ("NOR", "training", "willing")),
+        ("The draft agreement envisions a multinational force in Ukraine.", ("coalition-of-the-willing", "troops_in_ukraine", "willing")),
+    ],
+)
+def test_more_ways_of_saying_it(extractor, sentence: str, record):
+    got = claims(extractor, sentence)
+    assert record in got if record else not got

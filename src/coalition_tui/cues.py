@@ -173,7 +173,9 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bsecurity arrangements\b",
     ),
     Kind.CEASEFIRE_MONITORING: Cue(
-        r"\bceasefire monitoring\b", r"\bmonitor(?:ing)? (?:the |a |any )?(?:ceasefire|truce)\b"
+        r"\bceasefire monitoring\b",
+        r"\bmonitor(?:ing|s|ed)? (?:of )?(?:the |a |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
+        (r"\b(?:monitoring|verification) mechanism\b", ("mechanism",)),
     ),
     Kind.HEADQUARTERS: Cue(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
     Kind.TRAINING: Cue(
@@ -312,6 +314,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bexploring\b",
             r"\bdiscuss(?:ing)? whether\b",
             r"\bhas not (?:yet )?decided\b",
+            (r"\b(?:has|have) yet to (?:commit|decide|confirm|say)\b", ("yet to",)),
             (r"\b(?:remains?|is|was) (?:only |still )?[\"']?a possibility\b", ("possibility",)),
             r"\bhas not ruled out\b",
             r"\bhave not ruled out\b",
@@ -334,7 +337,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bopenness\b",
             r"\bopen to\b",
             r"\bprepared to\b",
-            r"\bcould (?:contribute|send|offer|deploy)\b",
+            r"\bcould (?:contribute|send|offer|deploy|focus on|help|provide|support|take part|participate)\b",
             r"\boffered\b",
             r"\bwould prefer\b",
         ),
@@ -344,16 +347,18 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Cue(
             r"\bcommitted to\b",
             r"\bcommit(?:s|ted)?\b",
-            r"\bpromise[sd]?\b",
+            r"\bpromis(?:e|es|ed|ing)\b",
             r"\bpledge[sd]?\b",
             r"\bvow(?:ed|s)?\b",
             r"\bunveil(?:ed|s)?\b",
             (r"\b(?:ramp|step)(?:ed|ing|s)? up\b", ("ramp", "step")),
             r"\bwill\b(?! not\b)",  # "will not conduct operations": no commitment, whatever the verb
             r"\bwould (?:be )?(?:placed|deployed|sent|based|establish|provide|host)\b",
-            r"\bagreed to\b",
+            r"\bagreed (?:to|on)\b",
             r"\bsigned\b",
-            r"\bannounced\b",
+            r"\bannounc(?:e|es|ed|ing)\b",
+            (r"\b(?:their |its |his |her )?(?:intention|intent) to\b", ("intention to", "intent to")),
+            (r"\bintends? to\b", ("intend",)),
             r"\bhas provided\b",
             r"\bprovid(?:e|es|ed|ing)\b",
             r"\bdeploy(?:ed|s)?\b",
@@ -519,8 +524,8 @@ GROUP_PHRASES = Cue(
     # "26 countries had committed", "the 30 nations": a count of the members speaks for the coalition
     (
         r"\b(?:some |about |around |more than |over |nearly |almost )?\d+ (?:other |largely european |mostly european |european )?"
-        r"(?:countries|nations|states|allies|partners)\b",
-        ("countries", "nations", "states", "allies", "partners"),
+        r"(?:countries|nations|states|allies|partners|leaders)\b",
+        ("countries", "nations", "states", "allies", "partners", "leaders"),
     ),
     r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
     # what the meeting itself adopted speaks for the coalition: "The statement commits the coalition to..."
@@ -528,6 +533,9 @@ GROUP_PHRASES = Cue(
     (r"\bthe (?:participants|leaders|partners|members)\b(?! of\b)", ("participants", "leaders", "partners", "members")),
     (r"\b(?:world|allied|participating) leaders\b", ("leaders",)),
     r"\bthe allies\b",
+    (r"(?<=ukraine's )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),  # after the possessive name
+    (r"(?<=ukraine’s )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),
+    (r"(?<=kyiv's )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),
     r"\bpartner (?:countries|nations)\b",
     r"\bparticipating (?:countries|nations|states)\b",
 )

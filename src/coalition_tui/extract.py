@@ -482,6 +482,14 @@ def group_by_sentence(mentions: list[Found], sentences: list[Sentence]) -> list[
     return out
 
 
+_LIST_AND = re.compile(r",\s+and\s+")
+_VERB = re.compile(
+    r"\b(?:will|would|could|can|has|have|had|is|are|was|were|said|says|pledged|agreed|announced|offered|plans?|"
+    r"promised|committed|declined|refused|ruled|sent|sends|provides?|provided)\b",
+    re.IGNORECASE,
+)
+
+
 def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     """Clause spans (cleaned offsets) split at "; ", ", while", " but ", ", and He..."."""
     spans = []
@@ -491,6 +499,8 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
         spans.append((sentence.start, sentence.start + lead.end()))
         last = lead.end()
     for match in cues.CLAUSE_BREAK.finditer(sentence.text, last):  # inside a quotation too: its clauses are positions
+        if _LIST_AND.fullmatch(match.group()) and not _VERB.search(sentence.text, last, match.start()):
+            continue  # "Poland, Romania, Canada, and Australia were represented": the end of a list, not a clause
         spans.append((sentence.start + last, sentence.start + match.start()))
         last = match.end()
     spans.append((sentence.start + last, sentence.end))
