@@ -161,3 +161,32 @@ def test_console_script_runs_in_a_pipe():
     )
     assert "\x1b[" not in result.stdout
     assert len(result.stdout.splitlines()) >= 60
+
+
+def test_eval_gold_scores_a_folder_labelled_like_corpus_dev(tmp_path, capsys):
+    import json
+
+    folder = tmp_path / "mine"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "x1.txt").write_text(
+        "Paris, 4 September 2025.\n\nSpain rules out sending troops to Ukraine. Portugal would provide logistics.\n",
+        encoding="utf-8",
+    )
+    (folder / "gold.toml").write_text(
+        '[[record]]\nfile = "x1.txt"\ncountry = "ESP"\nkind = "troops_in_ukraine"\nstance = "declined"\n\n'
+        '[[record]]\nfile = "x1.txt"\ncountry = "PRT"\nkind = "logistics"\nstance = "willing"\n',
+        encoding="utf-8",
+    )
+    (folder / "articles_x.toml").write_text('[[article]]\nfile = "x1.txt"\nmeeting = "2025-09-04-paris"\n', encoding="utf-8")
+    assert main(["eval", "--gold", str(folder), "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "1 articles, 2 gold records" in out and "strict         P 0.500  R 0.500" in out
+    assert "x1.txt PRT logistics willing" in out and "1 of 1 articles get the meeting" in out
+    assert main(["eval", "--gold", str(folder), "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["strict"]["tp"] == 1 and figures["false_alarms"][0][:4] == ["x1.txt", "PRT", "logistics", "committed"]
+
+
+def test_eval_gold_on_a_folder_without_gold_is_one_line_and_exit_2(tmp_path, capsys):
+    assert main(["eval", "--gold", str(tmp_path)]) == 2
+    assert "no articles/ folder or no gold*.toml" in capsys.readouterr().err

@@ -6,9 +6,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "coalition_tui"
 # every module below tui/: each one is checked, so a new core module cannot bring Textual in unseen
-CORE = ["coalition_tui"] + sorted(
-    "coalition_tui." + p.stem for p in PACKAGE.glob("*.py") if p.stem not in ("__init__", "__main__")
-)
+CORE = ["coalition_tui", *sorted("coalition_tui." + p.stem for p in PACKAGE.glob("*.py") if p.stem not in ("__init__", "__main__"))]
 
 
 def test_importing_the_core_never_imports_textual():

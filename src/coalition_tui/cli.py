@@ -322,7 +322,10 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             json_line(
                 {
                     "articles": result.articles,
-                    **{name: prf.as_dict() for name, prf in result.scores.items()},
+                    **{
+                        name: prf.as_dict() | {"pred": prf.predicted, "gold": prf.expected}
+                        for name, prf in result.scores.items()
+                    },
                     "missed": [list(k) for k in result.missed],
                     "false_alarms": [[*k, quote] for k, quote in result.false_alarms],
                 }
@@ -331,11 +334,11 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return 0
     strict = result.scores["strict"]
-    out.write(f"{result.articles} articles, {strict.gold} gold records, {strict.predicted} predicted\n")
+    out.write(f"{result.articles} articles, {strict.expected} gold records, {strict.predicted} predicted\n")
     for name, prf in result.scores.items():
         out.write(
             f"{name:14s} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  "
-            f"(tp {prf.tp}, pred {prf.predicted}, gold {prf.gold})\n"
+            f"(tp {prf.true_positive}, pred {prf.predicted}, gold {prf.expected})\n"
         )
     right, labelled, wrong = meeting_guesses(folder, list(corpus.summits.values()), args.only)
     if labelled:

@@ -32,6 +32,14 @@ class Score:
         return self.true_positive / wanted if wanted else 1.0
 
     @property
+    def predicted(self) -> int:
+        return self.true_positive + self.false_positive
+
+    @property
+    def expected(self) -> int:
+        return self.true_positive + self.false_negative
+
+    @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coalition_tui.evaluate import Score
 from coalition_tui.extract import Extractor
 from coalition_tui.gazetteer import Gazetteer
 from coalition_tui.loader import read_article
@@ -28,47 +29,17 @@ Key = tuple[str, str, str, str]  # file, actor, kind, stance
 _DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
-@dataclass(frozen=True)
-class PRF:
-    tp: int
-    predicted: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3),
-            "f1": round(self.f1, 3),
-            "tp": self.tp,
-            "pred": self.predicted,
-            "gold": self.gold,
-        }
-
-
 @dataclass
 class GoldScore:
     articles: int
-    scores: dict[str, PRF]
+    scores: dict[str, Score]
     missed: list[Key] = field(default_factory=list)
     false_alarms: list[tuple[Key, str]] = field(default_factory=list)  # with the quote extraction gave
     problems: list[Problem] = field(default_factory=list)
 
 
-def _prf(predicted: set[Key], gold: set[Key]) -> PRF:
-    return PRF(len(predicted & gold), len(predicted), len(gold))
+def _prf(predicted: set[Key], gold: set[Key]) -> Score:
+    return Score(len(predicted & gold), len(predicted - gold), len(gold - predicted))
 
 
 def _polarity(keys: set[Key]) -> set[Key]:
@@ -79,7 +50,7 @@ def _part(keys: set[Key], participation: bool) -> set[Key]:
     return {key for key in keys if (key[2] == "participation") == participation}
 
 
-def scores(predicted: set[Key], gold: set[Key]) -> dict[str, PRF]:
+def scores(predicted: set[Key], gold: set[Key]) -> dict[str, Score]:
     """The four figures of ``ANNOTATION.md`` (and of ``corpus-dev/score.py``)."""
     return {
         "strict": _prf(predicted, gold),
