@@ -32,7 +32,7 @@ from coalition_tui.ingest import (
     register_sources,
 )
 from coalition_tui.loader import Progress, _noop, load_base, needs_prepare, record_files
-from coalition_tui.locking import data_lock
+from coalition_tui.locking import check_writable, data_lock
 from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.parallel import WORKERS, pool_map
 from coalition_tui.paths import RealPaths, own_or_bundled
@@ -260,6 +260,7 @@ def ingest_many(
     synced to disk once, and only then registered in ``sources.toml`` (one atomic write): a crash
     before that leaves unregistered candidate files, never a registered article without its records.
     """
+    check_writable(corpus.root)  # the workers write before anything is registered
     result = BulkResult()
     summit_id = corpus.find_summit(summit) if summit else None
     known = {s.sha256: s.id for s in corpus.sources.values()}

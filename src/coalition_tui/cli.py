@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summit", metavar="ID", help="the meeting it reports (default: guessed from the text)")
     p.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
+    p = sub.add_parser("init", help="make a corpus of your own: a copy of the bundled one, to add to and review")
+    p.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="where (default: the user data folder)")
+
     p = sub.add_parser("ingest", help="add articles to the corpus with their extracted candidate records")
     _add_data(p, argparse.SUPPRESS)
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -136,12 +139,25 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
+class MissingData(Exception):
+    """``--data`` names a folder that does not exist."""
+
+
+def _data(args: argparse.Namespace) -> Path:
+    """The data folder the command works on; a ``--data`` that does not exist is an error, not an empty corpus."""
+    if args.data is not None:
+        if not Path(args.data).is_dir():
+            raise MissingData(f"{args.data}: no such folder; pass --data with an existing corpus or make one with 'coalition-tui init DIR'")
+        return Path(args.data)
+    return default_data_dir()
+
+
 def _corpus(args: argparse.Namespace) -> Corpus:
     import gc
 
     from coalition_tui.cache import open_corpus
 
-    corpus = open_corpus(args.data or default_data_dir())
+    corpus = open_corpus(_data(args))
     gc.freeze()  # it lives as long as the command: a full collection need not rescan it (0.6 s at 10,000 articles)
     return corpus
 
@@ -286,7 +302,7 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from coalition_tui.ingest import IngestError, ingest_file
 
-    data = args.data or default_data_dir()
+    data = _data(args)
     failed = 0
     for path in args.files:
         from coalition_tui.loader import load_corpus
@@ -716,7 +732,34 @@ def cmd_app(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     """Bare ``coalition-tui``: the terminal app."""
     from coalition_tui.tui import make_app
 
-    make_app(args.data).run()
+    make_app(_data(args)).run()
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Copy the bundled corpus to ``DIR`` (default: the user data folder), which then opens by default."""
+    import shutil
+
+    from coalition_tui.paths import bundled_data_dir, user_data_dir
+
+    target: Path = args.folder or user_data_dir()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        err.write(f"coalition-tui init: {target} exists and is not empty; name a new folder\n")
+        return 1
+    source = bundled_data_dir()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = target.with_name(f".{target.name}.init")
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(source, staging, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)  # all or nothing: never half a corpus
+    except OSError as exc:
+        err.write(f"coalition-tui init: cannot write {target}: {exc.strerror or exc}\n")
+        return 1
+    how = "it opens by default" if args.folder is None else f"open it with --data {target}"
+    out.write(f"made a corpus of your own in {target} (a copy of the bundled one); {how}\n")
     return 0
 
 
@@ -726,6 +769,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "records": cmd_records,
     "extract": cmd_extract,
     "ingest": cmd_ingest,
+    "init": cmd_init,
     "eval": cmd_eval,
     "export": cmd_export,
     "diff": cmd_diff,
@@ -744,6 +788,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = COMMANDS.get(args.command or "", cmd_app)
     try:
         return handler(args, out, err)
+    except MissingData as exc:
+        err.write(f"coalition-tui: {exc}\n")
+        return 2
     except BrokenPipeError:  # `coalition-tui records | head`
         sys.stderr.close()
         return 0

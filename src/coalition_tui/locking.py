@@ -33,6 +33,18 @@ class DataLocked(OSError):
     """Another process kept the data folder locked for longer than :data:`WAIT`."""
 
 
+class ReadOnlyCorpus(OSError):
+    """A change to the corpus shipped with the package, which is never written."""
+
+
+def check_writable(root: Path) -> None:
+    """Raise :class:`ReadOnlyCorpus` (saying where a corpus of one's own lives) for the bundled corpus."""
+    from coalition_tui.paths import READ_ONLY_HELP, read_only
+
+    if read_only(root):
+        raise ReadOnlyCorpus(30, READ_ONLY_HELP)
+
+
 class _Held:
     def __init__(self) -> None:
         self.guard = threading.RLock()
@@ -53,6 +65,7 @@ def _held(root: Path) -> _Held:
 def data_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
     """Hold the data folder ``root`` for writing. Raises :class:`DataLocked` after ``wait`` seconds,
     or ``OSError`` when the lock file cannot be created (a read-only folder)."""
+    check_writable(root)  # every write to a data folder passes here: the bundled corpus is never one
     held = _held(root.resolve())
     with held.guard:
         if held.depth == 0:

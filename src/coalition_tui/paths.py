@@ -8,15 +8,54 @@ from pathlib import Path
 ENV_VAR = "COALITION_TUI_DATA"
 
 
+APP_NAME = "coalition-tui"
+
+
+def user_data_dir() -> Path:
+    """The user's own corpus when no folder is named: ``coalition-tui init`` makes it (platformdirs:
+    ``~/.local/share/coalition-tui`` on Linux, ``~/Library/Application Support/coalition-tui`` on
+    macOS, ``%LOCALAPPDATA%\\coalition-tui`` on Windows)."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME)
+
+
+def holds_corpus(folder: Path) -> bool:
+    return (folder / "summits.toml").is_file() or (folder / "sources.toml").is_file()
+
+
 def default_data_dir() -> Path:
-    """``$COALITION_TUI_DATA``, else ``./data`` when it holds a corpus, else the bundled corpus."""
+    """``$COALITION_TUI_DATA``, else ``./data`` when it holds a corpus, else the user data folder when
+    ``init`` has made it, else the bundled corpus (read-only: see :func:`read_only`)."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
     here = Path.cwd() / "data"
     if (here / "summits.toml").is_file():
         return here
-    return bundled_data_dir()
+    mine = user_data_dir()
+    if holds_corpus(mine):
+        return mine
+    bundled = bundled_data_dir()
+    _READ_ONLY.add(bundled.resolve())  # opened because nothing else was named: never written
+    return bundled
+
+
+_READ_ONLY: set[Path] = set()
+
+
+def read_only(root: Path) -> bool:
+    """Whether ``root`` is the corpus shipped with the package: the installed copy always, the
+    repository's ``data/`` when it was opened only because no corpus was named."""
+    real = root.resolve()
+    installed = Path(__file__).resolve().parent / "bundled" / "data"
+    return real == installed or real.is_relative_to(installed) or real in _READ_ONLY
+
+
+READ_ONLY_HELP = (
+    "the bundled corpus is read-only; make a corpus of your own with 'coalition-tui init' "
+    "(the user data folder) or 'coalition-tui init DIR' and pass --data DIR"
+)
 
 
 def bundled_data_dir() -> Path:

@@ -62,7 +62,11 @@ class AddArticlesScreen(ModalScreen[None]):
             app.call_from_thread(self._progress, stage, done, total)
 
         files, problems = article_files(target)
-        result = ingest_many(corpus, files, summit=summit, progress=progress) if files else None
+        try:
+            result = ingest_many(corpus, files, summit=summit, progress=progress) if files else None
+        except OSError as exc:  # the bundled corpus (read-only), a full disk, a folder one cannot write
+            result = None
+            problems.append(f"{corpus.root}: {exc.strerror or exc}")
         problems += result.problems if result else []
         if not files and not problems:
             problems.append(f"{target}: no .txt article there")

@@ -1,0 +1,77 @@
+"""Data the user can keep: the bundled corpus is never written, `init` makes a corpus of one's own, and a
+`--data` that does not exist is an error (issue 16, Build 4)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA
+
+from coalition_tui.cli import main
+from coalition_tui.paths import bundled_data_dir
+
+ARTICLE = "Paris, 27 March 2025.\n\nBelgium said it would send troops to Ukraine.\n"
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _run(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("COALITION_TUI_DATA",)}
+    env |= {"HOME": str(home), "XDG_DATA_HOME": str(home / "share"), "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.run([sys.executable, "-m", "coalition_tui", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_a_writing_command_outside_the_repository_never_changes_the_installed_package(tmp_path: Path):
+    elsewhere, home = tmp_path / "work", tmp_path / "home"
+    elsewhere.mkdir()
+    home.mkdir()
+    (elsewhere / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    bundled = bundled_data_dir()
+    before = _tree(bundled)
+    ingest = _run(["ingest", "new.txt", "--summit", "2025-03-27-paris"], elsewhere, home)
+    assert ingest.returncode == 1 and "bundled corpus is read-only" in ingest.stderr and "coalition-tui init" in ingest.stderr
+    review = _run(["review", "accept", "000-gbr-participation"], elsewhere, home)
+    assert review.returncode != 0 and "read-only" in review.stderr + review.stdout
+    assert _tree(bundled) == before  # nothing under the package (or the repository's data/) changed
+    assert _run(["validate"], elsewhere, home).returncode == 0  # reading it is fine
+
+
+def test_init_makes_the_user_data_folder_which_then_opens_and_takes_writes(tmp_path: Path):
+    elsewhere, home = tmp_path / "work", tmp_path / "home"
+    elsewhere.mkdir()
+    home.mkdir()
+    made = _run(["init"], elsewhere, home)
+    assert made.returncode == 0 and "it opens by default" in made.stdout
+    mine = home / "share" / "coalition-tui"
+    assert (mine / "sources.toml").is_file() and (mine / "articles").is_dir()
+    assert _run(["init"], elsewhere, home).returncode == 1  # never over an existing corpus
+    (elsewhere / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest = _run(["ingest", "new.txt", "--summit", "2025-03-27-paris"], elsewhere, home)
+    assert ingest.returncode == 0, ingest.stderr
+    assert (mine / "commitments" / "new.toml").is_file()
+    assert _run(["validate"], elsewhere, home).returncode == 0
+
+
+def test_init_into_a_named_folder(tmp_path: Path, capsys):
+    target = tmp_path / "corpus"
+    assert main(["init", str(target)]) == 0
+    assert f"--data {target}" in capsys.readouterr().out
+    assert _tree(target / "commitments") == _tree(DATA / "commitments")
+    assert main(["validate", "--data", str(target)]) == 0
+
+
+def test_a_missing_data_folder_is_one_line_and_exit_2(tmp_path: Path, capsys):
+    for argv in (["validate", "--data", str(tmp_path / "no")], ["--data", str(tmp_path / "no")]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no such folder" in err
