@@ -75,3 +75,23 @@ def test_a_missing_data_folder_is_one_line_and_exit_2(tmp_path: Path, capsys):
         assert main(argv) == 2
         err = capsys.readouterr().err
         assert err.count("\n") == 1 and "no such folder" in err
+
+
+def test_meeting_add_appends_a_validated_meeting_that_ingest_can_then_use(data_copy: Path, tmp_path: Path, capsys):
+    summits = data_copy / "summits.toml"
+    before = summits.read_text(encoding="utf-8")
+    argv = ["meeting", "add", "2026-03-20", "Rome", "--format", "hybrid", "--host", "Meloni", "--data", str(data_copy)]
+    assert main([*argv, "--source", "https://example.org/report"]) == 0
+    assert "added 2026-03-20-rome" in capsys.readouterr().out
+    text = summits.read_text(encoding="utf-8")
+    assert text.startswith(before.rstrip("\n")) and '"giorgia-meloni"' in text  # the rest kept as written
+    assert main(argv) == 1 and "already in summits.toml" in capsys.readouterr().err
+    assert main(["meeting", "add", "2026-03-21", "Oslo", "--host", "Nobody Known", "--data", str(data_copy)]) == 1
+    assert "no person matches" in capsys.readouterr().err
+    article = tmp_path / "rome.txt"
+    article.write_text("ROME, 20 March 2026 — Italy said it would provide naval support.\n", encoding="utf-8")
+    assert main(["ingest", "--data", str(data_copy), str(article)]) == 0  # the new meeting is guessed
+    from coalition_tui.loader import load_corpus
+
+    corpus = load_corpus(data_copy)
+    assert corpus.sources["rome"].summit == "2026-03-20-rome" and not corpus.errors

@@ -148,7 +148,7 @@ def _ingest_one(job: _Job) -> _Done:
         choices = ", ".join(sorted(worker.summits))
         return _Done(
             job,
-            problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices})",
+            problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'",
         )
     digest = hashlib.sha256(raw)
     chosen = _write_new(worker, job, path, raw, text, summit)

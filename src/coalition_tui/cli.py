@@ -79,6 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summit", metavar="ID", help="the meeting it reports (default: guessed from the text)")
     p.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
+    p = sub.add_parser("meeting", help="add a meeting: coalition-tui meeting add DATE PLACE [--format F] [--host NAME]...")
+    _add_data(p, argparse.SUPPRESS)
+    p.add_argument("action", choices=["add"])
+    p.add_argument("date", type=dt.date.fromisoformat, metavar="DATE", help="YYYY-MM-DD")
+    p.add_argument("place", metavar="PLACE")
+    p.add_argument("--format", default="in-person", choices=["in-person", "virtual", "hybrid"])
+    p.add_argument("--host", action="append", default=[], metavar="NAME", help="a person who hosted it (repeat)")
+    p.add_argument("--level", default="leaders", choices=["leaders", "defence_ministers", "military_chiefs"])
+    p.add_argument("--venue", default="")
+    p.add_argument("--source", action="append", default=[], metavar="URL", help="where it is reported (repeat)")
+
     p = sub.add_parser("init", help="make a corpus of your own: a copy of the bundled one, to add to and review")
     p.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="where (default: the user data folder)")
 
@@ -736,6 +747,29 @@ def cmd_app(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     return 0
 
 
+def cmd_meeting(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``meeting add``: a meeting appended to the corpus's summits.toml."""
+    from coalition_tui.meeting_add import MeetingError, add_meeting
+
+    corpus = _corpus(args)
+    try:
+        summit = add_meeting(
+            corpus,
+            args.date,
+            args.place,
+            args.format,
+            tuple(args.host),
+            args.level,
+            args.venue,
+            tuple(args.source),
+        )
+    except MeetingError as exc:
+        err.write(f"coalition-tui meeting: {exc}\n")
+        return 1
+    out.write(f"added {summit.id} ({summit.label}, {summit.format}, {summit.level}) to {corpus.root / 'summits.toml'}\n")
+    return 0
+
+
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Copy the bundled corpus to ``DIR`` (default: the user data folder), which then opens by default."""
     import shutil
@@ -770,6 +804,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "extract": cmd_extract,
     "ingest": cmd_ingest,
     "init": cmd_init,
+    "meeting": cmd_meeting,
     "eval": cmd_eval,
     "export": cmd_export,
     "diff": cmd_diff,

@@ -115,7 +115,7 @@ def ingest_file(
         guessed = guess_summit(corpus.summits.values(), text, date)
         if guessed is None:
             choices = ", ".join(s.id for s in corpus.summits_by_date())
-            raise IngestError(f"{path}: cannot tell which meeting it reports; pass --summit (one of: {choices})")
+            raise IngestError(f"{path}: cannot tell which meeting it reports; pass --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'")
         summit_id = guessed
     try:
         with data_lock(corpus.root):
