@@ -75,9 +75,9 @@ class SummitsScreen(CorpusScreen):
         if s.level != "leaders":
             parts.append(Content.assemble(("Level  ", "bold"), LEVELS.get(s.level, s.level), "' meeting\n"))
         if s.sources:
-            parts.append(Content.assemble(("Reported in  ", "bold"), clean(s.sources[0]), "\n"))
-            for url in s.sources[1:]:
-                parts.append(Content.assemble("             ", clean(url), "\n"))
+            parts.append(Content.assemble(("Reported in", "bold"), "\n"))
+            for url in s.sources:
+                parts.append(Content.assemble("  ", (clean(url), "dim"), "\n"))
         if s.note:
             parts.append(Content.assemble((clean(s.note), "italic dim"), "\n"))
         selected = self.capp.selection
