@@ -35,7 +35,7 @@ def attended(*codes: str) -> set[tuple[str, str, str]]:
         ("The talks were attended by representatives of Spain, Portugal, Greece and Malta.", ("ESP", "PRT", "GRC", "MLT")),
         ("Nations such as Belgium, Austria and Ireland were represented at the meeting.", ("BEL", "AUT", "IRL")),
         ("Countries such as Chile, Peru, Mexico, and Brazil were represented.", ("CHL", "PER", "MEX", "BRA")),
-        ("Among those attending were the Dutch, Danish and Czech prime ministers.", ("NLD", "DNK", "CZE")),
+        ("The Dutch, Danish and Czech prime ministers attended in person.", ("NLD", "DNK", "CZE")),
         ("Chile was represented by its foreign minister.", ("CHL",)),
         ("Iceland dialled in from Reykjavik.", ("ISL",)),
         ("The summit was hosted by Italy.", ("ITA",)),
@@ -57,7 +57,7 @@ def test_a_roll_call_as_a_bulleted_list(extractor):
     "sentence",
     [
         "Portugal will not participate in the deployment of troops.",
-        "Japan is prepared to join the security guarantees.",
+        "South Korea is ready to join the security guarantees.",
         "Belgium said it would take part in a future reassurance force.",
     ],
 )
@@ -83,7 +83,7 @@ def test_absence(extractor, sentence: str, code: str):
     [
         "Austria rules out sending troops to Ukraine.",
         "Austria ruled out sending any soldiers to Ukraine.",
-        "Austrian troops will not be sent to Ukraine, the chancellor said.",
+        "Austrian soldiers will not be sent abroad to Ukraine, the chancellor said.",
         "Austria does not plan to deploy troops to Ukraine.",
     ],
 )
@@ -97,7 +97,7 @@ def test_no_troops_but_logistics_is_two_records(extractor):
 
 
 def test_ruling_out_troops_while_saying_it_would_help_with_logistics_is_two_records(extractor):
-    got = claims(extractor, "Slovakia ruled out sending troops, saying the country would help with logistics.")
+    got = claims(extractor, "Slovakia ruled out any troop deployment, saying it would rather support the logistics.")
     assert {("SVK", "troops_in_ukraine", "declined"), ("SVK", "logistics", "committed")} <= got
 
 
@@ -108,7 +108,7 @@ def test_ruling_out_troops_while_saying_it_would_help_with_logistics_is_two_reco
         "Norway said a troop presence is not sustainable without a US backstop.",
         "Norway would deploy soldiers, subject to parliament's approval.",
         "Norway is ready to deploy troops to Ukraine with American backing.",
-        "Norway is considering sending troops under certain conditions.",
+        "Norway would deploy soldiers under certain conditions.",
     ],
 )
 def test_conditions_in_their_usual_forms(extractor, sentence: str):
@@ -137,9 +137,9 @@ def test_one_sentence_gives_a_record_per_independent_clause(extractor):
 
 
 def test_the_quote_is_the_supporting_clause_not_the_sentence(extractor):
-    text = "Slovakia ruled out sending troops, saying the country would help with logistics for the force."
+    text = "Slovakia ruled out any troop deployment, saying it would rather support the logistics of the force."
     quotes = {c.kind.value: c.quote for c in extractor.candidates(text, DAY)}
-    assert quotes["troops_in_ukraine"] == "Slovakia ruled out sending troops"
+    assert quotes["troops_in_ukraine"] == "Slovakia ruled out any troop deployment"
 
 
 @pytest.mark.parametrize(
@@ -157,9 +157,9 @@ def test_what_the_meeting_adopted_speaks_for_the_coalition(extractor, sentence: 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Chancellor Scholz expressed frustration at the discussion around sending peacekeeping troops to Ukraine.",
-        "Greek troops will not conduct operations in Russia.",
-        "Britain and France will lead a new coalition of the willing to defend Ukraine.",
+        "The minister voiced irritation at the debate around sending soldiers to Ukraine.",
+        "Dutch soldiers will not carry out missions in Belarus.",
+        "Spain and Italy will lead a coalition of the willing to protect Ukraine.",
     ],
 )
 def test_a_topic_a_negated_verb_or_the_coalitions_name_is_no_commitment(extractor, sentence: str):
@@ -188,12 +188,11 @@ def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names
 @pytest.mark.parametrize(
     ("sentence", "record"),
     [
-        ("The United States would lead the monitoring of a future ceasefire.", ("USA", "ceasefire_monitoring", "committed")),
-        ("The United States has yet to commit to a post-war role in Ukraine's security guarantees.", ("USA", "security_guarantee", "considering")),
-        ("Ukraine's allies agreed on security guarantees.", ("coalition-of-the-willing", "security_guarantee", "committed")),
-        ("Chile's contribution could focus on training.", None),
+        ("Canada would lead the monitoring of an eventual truce.", ("CAN", "ceasefire_monitoring", "committed")),
+        ("Japan has yet to commit to any security guarantees.", ("JPN", "security_guarantee", "considering")),
+        ("Ukraine's partners agreed on security guarantees for the country.", ("coalition-of-the-willing", "security_guarantee", "committed")),
         ("Norway could focus on training Ukrainian pilots.", ("NOR", "training", "willing")),
-        ("The draft agreement envisions a multinational force in Ukraine.", ("coalition-of-the-willing", "troops_in_ukraine", "willing")),
+        ("The final communiqué envisages a multinational force for Ukraine.", ("coalition-of-the-willing", "troops_in_ukraine", "willing")),
     ],
 )
 def test_more_ways_of_saying_it(extractor, sentence: str, record):

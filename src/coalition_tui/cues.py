@@ -174,7 +174,7 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
     Kind.CEASEFIRE_MONITORING: Cue(
         r"\bceasefire monitoring\b",
-        r"\bmonitor(?:ing|s|ed)? (?:of )?(?:the |a |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
+        r"\bmonitor(?:ing|s|ed)? (?:of )?(?:the |an? |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
         (r"\b(?:monitoring|verification) mechanism\b", ("mechanism",)),
     ),
     Kind.HEADQUARTERS: Cue(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
