@@ -26,6 +26,7 @@ from coalition_tui.ingest import (
     IngestError,
     _headline,
     candidates_file,
+    create_files,
     free_ids,
     guess_summit,
     read_input,
@@ -151,12 +152,20 @@ def _ingest_one(job: _Job) -> _Done:
             problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'",
         )
     digest = hashlib.sha256(raw)
-    chosen = _write_new(worker, job, path, raw, text, summit)
-    if chosen is None:
-        return _Done(
-            job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file"
-        )
-    job, records, payload, target = chosen
+    date = worker.summits[summit].date
+
+    def extracted(source: str) -> tuple[list[Commitment], bytes]:
+        records = worker.extractor.extract(text, source, summit, date)
+        return records, candidates_file(source, summit, records)
+
+    made = create_files(worker.root, path, job.source, set(), raw if job.copy else None, extracted, durable=False)
+    if made is None:
+        return _Done(job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file")
+    source, records, payload = made
+    if source != job.source:  # another process took the name meanwhile
+        file = f"{ARTICLES_DIR}/{source}.txt" if job.copy else job.file
+        job = _Job(job.path, source, file, job.summit, job.copy, job.cache)
+    target = worker.root / COMMITMENTS_DIR / f"{source}.toml"
     entry = {
         "file": job.file,
         "headline": _headline(text, path),
@@ -185,35 +194,6 @@ def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
     # its last chunk costs up to a chunk's time (25 articles: ~80 ms)
     chunksize = max(4, min(CHUNK, len(jobs) // (workers * 50)))
     yield from pool_map(_ingest_one, jobs, _worker_init, init_args, chunksize=chunksize, workers=workers)
-
-
-def _write_new(
-    worker: _Worker, job: _Job, path: Path, raw: bytes, text: str, summit: str
-) -> tuple[_Job, list[Commitment], bytes, Path] | None:
-    """Extract and create the article's candidates file (and its copy) under the job's source id, or,
-    when another process created a file of that name meanwhile, under the next free one: a file this
-    ingest did not create is never replaced."""
-    names = [job.source, *free_ids(worker.root, path, set(), job.copy)]
-    for source in dict.fromkeys(names):
-        if source != job.source:
-            file = job.file if not job.copy else f"{ARTICLES_DIR}/{source}.txt"
-            job = _Job(job.path, source, file, job.summit, job.copy, job.cache)
-        records = worker.extractor.extract(text, source, summit, worker.summits[summit].date)
-        payload = candidates_file(source, summit, records)
-        target = worker.root / COMMITMENTS_DIR / f"{source}.toml"
-        try:
-            if job.copy:
-                write_bytes_new(worker.root / job.file, raw, durable=False)
-        except FileExistsError:
-            continue
-        try:
-            write_bytes_new(target, payload, durable=False)
-        except FileExistsError:
-            if job.copy:
-                (worker.root / job.file).unlink(missing_ok=True)
-            continue
-        return job, records, payload, target
-    return None
 
 
 # --------------------------------------------------------------------------- ingest

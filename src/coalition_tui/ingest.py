@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+import tomllib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,12 +67,15 @@ def registered(root: Path) -> dict[str, str]:
     """The sources ``root/sources.toml`` registers now, id -> sha256, read from the disk (another
     process may have registered some since this corpus was loaded). Call it under the data lock."""
     data, _text, _problems = read_toml(root / "sources.toml", "sources.toml")
-    out: dict[str, str] = {}
-    for key, value in (data or {}).items():
-        if isinstance(value, dict):
-            digest = value.get("sha256")
-            out[key] = digest if isinstance(digest, str) else ""
-    return out
+    return _digests_of(data or {})
+
+
+def _digests_of(data: dict[str, Any]) -> dict[str, str]:
+    return {
+        key: value["sha256"] if isinstance(value.get("sha256"), str) else ""
+        for key, value in data.items()
+        if isinstance(value, dict)
+    }
 
 
 def slug(path: Path) -> str:
@@ -139,19 +143,16 @@ def _ingest_locked(
         if known == digest:
             return Ingested(source_id, False, [], f"{path}: already in the corpus as {source_id}; nothing changed")
     meeting = corpus.summits[summit_id]
-    for source_id in free_ids(corpus.root, path, set(corpus.sources) | set(on_disk), copy=True):
-        records = Extractor(corpus.gazetteer, corpus.resolver).extract(text, source_id, summit_id, meeting.date)
+    extractor = Extractor(corpus.gazetteer, corpus.resolver)
+
+    def extracted(source_id: str) -> tuple[list[Commitment], bytes]:
+        records = extractor.extract(text, source_id, summit_id, meeting.date)
+        return records, candidates_file(source_id, summit_id, records)
+
+    made = create_files(corpus.root, path, None, set(corpus.sources) | set(on_disk), raw, extracted)
+    if made is not None:
+        source_id, records, _payload = made
         article = corpus.root / ARTICLES_DIR / f"{source_id}.txt"
-        target = corpus.root / COMMITMENTS_DIR / f"{source_id}.toml"
-        try:
-            write_bytes_new(article, raw)
-        except FileExistsError:
-            continue
-        try:
-            write_bytes_new(target, candidates_file(source_id, summit_id, records))
-        except BaseException:
-            article.unlink(missing_ok=True)
-            raise
         entry: dict[str, Any] = {
             "file": f"{ARTICLES_DIR}/{source_id}.txt",
             "headline": _headline(text, path),
@@ -174,6 +175,39 @@ def _ingest_locked(
     raise IngestError(f"{path}: every name for it is taken in {corpus.root}; rename the file")
 
 
+def create_files(
+    root: Path,
+    path: Path,
+    first: str | None,
+    taken: set[str],
+    raw: bytes | None,
+    extracted: Callable[[str], tuple[list[Commitment], bytes]],
+    durable: bool = True,
+) -> tuple[str, list[Commitment], bytes] | None:
+    """Create an article's candidates file, and its copy ``articles/ID.txt`` when ``raw`` is given,
+    under ``first`` or else the next free source id (:func:`free_ids`): a name another process took
+    meanwhile is skipped, never replaced. ``extracted(id)`` gives the records and the file's bytes
+    for an id. Returns (id, records, bytes), or None when every name is taken."""
+    for source_id in dict.fromkeys([*([first] if first else []), *free_ids(root, path, taken, raw is not None)]):
+        records, payload = extracted(source_id)
+        article = root / ARTICLES_DIR / f"{source_id}.txt"
+        try:
+            if raw is not None:
+                write_bytes_new(article, raw, durable)
+        except FileExistsError:
+            continue
+        try:
+            write_bytes_new(root / COMMITMENTS_DIR / f"{source_id}.toml", payload, durable)
+        except BaseException as exc:
+            if raw is not None:
+                article.unlink(missing_ok=True)
+            if isinstance(exc, FileExistsError):
+                continue
+            raise
+        return source_id, records, payload
+    return None
+
+
 CANDIDATES_HEADER = (
     "# Candidates extracted by coalition-tui: check each one (Review, key 7).\n"
     "# origin = extracted until reviewed; quotes are verbatim from the article sources.toml names.\n"
@@ -193,7 +227,10 @@ def register_sources(root: Path, entries: dict[str, dict[str, Any]]) -> list[str
     sources = root / "sources.toml"
     with data_lock(root):
         existing = read_regular(sources, MAX_TOML_BYTES).decode("utf-8") if sources.exists() else ""
-        present = registered(root) if existing.strip() else {}
+        try:
+            present = _digests_of(tomllib.loads(existing))
+        except (tomllib.TOMLDecodeError, RecursionError):
+            present = {}  # a broken file: appended to as before; validate names its problem
         clashes = [key for key in entries if key in present]
         fresh = {key: value for key, value in entries.items() if key not in present}
         if fresh:
