@@ -334,14 +334,14 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.gold import meeting_guesses, score_gold
+    from coalition_tui.gold import score_gold
 
     folder: Path = args.gold
     if not (folder / "articles").is_dir() or not any(folder.glob("gold*.toml")):
         err.write(f"coalition-tui eval: {folder} has no articles/ folder or no gold*.toml; see README, 'Extraction'\n")
         return 2
     corpus = _corpus(args)
-    result = score_gold(folder, corpus.gazetteer, corpus.resolver, args.only)
+    result = score_gold(folder, corpus.gazetteer, corpus.resolver, list(corpus.summits.values()), args.only)
     for problem in result.problems:
         err.write(f"{problem}\n")
     if args.json:
@@ -367,7 +367,7 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{name:14s} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  "
             f"(tp {prf.true_positive}, pred {prf.predicted}, gold {prf.expected})\n"
         )
-    right, labelled, wrong = meeting_guesses(folder, list(corpus.summits.values()), args.only)
+    right, labelled, wrong = result.meetings_right, result.meetings_labelled, result.meetings_wrong
     if labelled:
         unknown = sum(meeting not in corpus.summits for _file, meeting, _guess in wrong)
         out.write(

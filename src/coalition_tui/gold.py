@@ -36,6 +36,9 @@ class GoldScore:
     missed: list[Key] = field(default_factory=list)
     false_alarms: list[tuple[Key, str]] = field(default_factory=list)  # with the quote extraction gave
     problems: list[Problem] = field(default_factory=list)
+    meetings_right: int = 0  # articles whose meeting is guessed as their articles*.toml names it
+    meetings_labelled: int = 0
+    meetings_wrong: list[tuple[str, str, str | None]] = field(default_factory=list)  # (file, meeting, guess)
 
 
 def _prf(predicted: set[Key], gold: set[Key]) -> Score:
@@ -60,17 +63,12 @@ def scores(predicted: set[Key], gold: set[Key]) -> dict[str, Score]:
     }
 
 
-def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dt.date], list[Problem]]:
-    """The gold records of ``folder`` (files starting with ``only``), each article's date, and problems."""
+def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dict[str, object]], list[Problem]]:
+    """The gold records of ``folder`` (files starting with ``only``), each article's ``[[article]]``
+    table, and problems."""
     gold: set[Key] = set()
-    dates: dict[str, dt.date] = {}
     problems: list[Problem] = []
-    for file, table in read_articles(folder, problems).items():
-        for value in (table.get("meeting"), table.get("published")):
-            match = _DATE.match(value) if isinstance(value, str) else None
-            if match:
-                dates[file] = dt.date.fromisoformat(match.group(1))
-                break
+    articles = read_articles(folder, problems)
     for path in sorted(folder.glob("gold*.toml")):
         data, _text, found = read_toml(path, path.name)
         problems += found
@@ -82,7 +80,7 @@ def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dt.date
                 continue
             if fields[0].startswith(only):
                 gold.add((fields[0], fields[1], fields[2], fields[3]))
-    return gold, dates, problems
+    return gold, articles, problems
 
 
 def read_articles(folder: Path, problems: list[Problem]) -> dict[str, dict[str, object]]:
@@ -98,43 +96,46 @@ def read_articles(folder: Path, problems: list[Problem]) -> dict[str, dict[str, 
     return out
 
 
-def meeting_guesses(folder: Path, summits: list[Summit], only: str = "") -> tuple[int, int, list[tuple[str, str, str | None]]]:
-    """How many articles get the meeting their ``articles*.toml`` names, from the text and the
-    publication day (as ``ingest --date`` gives it): (right, labelled, the wrong ones as (file, meeting, guess))."""
+def _day(value: object) -> dt.date | None:
+    match = _DATE.match(value) if isinstance(value, str) else None
+    return dt.date.fromisoformat(match.group(1)) if match else None
+
+
+def score_gold(
+    folder: Path, gazetteer: Gazetteer, resolver: Resolver, summits: list[Summit], only: str = ""
+) -> GoldScore:
+    """Extract every ``folder/articles/*.txt`` (starting with ``only``) and score it against the gold;
+    guess the meeting of each article whose ``articles*.toml`` names one, from its text and its
+    publication day (as ``ingest --date`` gives it)."""
     from coalition_tui.meetings import guess_summit
 
-    right, wrong = 0, []
-    labelled = {f: t for f, t in read_articles(folder, []).items() if f.startswith(only) and t.get("meeting")}
-    for file, table in sorted(labelled.items()):
-        path = folder / "articles" / file
-        text, _raw, _problem = read_article(path, file)
-        published = table.get("published")
-        day = dt.date.fromisoformat(published[:10]) if isinstance(published, str) and _DATE.match(published) else None
-        guess = guess_summit(summits, text or "", day)
-        if guess == table["meeting"]:
-            right += 1
-        else:
-            wrong.append((file, str(table["meeting"]), guess))
-    return right, len(labelled), wrong
-
-
-def score_gold(folder: Path, gazetteer: Gazetteer, resolver: Resolver, only: str = "") -> GoldScore:
-    """Extract every ``folder/articles/*.txt`` (starting with ``only``) and score it against the gold."""
-    gold, dates, problems = read_gold(folder, only)
+    gold, tables, problems = read_gold(folder, only)
     extractor = Extractor(gazetteer, resolver)
     predicted: set[Key] = set()
     quotes: dict[Key, str] = {}
+    result = GoldScore(0, {}, problems=problems)
     articles = sorted(p for p in (folder / "articles").glob("*.txt") if p.name.startswith(only))
     for path in articles:
         text, _raw, problem = read_article(path, f"articles/{path.name}")
         if problem is not None or text is None:
             problems.append(problem or Problem(path.name, "cannot read"))
             continue
-        for candidate in extractor.candidates(text, dates.get(path.name)):
+        table = tables.get(path.name, {})
+        on = _day(table.get("meeting")) or _day(table.get("published"))  # who held an office that day
+        for candidate in extractor.candidates(text, on):
             key = (path.name, candidate.country, candidate.kind.value, candidate.stance.value)
             predicted.add(key)
             quotes.setdefault(key, candidate.quote)
-    result = GoldScore(len(articles), scores(predicted, gold), problems=problems)
+        meeting = table.get("meeting")
+        if isinstance(meeting, str) and meeting:
+            result.meetings_labelled += 1
+            guess = guess_summit(summits, text, _day(table.get("published")))
+            if guess == meeting:
+                result.meetings_right += 1
+            else:
+                result.meetings_wrong.append((path.name, meeting, guess))
+    result.articles = len(articles)
+    result.scores = scores(predicted, gold)
     result.missed = sorted(gold - predicted)
     result.false_alarms = [(key, quotes[key]) for key in sorted(predicted - gold)]
     return result

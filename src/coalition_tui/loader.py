@@ -11,6 +11,7 @@ A bad entry is reported (file, line, record, field, what to do) and skipped; the
 
 from __future__ import annotations
 
+import errno
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -88,7 +89,7 @@ def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | N
     except IsADirectoryError:
         return None, b"", Problem(shown, "is a folder, not an article file")
     except OSError as exc:
-        if exc.errno == 27:
+        if exc.errno == errno.EFBIG:
             return None, b"", Problem(shown, f"{exc.strerror}; split the article or trim it")
         return None, b"", Problem(shown, f"cannot read: {exc.strerror or exc}")
     if raw.startswith(_UTF16_BOMS):

@@ -11,6 +11,7 @@ process. Where ``fcntl`` does not exist (Windows) the lock only orders this proc
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import threading
@@ -42,7 +43,7 @@ def check_writable(root: Path) -> None:
     from coalition_tui.paths import READ_ONLY_HELP, read_only
 
     if read_only(root):
-        raise ReadOnlyCorpus(30, READ_ONLY_HELP)
+        raise ReadOnlyCorpus(errno.EROFS, READ_ONLY_HELP)
 
 
 class _Held:
@@ -94,7 +95,7 @@ def _acquire(root: Path, wait: float) -> int | None:
             if time.monotonic() >= deadline:
                 os.close(fd)
                 raise DataLocked(
-                    11, f"another coalition-tui process has been writing to {root} for {wait:.0f} s; try again"
+                    errno.EAGAIN, f"another coalition-tui process has been writing to {root} for {wait:.0f} s; try again"
                 ) from None
             time.sleep(0.01)
         except OSError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import itertools
@@ -57,21 +58,18 @@ def read_regular(path: Path, limit: int) -> bytes:
     """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes; else ``OSError`` saying
     why. A FIFO, a device (``/dev/zero``) or a socket is refused without reading (opening a FIFO does
     not wait for a writer), and at most ``limit + 1`` bytes are ever read, whatever the size on disk says."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError:
-        raise
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "is a folder, not a file")
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
-            raise OSError(22, "not a regular file (a device, FIFO or socket); only plain files are read")
+            raise OSError(errno.EINVAL, "not a regular file (a device, FIFO or socket); only plain files are read")
         if info.st_size > limit:
-            raise OSError(27, f"is {info.st_size:,} bytes; files over {limit:,} bytes are refused")
+            raise OSError(errno.EFBIG, f"is {info.st_size:,} bytes; files over {limit:,} bytes are refused")
         raw = handle.read(limit + 1)
     if len(raw) > limit:
-        raise OSError(27, f"is over {limit:,} bytes; files over {limit:,} bytes are refused")
+        raise OSError(errno.EFBIG, f"is over {limit:,} bytes; files over {limit:,} bytes are refused")
     return raw
 
 

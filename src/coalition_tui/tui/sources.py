@@ -132,7 +132,7 @@ class SourcesScreen(CorpusScreen):
                 view.set_article(text, (), self.records())
                 self._find_mentions(source)
             return
-        view.show_record(next((r for r in self.records() if r.id == self.current_record), None))
+        view.show_record(self.corpus.record(self.current_record) if self.current_record else None)  # no sort per key
 
     @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
     def _find_mentions(self, source: str) -> None:
