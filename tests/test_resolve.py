@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_tui.normalize import is_cased_form
+from coalition_tui.normalize import fold, is_cased_form
 from coalition_tui.resolve import Resolver
 
 
@@ -224,3 +225,76 @@ def test_every_canonical_name_and_alias_exhaustively(resolver: Resolver, canonic
             if resolver.resolve(written).entity != entity:
                 wrong.append((written, entity))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("written", "entity"),
+    [
+        ("Perq", "PER"),  # a four-letter name with one letter wrong
+        ("Fjii", "FJI"),  # swapped
+        ("Cahd", "TCD"),
+        ("Sierra eLone", "SLE"),  # a typo on the first letter of a later word
+        ("Republic of Moldvoa", "MDA"),
+        ("Bosnia and Herzegvoina", "BIH"),  # "Bosnia" is not a context word for the rest
+        ("Democartic People's Republic of Korea", "PRK"),  # "Democartic" is not a misspelt title
+        ("Democratc Republic of Congo", "COD"),
+        ("Côte i'Ivoire", "CIV"),  # one wrong letter in a short word of a long name
+        ("KSA", "SAU"),
+        ("PRC", "CHN"),
+        ("Democratic Republic of Congo", "COD"),
+        ("Sao Tome", "STP"),
+        ("the Emirates", "ARE"),
+        ("St. Vincent and the Grenadines", "VCT"),
+        ("Saint Kitts", "KNA"),
+        ("Antigua & Barbuda", "ATG"),
+        ("Trinidad & Tobago", "TTO"),
+    ],
+)
+def test_everyday_forms_and_typos_of_country_names(resolver: Resolver, written: str, entity: str):
+    assert resolver.resolve(written).entity == entity
+
+
+@pytest.mark.parametrize(("written", "a", "b"), [("Irak", "IRQ", "IRN"), ("Mala", "MLI", "MLT")])
+def test_a_short_typo_between_two_countries_is_ambiguous(resolver: Resolver, written: str, a: str, b: str):
+    result = resolver.resolve(written)
+    assert result.entity is None and {a, b} <= set(result.ambiguous)
+
+
+def test_running_text_never_corrects_a_short_word_into_a_country(resolver: Resolver):
+    from coalition_tui.mentions import MentionFinder
+
+    found = MentionFinder(resolver).find("Ministers said the Iron Dome and the Omen project were discussed.")
+    assert not [f for f in found if f.kind == "country"]
+
+
+@functools.cache
+def _country_names(resolver: Resolver) -> list[tuple[str, str]]:
+    return sorted((c.name, c.id) for c in resolver.gaz.countries.values() if sum(ch.isalpha() for ch in c.name) >= 4)
+
+
+@functools.cache
+def _entities_by_form(resolver: Resolver) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for form in resolver.known_forms():
+        out.setdefault(fold(form.text), set()).add(form.entity)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_one_typo_in_a_country_name_is_never_another_country(resolver: Resolver, data):
+    """A letter replaced, dropped, doubled or swapped (never the first): the country, or no answer,
+    unless the typo is itself another entity's name (Iran -> Iraq), which nobody could correct."""
+    name, code = data.draw(st.sampled_from(_country_names(resolver)))
+    pos = data.draw(st.integers(1, len(name) - 2))
+    op = data.draw(st.sampled_from(["replace", "drop", "double", "swap"]))
+    letter = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    typo = {
+        "replace": name[:pos] + letter + name[pos + 1 :],
+        "drop": name[:pos] + name[pos + 1 :],
+        "double": name[:pos] + name[pos] + name[pos:],
+        "swap": name[:pos] + name[pos + 1] + name[pos] + name[pos + 2 :],
+    }[op]
+    exact = _entities_by_form(resolver).get(fold(typo), set())
+    result = resolver.resolve(typo)
+    assert result.entity in {code, None} | exact, (typo, result)

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from coalition_tui.bulk import BulkResult
 
 CACHE_ENV = "COALITION_TUI_CACHE"
-FORMAT = 6  # bump when Corpus or the models change shape
+FORMAT = 7  # bump when Corpus or the models change shape
 CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL while it runs)
 
 

@@ -51,7 +51,7 @@ class MentionFinder:
         self.resolver = resolver
 
     def _resolve(self, text: str, on: dt.date | None) -> Resolution:
-        return self.resolver.resolve(text, on=on)
+        return self.resolver.resolve(text, on=on, short_typos=False)
 
     def find(self, text: str, offset: int = 0, on: dt.date | None = None, low: str | None = None) -> list[Found]:
         """Mentions in ``text`` (a sentence), with offsets shifted by ``offset``; ``low`` is

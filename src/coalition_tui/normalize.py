@@ -30,7 +30,7 @@ def fold(text: str) -> str:
     text = strip_accents(text.translate(_APOSTROPHES)).strip()
     text = _LEADING_THE.sub("", text)
     text = _POSSESSIVE.sub("", text)
-    text = text.replace(".", "")
+    text = text.replace(".", "").replace("&", " and ")
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip().casefold()
 

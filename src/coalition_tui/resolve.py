@@ -110,12 +110,30 @@ TITLE_WORDS = frozenset(
 # Words that can only be part of a title when another title word is present ("of the").
 _GLUE_WORDS = frozenset({"of", "the", "for", "and"})
 # Long title words that a typo can still be recognised as ("Miniser", "Ministe:").
-_FUZZY_TITLE_WORDS = tuple(w for w in TITLE_WORDS if len(w) >= 7)
+# Party words are left out: "Democartic Republic of Congo" is a misspelt name, not a title.
+_FUZZY_TITLE_WORDS = tuple(
+    w for w in TITLE_WORDS if len(w) >= 7 and w not in {"democrat", "democratic", "republican", "conservative"}
+)
 _HONORIFICS = frozenset({"sir", "dame", "lord", "lady"})
 _ARTICLES = frozenset({"the", "a", "an"})
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
 
 _TIER: dict[FormType, int] = {"name": 0, "alias": 0, "demonym": 0, "metonym": 0, "code": 0, "family": 1, "given": 2}
+
+
+def written_variants(name: str) -> list[str]:
+    """Other ways writers spell a country's name: "Saint" as "St" and back, "of the X" as "of X".
+
+    ("&" for "and" needs no variant: folding reads it as "and".)
+    """
+    out = []
+    words = name.replace(".", "").split()
+    if "Saint" in words or "St" in words:
+        swap = {"Saint": "St", "St": "Saint"}
+        out.append(" ".join(swap.get(w, w) for w in words))
+    if " of the " in name:
+        out += [v.replace(" of the ", " of ") for v in [name, *out]]
+    return out
 
 
 def edit_budget(length: int) -> int:
@@ -202,8 +220,11 @@ class Resolver:
         for c in self.gaz.countries.values():
             for text in (c.name, c.official_name, c.iso_name):
                 self._add(text, Form(c.id, "country", "name", True, text))
+                for variant in written_variants(text):
+                    self._add(variant, Form(c.id, "country", "alias", False, variant))
             for text in c.aliases:
-                self._add(text, Form(c.id, "country", "alias", False, text))
+                for variant in (text, *written_variants(text)):
+                    self._add(variant, Form(c.id, "country", "alias", False, variant))
             for text in c.demonyms:
                 self._add(text, Form(c.id, "country", "demonym", False, text))
             for text in c.metonyms:
@@ -361,7 +382,9 @@ class Resolver:
         rest = " ".join(parsed.rest) if parsed.rest else name
         return form.canonical and _plain(rest) == _plain(form.text)
 
-    def _fuzzy(self, query: str, persons_only: bool) -> tuple[list[tuple[Form, int, float]], tuple[str, float] | None]:
+    def _fuzzy(
+        self, query: str, persons_only: bool, short_typos: bool = True
+    ) -> tuple[list[tuple[Form, int, float]], tuple[str, float] | None]:
         """Candidates within the edit budget as (form, distance, score), and the nearest look-alike.
 
         The score is the normalised OSA similarity (0-100), the measure the budget is counted in,
@@ -378,6 +401,8 @@ class Resolver:
                     continue
                 nearest[form.entity] = max(nearest.get(form.entity, 0.0), score)
                 distance = _within_budget(query, key)
+                if distance and len(key) <= 4 and not (short_typos and form.form in ("name", "alias")):
+                    continue  # a lone short word is too easily another word ("That" is not "Thai")
                 if distance is not None:
                     within.append((form, distance, score))
         others = sorted(nearest.items(), key=lambda kv: -kv[1])
@@ -391,23 +416,31 @@ class Resolver:
         on: dt.date | None = None,
         codes: bool = False,
         kinds: frozenset[EntityKind] | None = None,
+        short_typos: bool = True,
     ) -> Resolution:
         """Resolve one surface form.
 
         ``context`` is nearby text ("Italian Prime Minister"); ``on`` a date for offices held;
         ``codes`` lets ISO alpha-2/alpha-3 codes match (for structured fields, not running text);
-        ``kinds`` restricts the entity kinds that may match.
+        ``kinds`` restricts the entity kinds that may match; ``short_typos=False`` never corrects a
+        lone word of four letters (in running text "Iron" is a word, not a typo of Iran).
         """
-        key = (name, context, on, codes, kinds)
+        key = (name, context, on, codes, kinds, short_typos)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._resolve(name, context, on, codes, kinds)
+            cached = self._resolve(name, context, on, codes, kinds, short_typos)
             if len(self._cache) < 200_000:
                 self._cache[key] = cached
         return cached
 
     def _resolve(
-        self, name: str, context: str, on: dt.date | None, codes: bool, kinds: frozenset[EntityKind] | None
+        self,
+        name: str,
+        context: str,
+        on: dt.date | None,
+        codes: bool,
+        kinds: frozenset[EntityKind] | None,
+        short_typos: bool,
     ) -> Resolution:
         def allowed(forms: list[Form]) -> list[Form]:
             return [f for f in forms if kinds is None or f.kind in kinds]
@@ -446,8 +479,14 @@ class Resolver:
         query = fold(rest)
         if len(query) < 4:
             return Resolution(name, reason="too short to match by similarity")
-        within, nearest = self._fuzzy(query, persons_only)
+        within, nearest = self._fuzzy(query, persons_only, short_typos)
         within = [w for w in within if kinds is None or w[0].kind in kinds]
+        if not within and fold(name) != query:
+            # what was peeled off was part of a name ("Bosnia and Herzegvoina", "Democartic
+            # People's Republic of Korea")
+            within, nearest = self._fuzzy(fold(name), False, short_typos)
+            within = [w for w in within if kinds is None or w[0].kind in kinds]
+            parsed = _Parsed(contexts=parsed.contexts, rest=[name])
         if not within:
             return Resolution(
                 name,
@@ -503,19 +542,28 @@ def _plain(text: str) -> str:
 
 
 def _within_budget(query: str, key: str) -> int | None:
-    """Total edit distance if ``query`` is a plausible typo of ``key`` (token by token), else None."""
+    """Total edit distance if ``query`` is a plausible typo of ``key`` (token by token), else None.
+
+    The name's first letter is fixed; a later word may have a typo anywhere ("Sierra eLone"). In a
+    name of ten letters or more, one wrong letter in a short word is a typo ("Côte i'Ivoire").
+    """
     if query[:1] != key[:1]:
         return None
     q_tokens, k_tokens = query.split(), key.split()
     if len(q_tokens) == len(k_tokens):
         total = 0
+        short_slips = 0
         for q, k in zip(q_tokens, k_tokens, strict=True):
             distance = OSA.distance(q, k)
-            if distance > edit_budget(len(k)) or (distance and q[:1] != k[:1]):
-                return None
+            if distance > edit_budget(len(k)):
+                if distance > 1 or len(key) < 10:
+                    return None
+                short_slips += 1
             total += distance
+        if short_slips and total > 1:
+            return None
     else:
         total = OSA.distance(query.replace(" ", ""), key.replace(" ", ""))
-    if len(k_tokens) == 1 and len(key) <= 4 and total:
-        return None  # a lone short word is too easily another word ("That" is not "Thai")
+    if len(k_tokens) == 1 and len(key) <= 3 and total:
+        return None
     return total if total <= edit_budget(len(key)) else None
