@@ -210,10 +210,10 @@ def _names_init(root: str) -> None:
     """Set up a spawned worker of :func:`names_seen` with the corpus's gazetteer."""
     global _FINDER
     from coalition_tui.gazetteer import load_gazetteer
-    from coalition_tui.paths import own_or_bundled
+    from coalition_tui.paths import bundled_data_dir
     from coalition_tui.resolve import Resolver
 
-    gazetteer, _ = load_gazetteer(own_or_bundled(Path(root), "gazetteer"))
+    gazetteer, _ = load_gazetteer(Path(root) / "gazetteer", fallback=bundled_data_dir() / "gazetteer")
     _FINDER = Extractor(gazetteer, Resolver(gazetteer))
 
 

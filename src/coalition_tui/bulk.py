@@ -36,7 +36,7 @@ from coalition_tui.loader import Progress, _noop, load_base, needs_prepare, reco
 from coalition_tui.locking import check_writable, data_lock
 from coalition_tui.model import Commitment, Source, Summit
 from coalition_tui.parallel import WORKERS, pool_map
-from coalition_tui.paths import RealPaths, own_or_bundled
+from coalition_tui.paths import RealPaths, bundled_data_dir
 from coalition_tui.problems import display_path
 from coalition_tui.sharing import Sharing
 from coalition_tui.tomlio import write_bytes_new
@@ -130,7 +130,7 @@ def _worker_init(root: str, summits: dict[str, Summit]) -> None:
     from coalition_tui.gazetteer import load_gazetteer
     from coalition_tui.resolve import Resolver
 
-    gazetteer, _ = load_gazetteer(own_or_bundled(Path(root), "gazetteer"))
+    gazetteer, _ = load_gazetteer(Path(root) / "gazetteer", fallback=bundled_data_dir() / "gazetteer")
     _WORKER = _Worker(Path(root), summits, Extractor(gazetteer, Resolver(gazetteer)))
 
 

@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from coalition_tui.corpus import Corpus
+from coalition_tui.gazetteer import FILES as GAZETTEER_FILES
+from coalition_tui.gazetteer import gazetteer_file
 from coalition_tui.loader import (
     FileRecords,
     Progress,
@@ -40,7 +42,7 @@ from coalition_tui.loader import (
 )
 from coalition_tui.locking import remove_stale_temps
 from coalition_tui.model import Commitment, Source
-from coalition_tui.paths import own_or_bundled
+from coalition_tui.paths import bundled_data_dir, own_or_bundled
 from coalition_tui.problems import Problem, Severity
 from coalition_tui.sharing import Sharing
 from coalition_tui.tomlio import write_atomic
@@ -117,8 +119,8 @@ class _SafeUnpickler(pickle.Unpickler):
 
 
 def _gazetteer_files(root: Path) -> list[Path]:
-    gazetteer = own_or_bundled(root, "gazetteer")
-    return sorted(gazetteer.glob("*.toml")) if gazetteer.is_dir() else []
+    fallback = bundled_data_dir() / "gazetteer"
+    return [gazetteer_file(root / "gazetteer", name, fallback) for name in GAZETTEER_FILES]
 
 
 def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[Path, bytes]:

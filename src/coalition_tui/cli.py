@@ -109,11 +109,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only", default="", metavar="PREFIX", help="with --gold: the articles whose name starts so")
     p.add_argument("--errors", action="store_true", help="with --gold: list every miss and false alarm")
 
-    p = sub.add_parser("export", help="write the filtered records to a TOML file that loads back as data")
+    p = sub.add_parser("export", help="write the filtered records to a self-contained TOML file ('import' merges it)")
     _add_data(p, argparse.SUPPRESS)
     _add_filters(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")  # a str: Path() drops a trailing "/"
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+    p = sub.add_parser("import", help="merge an export file into a corpus: new records, meetings, sources, people")
+    _add_data(p, argparse.SUPPRESS)
+    p.add_argument("file", metavar="FILE", type=Path, help="a file 'coalition-tui export' wrote")
+    p.add_argument(
+        "--articles", metavar="DIR", type=Path, action="append", default=[],
+        help="where to look for the articles' texts (besides the export file's folder); repeatable",
+    )  # fmt: skip
+    p.add_argument("--json", action="store_true", help="one JSON object")
 
     p = sub.add_parser("diff", help="two articles side by side: sentences aligned, words changed, claims")
     _add_data(p, argparse.SUPPRESS)
@@ -770,6 +779,38 @@ def cmd_meeting(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``import FILE``: an export merged into the corpus; what was added, reused or left out, one per line."""
+    from coalition_tui.importer import ImportFailed, import_file
+
+    root = _data(args)
+    try:
+        report = import_file(root, args.file, args.articles)
+    except ImportFailed as exc:
+        err.write(f"coalition-tui import: {exc}\n")
+        return 2
+    except OSError as exc:
+        err.write(f"coalition-tui import: cannot write {root}: {exc.strerror or exc}\n")
+        return 1
+    if args.json:
+        payload = {
+            "added": report.added,
+            "unchanged": report.unchanged,
+            "renamed": dict(report.renamed),
+            "sources_added": report.sources_added,
+            "missing_text": [{"source": s, "file": f, "sha256": h} for s, f, h in report.missing_text],
+            "meetings_added": report.meetings_added,
+            "entities_added": report.entities_added,
+            "kept": report.kept,
+            "skipped": report.skipped,
+            "file": str(report.file) if report.file else None,
+        }
+        out.write(json_line(payload) + "\n")
+    else:
+        out.write("".join(line + "\n" for line in report.lines()))
+    return 1 if report.missing_text or report.skipped else 0
+
+
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Copy the bundled corpus to ``DIR`` (default: the user data folder), which then opens by default."""
     import shutil
@@ -807,6 +848,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "meeting": cmd_meeting,
     "eval": cmd_eval,
     "export": cmd_export,
+    "import": cmd_import,
     "diff": cmd_diff,
     "across": cmd_across,
     "summary": cmd_summary,

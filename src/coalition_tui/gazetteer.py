@@ -7,6 +7,7 @@ actually write (aliases, demonyms, metonyms), the people and the organizations.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,13 @@ from typing import Any
 from coalition_tui.model import Country, Entity, Organization, Person
 from coalition_tui.normalize import fold
 from coalition_tui.problems import Problem, display_path
-from coalition_tui.tomlio import build, read_tables, table_lines
+from coalition_tui.tomlio import build, read_tables, read_toml, table_lines
 
 COUNTRIES_FILE = "countries.toml"
 PEOPLE_FILE = "people.toml"
 ORGANIZATIONS_FILE = "organizations.toml"
+ALIASES_FILE = "aliases.toml"  # names the analyst mapped to an entity: "written form" = "entity id"
+FILES = (COUNTRIES_FILE, ORGANIZATIONS_FILE, PEOPLE_FILE, ALIASES_FILE)
 
 
 @dataclass
@@ -88,21 +91,31 @@ def _country(code: str, table: dict[str, Any], shown: str, line: int | None) -> 
     return build(Country, data, shown, line, code)
 
 
-def _tables(path: Path, base: Path) -> tuple[dict[str, Any], str, str, list[Problem]]:
-    shown = display_path(path, base)
-    tables, text, problems = read_tables(path, shown)
-    return tables, text, shown, problems
+def gazetteer_file(directory: Path, name: str, fallback: Path | None = None) -> Path:
+    """``directory/name``, else ``fallback/name``: a corpus that has its own people file only still
+    has the bundled countries."""
+    own = directory / name
+    return own if own.exists() or fallback is None else fallback / name
 
 
-def load_gazetteer(directory: Path, base: Path | None = None) -> tuple[Gazetteer, list[Problem]]:
-    """Load ``countries.toml``, ``people.toml`` and ``organizations.toml`` from ``directory``.
+def load_gazetteer(
+    directory: Path, base: Path | None = None, fallback: Path | None = None
+) -> tuple[Gazetteer, list[Problem]]:
+    """Load ``countries.toml``, ``people.toml``, ``organizations.toml`` and ``aliases.toml`` from
+    ``directory`` (each one missing there from ``fallback``).
 
     A bad entry is reported and skipped; the rest loads.
     """
     gaz = Gazetteer()
     problems: list[Problem] = []
 
-    tables, text, shown, found = _tables(directory / COUNTRIES_FILE, base or directory)
+    def _tables(name: str) -> tuple[dict[str, Any], str, str, list[Problem]]:
+        path = gazetteer_file(directory, name, fallback)
+        shown = display_path(path, base or directory)
+        tables, text, found = read_tables(path, shown)
+        return tables, text, shown, found
+
+    tables, text, shown, found = _tables(COUNTRIES_FILE)
     problems += found
     line_of = table_lines(text)
     for code, table in tables.items():
@@ -111,7 +124,7 @@ def load_gazetteer(directory: Path, base: Path | None = None) -> tuple[Gazetteer
         if country:
             gaz.countries[code] = country
 
-    tables, text, shown, found = _tables(directory / ORGANIZATIONS_FILE, base or directory)
+    tables, text, shown, found = _tables(ORGANIZATIONS_FILE)
     problems += found
     line_of = table_lines(text)
     for org_id, table in tables.items():
@@ -120,7 +133,7 @@ def load_gazetteer(directory: Path, base: Path | None = None) -> tuple[Gazetteer
         if org:
             gaz.organizations[org_id] = org
 
-    tables, text, shown, found = _tables(directory / PEOPLE_FILE, base or directory)
+    tables, text, shown, found = _tables(PEOPLE_FILE)
     problems += found
     line_of = table_lines(text)
     for person_id, table in tables.items():
@@ -153,4 +166,37 @@ def load_gazetteer(directory: Path, base: Path | None = None) -> tuple[Gazetteer
             )
             continue
         gaz.people[person_id] = person
+    path = gazetteer_file(directory, ALIASES_FILE, fallback)
+    if path.exists():
+        problems += _load_aliases(gaz, path, display_path(path, base or directory))
     return gaz, problems
+
+
+def _key_line(text: str, key: str) -> int | None:
+    match = re.search(r'^[ \t]*(?:"' + re.escape(key) + r'"|' + re.escape(key) + r")[ \t]*=", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _load_aliases(gaz: Gazetteer, path: Path, shown: str) -> list[Problem]:
+    """``"written form" = "entity id"`` lines: each form becomes an alias of its entity."""
+    data, text, problems = read_toml(path, shown)
+    added: dict[str, list[str]] = {}
+    for written, entity_id in (data or {}).items():
+        line = _key_line(text, written)
+        if not isinstance(entity_id, str) or gaz.entity(entity_id) is None:
+            problems.append(
+                Problem(shown, f"{written!r} names no known entity ({entity_id!r}); use an id", line=line, record=written)
+            )
+            continue
+        added.setdefault(entity_id, []).append(written)
+    for entity_id, forms in added.items():
+        entity = gaz.entity(entity_id)
+        assert entity is not None
+        updated = entity.model_copy(update={"aliases": (*entity.aliases, *forms)})
+        if isinstance(updated, Country):
+            gaz.countries[entity_id] = updated
+        elif isinstance(updated, Person):
+            gaz.people[entity_id] = updated
+        else:
+            gaz.organizations[entity_id] = updated
+    return problems

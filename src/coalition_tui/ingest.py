@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,15 +22,8 @@ from coalition_tui.meetings import guess_summit
 from coalition_tui.model import Commitment
 from coalition_tui.problems import display_path
 from coalition_tui.serialize import candidates_document
-from coalition_tui.tomlio import (
-    MAX_TOML_BYTES,
-    read_regular,
-    read_toml,
-    strip_none,
-    write_bytes_atomic,
-    write_bytes_new,
-)
-from coalition_tui.tomlio import dumps as toml_dumps
+from coalition_tui.toml_append import append_tables
+from coalition_tui.tomlio import read_toml, write_bytes_new
 
 ARTICLES_DIR = "articles"
 COMMITMENTS_DIR = "commitments"
@@ -224,19 +216,7 @@ def register_sources(root: Path, entries: dict[str, dict[str, Any]]) -> list[str
     """Append ``entries`` to ``root/sources.toml`` in one atomic write (the file as written is kept),
     under the data folder's lock and against the file as it is on disk. An id that is registered
     already is not written again; those ids are returned."""
-    sources = root / "sources.toml"
-    with data_lock(root):
-        existing = read_regular(sources, MAX_TOML_BYTES).decode("utf-8") if sources.exists() else ""
-        try:
-            present = _digests_of(tomllib.loads(existing))
-        except (tomllib.TOMLDecodeError, RecursionError):
-            present = {}  # a broken file: appended to as before; validate names its problem
-        clashes = [key for key in entries if key in present]
-        fresh = {key: value for key, value in entries.items() if key not in present}
-        if fresh:
-            addition = toml_dumps(strip_none(fresh))
-            write_bytes_atomic(sources, (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n").encode("utf-8"))
-    return clashes
+    return append_tables(root, root / "sources.toml", entries, strict=False)  # a broken file: validate names it
 
 
 def _headline(text: str, path: Path) -> str:

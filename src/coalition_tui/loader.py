@@ -21,7 +21,7 @@ from typing import Any
 from coalition_tui.corpus import Corpus
 from coalition_tui.gazetteer import load_gazetteer
 from coalition_tui.model import Commitment, Origin, Source, Summit
-from coalition_tui.paths import RealPaths, own_or_bundled
+from coalition_tui.paths import RealPaths, bundled_data_dir, own_or_bundled
 from coalition_tui.problems import Problem, Severity, display_path
 from coalition_tui.resolve import Resolver
 from coalition_tui.sharing import Sharing
@@ -440,7 +440,7 @@ def load_base(data_dir: Path, progress: Progress = _noop) -> Corpus:
     """The gazetteer and the meetings of ``data_dir`` (or the bundled ones): a corpus with no articles yet."""
     root = data_dir.resolve()
     progress("gazetteer", 0, 1)
-    gazetteer, problems = load_gazetteer(own_or_bundled(root, "gazetteer"), root.parent)
+    gazetteer, problems = load_gazetteer(root / "gazetteer", root.parent, fallback=bundled_data_dir() / "gazetteer")
     corpus = Corpus(root=root, gazetteer=gazetteer, resolver=Resolver(gazetteer), problems=problems)
     if root.is_dir():
         progress("summits", 0, 1)

@@ -10,10 +10,10 @@ from typing import Any
 from pydantic import ValidationError
 
 from coalition_tui.corpus import Corpus
-from coalition_tui.locking import data_lock
 from coalition_tui.model import Summit
+from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import NotFound
-from coalition_tui.tomlio import MAX_TOML_BYTES, dumps, read_regular, read_toml, strip_none, write_bytes_atomic
+from coalition_tui.toml_append import BrokenFile, append_tables
 
 
 class MeetingError(Exception):
@@ -61,18 +61,17 @@ def add_meeting(
         where = ".".join(str(part) for part in error["loc"])
         raise MeetingError(f"{where}: {error['msg']}") from None
     path = corpus.root / "summits.toml"
+    if summit_id in corpus.summits:
+        raise MeetingError(f"{summit_id} is already in summits.toml")
     try:
-        with data_lock(corpus.root):
-            existing = read_regular(path, MAX_TOML_BYTES).decode("utf-8") if path.exists() else ""
-            data, _text, problems = read_toml(path, "summits.toml") if existing else ({}, "", [])
-            if problems:
-                raise MeetingError(f"{problems[0]}; fix summits.toml first")
-            if summit_id in (data or {}):
-                raise MeetingError(f"{summit_id} is already in summits.toml")
-            block = dumps({summit_id: strip_none(fields)})
-            write_bytes_atomic(path, (existing.rstrip("\n") + "\n\n" + block).lstrip("\n").encode("utf-8"))
+        clashes = append_tables(
+            corpus.root, path, {summit_id: fields}, seed=own_or_bundled(corpus.root, "summits.toml")
+        )
+    except BrokenFile as exc:
+        raise MeetingError(str(exc)) from None
     except OSError as exc:
         raise MeetingError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if clashes:
+        raise MeetingError(f"{summit_id} is already in summits.toml")
     corpus.summits[summit_id] = summit
     return summit
-

@@ -18,6 +18,7 @@ from coalition_tui.locking import DataLocked, data_lock
 from coalition_tui.model import Commitment, Kind, Origin, Stance
 from coalition_tui.normalize import fold
 from coalition_tui.problems import display_path
+from coalition_tui.serialize import FIELD_ORDER, record_table
 from coalition_tui.tomlio import MAX_TOML_BYTES, read_regular, replace_array_table
 
 
@@ -27,12 +28,16 @@ class ReviewError(Exception):
 
 @dataclass(frozen=True)
 class Change:
-    """New values for the fields a reviewer may edit (None: unchanged; person "" removes the person)."""
+    """New values for the fields a reviewer may edit (None: unchanged; person "" removes the person).
+    ``span``: the quote's new (start, end) in the article; the quote becomes those characters."""
 
     kind: Kind | None = None
     stance: Stance | None = None
     country: str | None = None
     person: str | None = None
+    span: tuple[int, int] | None = None
+    summit: str | None = None
+    note: str | None = None
 
 
 def queue(corpus: Corpus) -> list[Commitment]:
@@ -105,6 +110,26 @@ def edit(corpus: Corpus, record_id: str, change: Change) -> Commitment:
         updates["country"] = change.country
     if change.person is not None:
         updates["person"] = change.person or None
+    if change.summit is not None:
+        updates["summit"] = change.summit
+    if change.note is not None:
+        updates["note"] = change.note or None
+    if change.span is not None:
+        record = corpus.record(record_id)
+        text = corpus.texts.get(record.source, "") if record else ""
+        start, end = change.span
+        if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+            raise ReviewError("the quote is empty; choose at least one word of the article")
+        updates |= {"quote": text[start:end], "start": start, "end": end}
+    return _save(corpus, record_id, updates)
+
+
+def revert(corpus: Corpus, record_id: str, before: Commitment) -> Commitment:
+    """Put the record back as ``before`` (an undo): every field as it was, review state included."""
+    table = record_table(before)
+    updates: dict[str, Any] = {key: table.get(key) for key in FIELD_ORDER if key != "id"}
+    if not before.as_written:
+        updates["as_written"] = []
     return _save(corpus, record_id, updates)
 
 

@@ -87,6 +87,17 @@ class InertFilter(LineFilter):
         return [Segment(UNSAFE.sub("", text), style, control) for text, style, control in segments]
 
 
+@dataclass
+class Undo:
+    """How to take back one change the analyst made (a review decision, an edit, a new record)."""
+
+    label: str
+    run: Callable[[], object]  # raises ReviewError/AuthoringError with a one-line reason
+
+
+UNDO_DEPTH = 200
+
+
 class CoalitionApp(App[None]):
     """Compare what each country committed at the coalition-of-the-willing meetings."""
 
@@ -112,6 +123,7 @@ class CoalitionApp(App[None]):
         self.corpus: Corpus | None = None
         self._loading_stage = ""
         self.selection: dict[str, Commitment] = {}
+        self.undo_stack: list[Undo] = []
 
     # ------------------------------------------------------------------ loading
     def compose(self) -> ComposeResult:
@@ -186,13 +198,41 @@ class CoalitionApp(App[None]):
         """A reloaded corpus (new articles): every view is rebuilt, the current one at once."""
         keep_out_of_collections()
         self.corpus = corpus
+        self.undo_stack.clear()  # the changes it recorded were made to the corpus before
         self.corpus_changed()
+        self.rebuild_current_view()
+
+    def rebuild_current_view(self) -> None:
         current = self.current_mode
         if current in self.MODES:
             self.switch_mode("overview" if current != "overview" else "countries")
             self.remove_mode(current)
             self.add_mode(current, self.MODES[current])
             self.switch_mode(current)
+
+    def remember(self, label: str, run: Callable[[], object]) -> None:
+        """Keep how to undo a change just saved; ``u`` takes back the latest."""
+        self.undo_stack.append(Undo(label, run))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def action_undo(self) -> None:
+        from coalition_tui.authoring import AuthoringError
+        from coalition_tui.review import ReviewError
+
+        if self.corpus is None or not self.undo_stack:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        if len(self.screen_stack) > 1:
+            return  # a dialog is open: it has the keyboard
+        undo = self.undo_stack.pop()
+        try:
+            undo.run()
+        except (ReviewError, AuthoringError) as exc:
+            self.notify(f"Could not undo {undo.label}: {exc}", severity="error", timeout=8)
+            return
+        self.notify(f"Undone: {undo.label}", timeout=4)
+        self.corpus_changed()
+        self.rebuild_current_view()
 
     def action_add_articles(self) -> None:
         if self.corpus is None:

@@ -14,6 +14,7 @@ APP_BINDINGS = [
     Binding("7", "view('review')", "Review", id="view.review"),
     Binding("plus", "add_articles", "Add articles", id="corpus.add", key_display="+"),
     Binding("e", "export", "Export", id="selection.export"),
+    Binding("u", "undo", "Undo", id="app.undo"),
     Binding("X", "clear_selection", "Clear selection", id="selection.clear", show=False),
     Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
     Binding("q", "quit", "Quit", id="app.quit"),
@@ -50,7 +51,7 @@ DIFF_BINDINGS = [
     Binding("n", "next", "Next difference", id="diff.next"),
     Binding("p", "previous", "Previous", id="diff.previous"),
     Binding("w", "swap", "Swap sides", id="diff.swap"),
-    Binding("u", "layout", "Unified / side by side", id="diff.layout"),
+    Binding("v", "layout", "Unified / side by side", id="diff.layout"),
     Binding("t", "claims", "Text / claims", id="diff.claims"),
 ]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -29,6 +30,7 @@ from coalition_tui.tui.keymap import REVIEW_BINDINGS, WINDOW_BINDINGS
 from coalition_tui.tui.widgets import FilterInput, Table
 
 CONTEXT = 320  # characters of article shown either side of the quote
+UNDO_BULK = 200  # a decision on more records than this cannot be undone with u (each undo is a file write)
 
 
 @dataclass
@@ -42,6 +44,7 @@ class _Bulk:
     done: int = 0
     stopped: bool = False
     failed: list[str] = dataclasses.field(default_factory=list)
+    decided: list[Commitment] = dataclasses.field(default_factory=list)  # as they were before, for undo
 
 
 class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
@@ -223,10 +226,15 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         except review.ReviewError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
+        self.capp.remember(f"{action} {record.id}", self._reverter(record))
         done = {"accept": "Accepted", "reject": "Rejected", "restore": "Restored to the queue"}[action]
         self.notify(f"{done}: {self.corpus.label(record.country)} {record.kind.value} ({record.id})", timeout=3)
         self.capp.corpus_changed()
         self._drop(row)
+
+    def _reverter(self, before: Commitment) -> Callable[[], object]:
+        corpus = self.corpus
+        return lambda: review.revert(corpus, before.id, before)
 
     def action_decide_all(self, action: str) -> None:
         """A and R: the same decision for every record listed (all that the filter lets through, not
@@ -262,6 +270,7 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         for record in bulk.records[bulk.done : bulk.done + _Bulk.BATCH]:
             try:
                 act(self.corpus, record.id)
+                bulk.decided.append(record)
             except review.ReviewError as exc:
                 bulk.failed.append(str(exc))
             bulk.done += 1
@@ -272,6 +281,11 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
             self.set_timer(0.01, self._decide_batch)
             return
         self._bulk = None
+        if 0 < len(bulk.decided) <= UNDO_BULK:
+            corpus, decided = self.corpus, list(bulk.decided)
+            self.capp.remember(
+                f"{bulk.action} of {len(decided)} records", lambda: [review.revert(corpus, r.id, r) for r in decided]
+            )
         self.capp.corpus_changed()
         self.reload()
         made = bulk.done - len(bulk.failed)
@@ -317,6 +331,7 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
             except review.ReviewError as exc:
                 self.notify(str(exc), severity="error", timeout=8)
                 return
+            self.capp.remember(f"edit of {record.id}", self._reverter(record))
             self.notify(f"Edited and accepted: {record.id}", timeout=3)
             self.capp.corpus_changed()
             self._drop(row)

@@ -1,0 +1,139 @@
+"""The meeting form: a meeting the corpus lacks, added to its ``summits.toml`` (as ``meeting add``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Select, Static
+
+from coalition_tui.corpus import Corpus
+from coalition_tui.meeting_add import MeetingError, add_meeting, meeting_id
+from coalition_tui.model import Summit
+from coalition_tui.problems import NotFound
+from coalition_tui.tui import render
+
+FORMATS = ("in-person", "virtual", "hybrid")
+LEVELS = (("leaders", "leaders"), ("defence ministers", "defence_ministers"), ("military chiefs", "military_chiefs"))
+
+
+class MeetingForm(ModalScreen[Summit | None]):
+    """Date, place, format, level, hosts (any name form, resolved as typed), venue, where reported."""
+
+    BINDINGS = [("escape", "cancel", "Cancel"), ("ctrl+s", "save", "Save")]
+
+    def __init__(self, date: dt.date | None = None, place: str = "") -> None:
+        super().__init__()
+        self.initial_date, self.initial_place = date, place
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.app.corpus  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="meeting-dialog", classes="dialog"):
+            yield Label(Content("New meeting"), classes="title")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Date (YYYY-MM-DD)")
+                    yield Input(self.initial_date.isoformat() if self.initial_date else "", id="meeting-date")
+                with Vertical():
+                    yield Label("Place")
+                    yield Input(self.initial_place, placeholder="London", id="meeting-place")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Format")
+                    yield Select([(f, f) for f in FORMATS], value="in-person", allow_blank=False, id="meeting-format")
+                with Vertical():
+                    yield Label("Level")
+                    yield Select(LEVELS, value="leaders", allow_blank=False, id="meeting-level")
+            yield Label("Hosts (names, comma between them; any form: 'Starmer, Macron')")
+            yield Input(id="meeting-hosts")
+            yield Static(id="meeting-hosts-match", classes="hint")
+            yield Label("Venue (optional)")
+            yield Input(id="meeting-venue")
+            yield Label("Reported in (URLs, space between them; optional)")
+            yield Input(id="meeting-sources")
+            yield Static(id="meeting-id", classes="hint")
+            yield Static(Content("Enter or Ctrl+S: add the meeting · Esc: cancel"), classes="hint")
+
+    def on_mount(self) -> None:
+        for box in self.query(Input):
+            box.cursor_blink = getattr(self.app, "blink", True)
+        self._preview()
+        self.query_one("#meeting-date", Input).focus()
+
+    def _hosts(self) -> tuple[list[str], list[str]]:
+        """(person ids, names that match nobody)."""
+        found, unknown = [], []
+        for name in (n.strip() for n in self.query_one("#meeting-hosts", Input).value.split(",")):
+            if not name:
+                continue
+            try:
+                found.append(self.corpus.find_person(name))
+            except NotFound:
+                unknown.append(name)
+        return found, unknown
+
+    def _date(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(self.query_one("#meeting-date", Input).value.strip())
+        except ValueError:
+            return None
+
+    def _preview(self) -> None:
+        hosts, unknown = self._hosts()
+        shown = ", ".join(self.corpus.label(h) for h in hosts)
+        line = Content.styled(render.inert(f"→ {shown}" if shown else "no hosts"), "green")
+        if unknown:
+            line = Content.styled(render.inert(f"✕ nobody in the gazetteer is {unknown[0]!r}"), "bold red")
+        self.query_one("#meeting-hosts-match", Static).update(line)
+        date, place = self._date(), self.query_one("#meeting-place", Input).value.strip()
+        if date and place:
+            summit_id = meeting_id(date, place)
+            clash = " (already in the corpus)" if summit_id in self.corpus.summits else ""
+            self.query_one("#meeting-id", Static).update(Content(render.inert(f"id: {summit_id}{clash}")))
+        else:
+            self.query_one("#meeting-id", Static).update(Content("id: give a date (YYYY-MM-DD) and a place"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._preview()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def action_save(self) -> None:
+        date = self._date()
+        place = self.query_one("#meeting-place", Input).value.strip()
+        if date is None or not place:
+            self.notify("Give the date as YYYY-MM-DD and a place", severity="error", timeout=4)
+            return
+        hosts, unknown = self._hosts()
+        if unknown:
+            self.notify(f"Nobody in the gazetteer is {unknown[0]!r}: fix the name, or add the person in Names (5)",
+                        severity="error", timeout=6)  # fmt: skip
+            return
+        sources = tuple(re.split(r"[\s,]+", self.query_one("#meeting-sources", Input).value.strip()))
+        try:
+            summit = add_meeting(
+                self.corpus,
+                date,
+                place,
+                str(self.query_one("#meeting-format", Select).value),
+                tuple(hosts),
+                str(self.query_one("#meeting-level", Select).value),
+                self.query_one("#meeting-venue", Input).value.strip(),
+                tuple(s for s in sources if s),
+            )
+        except MeetingError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        self.dismiss(summit)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
