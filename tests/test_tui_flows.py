@@ -229,7 +229,7 @@ async def test_diff_view_steps_through_differences_swaps_and_switches_layout():
         await pilot.pause()
         assert (screen.a, screen.b) == ("001_d758d6b22dd4d3b3", "000_52fd44cbc1a803ce")
         assert screen.result.count("only_a") == 47
-        await pilot.press("u")
+        await pilot.press("v")
         await pilot.pause()
         assert {len(r.cells) for r in rows.rows} == {1}  # unified
         await pilot.press("t")

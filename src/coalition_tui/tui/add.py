@@ -14,6 +14,8 @@ from textual.widgets import Input, Label, ProgressBar, Select, Static
 
 from coalition_tui.tui import render
 
+NEW_MEETING = "+new"
+
 
 class AddArticlesScreen(ModalScreen[None]):
     """+: a path (an article file or a folder of .txt files) and a meeting; ingest runs in a worker
@@ -28,18 +30,33 @@ class AddArticlesScreen(ModalScreen[None]):
             yield Label("A .txt article or a folder of them (searched recursively)")
             yield Input(placeholder="~/articles", id="add-path")
             yield Label("Meeting they report")
-            yield Select(
-                [("guess from each article's text", "")]
-                + [(Content(render.inert(s.label)), s.id) for s in corpus.summits_by_date()],
-                value="",
-                allow_blank=False,
-                id="add-summit",
-            )
+            yield Select(self._meetings(corpus), value="", allow_blank=False, id="add-summit")
             yield ProgressBar(id="add-progress", show_eta=False)
             yield Static(Content("Enter: add · Esc: close"), id="add-status", classes="hint")
 
+    @staticmethod
+    def _meetings(corpus) -> list[tuple[Content | str, str]]:  # noqa: ANN001 - Corpus
+        return (
+            [("guess from each article's text", "")]
+            + [(Content(render.inert(s.label)), s.id) for s in corpus.summits_by_date()]
+            + [(Content("+ a new meeting…"), NEW_MEETING)]
+        )
+
     def on_mount(self) -> None:
         self.query_one("#add-path", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """'+ a new meeting…': the meeting form; the meeting added is the one chosen here."""
+        if event.value != NEW_MEETING:
+            return
+        from coalition_tui.tui.meeting_form import MeetingForm
+
+        def added(summit) -> None:  # noqa: ANN001 - Summit | None
+            select = self.query_one("#add-summit", Select)
+            select.set_options(self._meetings(self.app.corpus))  # type: ignore[attr-defined]
+            select.value = summit.id if summit is not None else ""
+
+        self.app.push_screen(MeetingForm(), added)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -47,6 +64,8 @@ class AddArticlesScreen(ModalScreen[None]):
         if not raw:
             return
         summit = self.query_one("#add-summit", Select).value
+        if summit == NEW_MEETING:
+            return
         self.query_one("#add-path", Input).disabled = True
         self._ingest(Path(raw).expanduser(), str(summit) if summit else None)
 
@@ -91,6 +110,8 @@ class AddArticlesScreen(ModalScreen[None]):
         if result and result.unchanged:
             lines.append(f"{result.unchanged} already in the corpus")
         lines += problems[:8] + ([f"… and {len(problems) - 8} more problem(s)"] if len(problems) > 8 else [])
+        if any("which meeting" in p for p in problems):
+            lines.append("Choose the meeting above (or '+ a new meeting…' to add it), then Enter again")
         # file names in the problems are untrusted: no markup (Content), no control characters (inert)
         self.query_one("#add-status", Static).update(Content(render.inert("\n".join(lines)) + "\nEsc: close"))
         self.query_one("#add-path", Input).disabled = False

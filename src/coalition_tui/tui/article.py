@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Text
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -26,11 +27,16 @@ Span = tuple[int, int, str | None, str]  # start, end (article offsets), record 
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """The text of one article, wrapped to the widget's width, painted row by row."""
+    """The text of one article, wrapped to the widget's width, painted row by row. Focused, it has a
+    sentence cursor (↑/↓ or j/k move it a sentence at a time): the sentence a new record quotes."""
 
     DEFAULT_CSS = """
     ArticleView { height: 1fr; }
     """
+    BINDINGS = [
+        Binding("down,j", "sentence(1)", "Next sentence", show=False),
+        Binding("up,k", "sentence(-1)", "Previous sentence", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -42,12 +48,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._rows: list[tuple[int, int]] = []  # (start, end) article offsets of each visual row
         self._row_of_paragraph: list[int] = []
         self._width = -1
+        self._sentences: list[tuple[int, int]] | None = None  # found when the cursor first moves
+        self.sentence: tuple[int, int] | None = None
 
     # ------------------------------------------------------------------ content
     def set_article(self, text: str, mentions: Iterable[Mention], records: Iterable[Commitment]) -> None:
         """Show ``text`` from its top, with ``mentions`` and ``records`` styled."""
         self.text = text
         self.current = None
+        self._sentences, self.sentence = None, None
         self._paragraphs, pos = [], 0
         for line in text.split("\n"):
             self._paragraphs.append((pos, pos + len(line)))
@@ -84,6 +93,29 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
         if record is not None:
             self.scroll_to(y=self.row_at(record.start), animate=False)
+
+    def action_sentence(self, step: int) -> None:
+        """Move the sentence cursor; the first move starts at the first sentence on screen."""
+        if self._sentences is None:
+            from coalition_tui.authoring import sentence_spans
+
+            self._sentences = sentence_spans(self.text)
+        spans = self._sentences
+        if not spans:
+            return
+        if self.sentence is None:
+            self._layout()
+            top = self._rows[min(self.scroll_offset.y, len(self._rows) - 1)][0] if self._rows else 0
+            index = next((i for i, (a, b) in enumerate(spans) if b > top), len(spans) - 1)
+        else:
+            here = next((i for i, span in enumerate(spans) if span[0] >= self.sentence[0]), len(spans) - 1)
+            index = min(max(0, here + step), len(spans) - 1)
+        self.sentence = spans[index]
+        first, last = self.row_at(self.sentence[0]), self.row_at(max(self.sentence[0], self.sentence[1] - 1))
+        height = self.scrollable_content_region.height or 1
+        if first < self.scroll_offset.y or last >= self.scroll_offset.y + height:
+            self.scroll_to(y=max(0, first - 1), animate=False)
+        self.refresh()
 
     def row_at(self, offset: int) -> int:
         """The visual row that shows the article offset ``offset``."""
@@ -126,6 +158,9 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self._rows[number]
         line = Text(inert(self.text[start:end]), no_wrap=True, end="")
         paragraph = max(0, bisect_right(self._starts, start) - 1)
+        if self.sentence and self.sentence[0] < end and self.sentence[1] > start:
+            a, b = self.sentence
+            line.stylize(render.SENTENCE_STYLE, max(a, start) - start, min(b, end) - start)
         for s, e, record, style in self._spans[paragraph]:
             if s < end and e > start:
                 if record is not None:
@@ -171,4 +206,3 @@ def _fit(text: str, pos: int, end: int, width: int, ascii_only: bool) -> int:
         cells += max(size, 1)
         index += 1
     return index
-

@@ -46,6 +46,9 @@ BACK = Binding("escape", "back", "Back", id="screen.back")
 SORT = Binding("s", "sort_score", "Sort by score", id="names.sort")
 ACROSS = Binding("a", "across", "Across meetings", id="country.across")
 DIFF_MARK = Binding("d", "diff", "Diff: mark / compare", id="sources.diff")
+NEW_RECORD = Binding("n", "new_record", "New record", id="sources.new_record")
+EDIT_RECORD = Binding("E", "edit_record", "Edit record", id="sources.edit_record")
+NEW_MEETING = Binding("n", "new_meeting", "New meeting", id="summits.new")
 ALL_RECORDS = Binding("enter", "open", "All records", id="countries.open")
 DIFF_BINDINGS = [
     Binding("n", "next", "Next difference", id="diff.next"),

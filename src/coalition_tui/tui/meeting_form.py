@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
@@ -35,29 +35,34 @@ class MeetingForm(ModalScreen[Summit | None]):
         return self.app.corpus  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="meeting-dialog", classes="dialog"):
+        with VerticalScroll(id="meeting-dialog", classes="dialog"):
             yield Label(Content("New meeting"), classes="title")
             with Horizontal(classes="form-row"):
                 with Vertical():
                     yield Label("Date (YYYY-MM-DD)")
-                    yield Input(self.initial_date.isoformat() if self.initial_date else "", id="meeting-date")
+                    date = self.initial_date.isoformat() if self.initial_date else ""
+                    yield Input(date, placeholder="2025-03-27", id="meeting-date", compact=True)
                 with Vertical():
                     yield Label("Place")
-                    yield Input(self.initial_place, placeholder="London", id="meeting-place")
+                    yield Input(self.initial_place, placeholder="London", id="meeting-place", compact=True)
             with Horizontal(classes="form-row"):
                 with Vertical():
                     yield Label("Format")
-                    yield Select([(f, f) for f in FORMATS], value="in-person", allow_blank=False, id="meeting-format")
+                    yield Select([(f, f) for f in FORMATS], value="in-person", allow_blank=False,
+                                 id="meeting-format", compact=True)  # fmt: skip
                 with Vertical():
                     yield Label("Level")
-                    yield Select(LEVELS, value="leaders", allow_blank=False, id="meeting-level")
-            yield Label("Hosts (names, comma between them; any form: 'Starmer, Macron')")
-            yield Input(id="meeting-hosts")
+                    yield Select(LEVELS, value="leaders", allow_blank=False, id="meeting-level", compact=True)
+            yield Label("Hosts (names, a comma between them; any form: 'Starmer, Macron')")
+            yield Input(id="meeting-hosts", compact=True)
             yield Static(id="meeting-hosts-match", classes="hint")
-            yield Label("Venue (optional)")
-            yield Input(id="meeting-venue")
-            yield Label("Reported in (URLs, space between them; optional)")
-            yield Input(id="meeting-sources")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Venue (optional)")
+                    yield Input(id="meeting-venue", compact=True)
+                with Vertical():
+                    yield Label("Reported in (URLs; optional)")
+                    yield Input(id="meeting-sources", compact=True)
             yield Static(id="meeting-id", classes="hint")
             yield Static(Content("Enter or Ctrl+S: add the meeting · Esc: cancel"), classes="hint")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -87,34 +87,40 @@ class RecordForm(ModalScreen[Commitment | None]):
         source = corpus.sources[self.source]
         meeting = r.summit if r else (source.summit or "")
         title = f"Edit {r.id}" if r else f"New record from {self.source}"
-        with Vertical(id="record-dialog", classes="dialog"):
+        with VerticalScroll(id="record-dialog", classes="dialog"):
             yield Label(Content(render.inert(title)), classes="title")
             yield QuoteSpan(corpus.texts[self.source], self.start, self.end, id="record-quote")
             yield Static(
-                Content("Quote: ←/→ move its start a word, Shift+←/→ its end · Tab: the fields"),
+                Content("←/→ move the quote's start a word, Shift+←/→ its end · Tab: the fields"),
                 id="record-quote-hint",
                 classes="hint",
             )
-            yield Label("Country or organization (any name, code or typo)")
-            yield Input(corpus.label(r.country) if r else "", id="record-country")
-            yield Static(id="record-country-match", classes="hint")
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Actor: country or organization")
+                    yield Input(corpus.label(r.country) if r else "", id="record-country", compact=True)
+                    yield Static(id="record-country-match", classes="hint")
+                with Vertical():
+                    yield Label("Person who said it (or empty)")
+                    yield Input(corpus.label(r.person) if r and r.person else "", id="record-person", compact=True)
+                    yield Static(id="record-person-match", classes="hint")
             with Horizontal(classes="form-row"):
                 with Vertical():
                     yield Label("Kind")
                     yield Select([(k.value, k) for k in Kind], value=r.kind if r else Kind.TROOPS_IN_UKRAINE,
-                                 allow_blank=False, id="record-kind")  # fmt: skip
+                                 allow_blank=False, id="record-kind", compact=True)  # fmt: skip
                 with Vertical():
                     yield Label("Stance")
                     yield Select([(s.value, s) for s in Stance], value=r.stance if r else Stance.COMMITTED,
-                                 allow_blank=False, id="record-stance")  # fmt: skip
-            yield Label("Person who said it (empty: none)")
-            yield Input(corpus.label(r.person) if r and r.person else "", id="record-person")
-            yield Static(id="record-person-match", classes="hint")
-            yield Label("Meeting")
-            options = self._meetings()
-            yield Select(options, value=meeting if meeting in corpus.summits else Select.BLANK, id="record-meeting")
-            yield Label("Note (optional)")
-            yield Input(r.note if r else "", id="record-note")
+                                 allow_blank=False, id="record-stance", compact=True)  # fmt: skip
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("Meeting")
+                    value = meeting if meeting in corpus.summits else Select.BLANK
+                    yield Select(self._meetings(), value=value, id="record-meeting", compact=True)
+                with Vertical():
+                    yield Label("Note (optional)")
+                    yield Input(r.note if r else "", id="record-note", compact=True)
             yield Static(Content("Ctrl+S: save as a curated record · Esc: cancel"), classes="hint")
 
     def on_mount(self) -> None:
@@ -130,7 +136,7 @@ class RecordForm(ModalScreen[Commitment | None]):
         if field == "person" and not value:
             return "", "no person"
         if not value:
-            return None, "✕ give the country or organization that acts"
+            return None, "✕ type the actor (a country or an organization)"
         kinds = frozenset({"person"}) if field == "person" else frozenset({"country", "org"})
         res = self.corpus.resolver.resolve(value, codes=field == "country", kinds=kinds)
         if res.entity is None:

@@ -22,6 +22,7 @@ STANCE_LOOK: dict[str, tuple[str, str, str]] = {
 ENTITY_STYLE = {"country": "bold #5fafff", "person": "bold italic #d7af5f", "org": "bold underline #af87ff"}
 QUOTE_STYLE = "underline"
 CURRENT_STYLE = "reverse"
+SENTENCE_STYLE = "on #264f78"  # the article's sentence cursor (Sources: n makes a record of it)
 
 
 UNREVIEWED = ("⚑", "bold yellow")

@@ -18,14 +18,14 @@ from coalition_tui.model import Commitment, Mention
 from coalition_tui.tui import render
 from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import DIFF_MARK, SELECT
+from coalition_tui.tui.keymap import DIFF_MARK, EDIT_RECORD, NEW_RECORD, SELECT
 from coalition_tui.tui.widgets import Row, Table
 
 LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a worker
 
 
 class SourcesScreen(CorpusScreen):
-    BINDINGS = [SELECT, DIFF_MARK]
+    BINDINGS = [SELECT, DIFF_MARK, NEW_RECORD, EDIT_RECORD]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -171,3 +171,67 @@ class SourcesScreen(CorpusScreen):
 
     def filters(self) -> dict[str, str]:
         return {"source": self.source_id or ""}
+
+    def action_new_record(self) -> None:
+        """n: a record quoting the sentence under the article's cursor (Tab to the article, ↑/↓)."""
+        from coalition_tui.tui.record_form import RecordForm
+
+        view = self.query_one("#article", ArticleView)
+        if self.source_id is None:
+            return
+        if view.sentence is None:
+            record = self.corpus.record(self.current_record) if self.current_record else None
+            if record is None or self.focused is not self.query_one("#source-records", Table):
+                view.focus()
+                view.action_sentence(1)
+                self.notify("Move to the sentence with ↑/↓, then press n again", timeout=4)
+                return
+            span = (record.start, record.end)
+        else:
+            span = view.sentence
+        self.app.push_screen(RecordForm(self.source_id, *span), self._saved_new)
+
+    def _saved_new(self, record: Commitment | None) -> None:
+        if record is None:
+            return
+        from coalition_tui.authoring import remove_record
+
+        corpus = self.corpus
+        self.capp.remember(f"new record {record.id}", lambda: remove_record(corpus, record.id))
+        self.notify(f"Saved {record.id} (curated) to {record.source}'s records file · u undoes it", timeout=5)
+        self._after_change(record.id)
+
+    def action_edit_record(self) -> None:
+        """E: the current record's quote span, meeting, kind, stance, actor and person."""
+        from coalition_tui.tui.record_form import RecordForm
+
+        record = self.corpus.record(self.current_record) if self.current_record else None
+        if record is None:
+            self.notify("Move to a record in the list first (Tab)", timeout=3)
+            return
+        before = record
+
+        def saved(new: Commitment | None) -> None:
+            if new is None:
+                return
+            from coalition_tui import review
+
+            corpus = self.corpus
+            self.capp.remember(f"edit of {before.id}", lambda: review.revert(corpus, before.id, before))
+            self.notify(f"Saved {new.id} · u undoes it", timeout=4)
+            self._after_change(new.id)
+
+        self.app.push_screen(RecordForm(record.source, record.start, record.end, record), saved)
+
+    def _after_change(self, record_id: str) -> None:
+        self.capp.corpus_changed()
+        source, self.source_id = self.source_id, None
+        self.app.call_later(self._reshow, source or "", record_id)
+
+    async def _reshow(self, source: str, record_id: str) -> None:
+        await self._show_source(source)
+        table = self.query_one("#source-records", Table)
+        for row, record in enumerate(self.records()):
+            if record.id == record_id:
+                table.move_cursor(row=row)
+                break

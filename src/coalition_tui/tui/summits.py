@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 from coalition_tui import browse
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import SELECT
+from coalition_tui.tui.keymap import NEW_MEETING, SELECT
 from coalition_tui.tui.widgets import Table
 
 SHOWN_PER_KIND = 8  # records shown per country and kind; the rest are counted
@@ -21,7 +21,7 @@ LEVELS = {"leaders": "leaders", "defence_ministers": "ministers", "military_chie
 
 
 class SummitsScreen(CorpusScreen):
-    BINDINGS = [SELECT]
+    BINDINGS = [SELECT, NEW_MEETING]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -112,3 +112,15 @@ class SummitsScreen(CorpusScreen):
 
     def filters(self) -> dict[str, str]:
         return {"summit": self.current() or ""}
+
+    def action_new_meeting(self) -> None:
+        from coalition_tui.tui.meeting_form import MeetingForm
+
+        def added(summit) -> None:  # noqa: ANN001 - Summit | None
+            if summit is None:
+                return
+            self.notify(f"Added {summit.id} to {self.corpus.root / 'summits.toml'}", timeout=5)
+            self.capp.corpus_changed()
+            self.capp.rebuild_current_view()
+
+        self.app.push_screen(MeetingForm(), added)

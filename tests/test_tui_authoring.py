@@ -1,0 +1,204 @@
+"""The analyst completes and corrects the corpus in the app (issue 16): a record from the text, an
+existing record's quote and meeting fixed, a meeting added, u undoing the last change."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from conftest import loaded, pilot_test
+from textual.widgets import Select
+
+from coalition_tui import authoring
+from coalition_tui.loader import load_corpus
+from coalition_tui.model import Kind, Stance
+from coalition_tui.tui import make_app
+from coalition_tui.tui.article import ArticleView
+from coalition_tui.tui.meeting_form import MeetingForm
+from coalition_tui.tui.record_form import QuoteSpan, RecordForm
+
+SOURCE = "002_b0bf7805ac2993a0"  # the first article in the Sources list (by date)
+
+
+def records_file(data: Path) -> list[dict]:
+    return tomllib.loads((data / "commitments" / f"{SOURCE}.toml").read_text(encoding="utf-8"))["commitment"]
+
+
+@pilot_test
+async def test_a_record_from_a_sentence_of_the_article_is_saved_curated_with_its_offsets(data_copy: Path):
+    before = len(records_file(data_copy))
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4", "tab", "tab", "down", "down", "down")
+        view = app.screen.query_one(ArticleView)
+        sentence = view.sentence
+        assert sentence is not None
+        text = app.corpus.texts[SOURCE]
+        assert text[sentence[0] : sentence[1]].startswith("Around two dozen leaders participated")
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        span = form.query_one(QuoteSpan)
+        await pilot.press("shift+right", "shift+right", "right")  # two words more at the end, one less at the start
+        start, end = span.start, span.end
+        assert text[start:end].startswith("two dozen leaders") and text[start:end].endswith("However, the")
+        await pilot.press("shift+left")
+        assert text[span.start : span.end].endswith("General. However,")
+        await pilot.press("tab", *"Belgum")  # a typo, resolved as typed
+        await pilot.pause()
+        assert "Belgium" in str(form.query_one("#record-country-match").render())
+        form.query_one("#record-kind", Select).value = Kind.LOGISTICS
+        form.query_one("#record-stance", Select).value = Stance.WILLING
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, RecordForm)
+        tables = records_file(data_copy)
+        assert len(tables) == before + 1
+        new = tables[-1]
+        assert (new["country"], new["kind"], new["stance"], new["origin"]) == ("BEL", "logistics", "willing", "curated")
+        assert text[new["start"] : new["end"]] == new["quote"] and new["quote"].endswith("General. However,")
+        assert new["summit"] == "2025-03-15-virtual"
+        fresh = load_corpus(data_copy)
+        assert not fresh.problems and fresh.record(new["id"]) is not None
+        assert any(r.id == new["id"] for r in app.corpus.by_source[SOURCE])  # shown at once, no reload
+
+        await pilot.press("u")  # undo: the table is gone from the file and the record from the app
+        await pilot.pause()
+        assert len(records_file(data_copy)) == before
+        assert app.corpus.record(new["id"]) is None
+        assert not load_corpus(data_copy).problems
+
+
+@pilot_test
+async def test_e_in_sources_fixes_a_records_quote_span_and_meeting_then_u_restores_it(data_copy: Path):
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4", "tab")  # the article's records
+        await pilot.pause()
+        record = app.corpus.record(app.screen.current_record or "") or app.corpus.by_source[SOURCE][0]
+        await pilot.press("E")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm) and form.record is not None
+        original = form.record
+        await pilot.press("shift+left", "shift+left")  # two words fewer at the end
+        form.query_one("#record-meeting", Select).value = "2025-03-27-paris"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        table = next(t for t in records_file(data_copy) if t["id"] == original.id)
+        text = app.corpus.texts[SOURCE]
+        assert table["summit"] == "2025-03-27-paris"
+        assert len(table["quote"]) < len(original.quote) and original.quote.startswith(table["quote"])
+        assert text[table["start"] : table["end"]] == table["quote"]
+        assert not load_corpus(data_copy).problems
+
+        await pilot.press("u")
+        await pilot.pause()
+        restored = load_corpus(data_copy).record(original.id)
+        assert restored is not None and restored.values() == original.values()
+        assert record is not None
+
+
+@pilot_test
+async def test_u_undoes_a_review_decision(review_data: Path):
+    app = make_app(review_data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        first = app.screen.current()
+        assert first is not None and first.unreviewed
+        await pilot.press("a")
+        await pilot.pause()
+        assert not load_corpus(review_data).record(first.id).unreviewed
+        await pilot.press("u")
+        await pilot.pause()
+        assert load_corpus(review_data).record(first.id).values() == first.values()
+        assert app.screen.current().id == first.id  # back at the head of the queue
+        await pilot.press("u")
+        await pilot.pause()  # nothing left to undo: a notice, nothing changes
+        assert load_corpus(review_data).record(first.id).values() == first.values()
+
+
+@pilot_test
+async def test_n_in_summits_adds_a_meeting_from_the_form(data_copy: Path):
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingForm)
+        await pilot.press(*"2026-02-12", "tab", *"Rome", "tab", "tab", "tab", *"Meloni, Starmer")
+        await pilot.pause()
+        assert "Giorgia Meloni, Keir Starmer" in str(app.screen.query_one("#meeting-hosts-match").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingForm)
+        summits = tomllib.loads((data_copy / "summits.toml").read_text(encoding="utf-8"))
+        assert summits["2026-02-12-rome"]["hosts"] == ["giorgia-meloni", "keir-starmer"]
+        assert "2025-03-27-paris" in summits  # the rest is kept
+        rows = app.screen.query_one("#summits").get_row("2026-02-12-rome")
+        assert "Rome" in str(rows[1])
+        assert not load_corpus(data_copy).problems
+
+
+@pilot_test
+async def test_a_new_meeting_from_the_record_form(data_copy: Path):
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4", "tab", "tab", "down", "n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        form.query_one("#record-meeting", Select).value = "+new"
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingForm)
+        await pilot.press("ctrl+a", "ctrl+k", *"2025-03-16", "tab", *"Online")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#record-meeting", Select).value == "2025-03-16-online"
+
+
+def test_move_span_keeps_words_whole_and_inside_the_paragraph():
+    text = "First paragraph here.\nOne two three four.\nLast one."
+    start = text.index("two")
+    end = text.index("three") + len("three")
+    assert authoring.move_span(text, start, end, "start", -1) == (text.index("One"), end)
+    assert authoring.move_span(text, start, end, "start", -5) == (text.index("One"), end)  # not into the line above
+    assert authoring.move_span(text, start, end, "end", 1) == (start, text.index("four.") + 5)
+    assert authoring.move_span(text, start, end, "end", -1) == (start, start + 3)
+    assert authoring.move_span(text, start, start + 3, "end", -1) == (start, start + 3)  # never empty
+
+
+@pilot_test
+async def test_add_articles_with_a_meeting_the_corpus_lacked(data_copy: Path, tmp_path: Path):
+    from coalition_tui.tui.add import AddArticlesScreen
+
+    article = tmp_path / "helsinki.txt"
+    article.write_text("Finland pledged to send engineers to Ukraine, its prime minister said.\n", encoding="utf-8")
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("plus")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddArticlesScreen)
+        dialog.query_one("#add-summit", Select).value = "+new"
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingForm)
+        await pilot.press(*"2026-03-02", "tab", *"Helsinki", "enter")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.query_one("#add-summit", Select).value == "2026-03-02-helsinki"
+        dialog.query_one("#add-path").focus()
+        await pilot.press(*str(article), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "1 article(s) added" in str(dialog.query_one("#add-status").render())
+    fresh = load_corpus(data_copy)
+    assert not fresh.problems
+    assert [s.summit for s in fresh.sources.values() if s.file.endswith("helsinki.txt")] == ["2026-03-02-helsinki"]
