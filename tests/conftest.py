@@ -88,3 +88,21 @@ def permission_denied(*_args, **_kwargs):
 def disk_full(*_args, **_kwargs):
     """Patched over ``os.fsync``: the disk fills while the temp file is written."""
     raise OSError(28, "No space left on device")
+
+
+UNKNOWN_NAMES_NEWS = (
+    "Paris, 6 January 2026.\n\n"
+    "Latvian Defence Minister Andris Ozolkalns said Latvia would send military instructors to Ukraine.\n\n"
+    "Estonia's Defence Minister Hanno Pevkurr said Estonia would help with air policing.\n"
+)
+
+
+@pytest.fixture
+def unknown_names_data(data_copy: Path, tmp_path: Path) -> Path:
+    """The bundled corpus plus an article (our own words) naming two people the gazetteer lacks."""
+    from coalition_tui.ingest import ingest_file
+
+    article = tmp_path / "baltic.txt"
+    article.write_text(UNKNOWN_NAMES_NEWS, encoding="utf-8")
+    ingest_file(load_corpus(data_copy), article, summit="2026-01-06-paris")
+    return data_copy

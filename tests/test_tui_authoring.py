@@ -202,3 +202,72 @@ async def test_add_articles_with_a_meeting_the_corpus_lacked(data_copy: Path, tm
     fresh = load_corpus(data_copy)
     assert not fresh.problems
     assert [s.summit for s in fresh.sources.values() if s.file.endswith("helsinki.txt")] == ["2026-03-02-helsinki"]
+
+
+async def _names_ready(pilot) -> None:
+    await pilot.press("5")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pilot_test
+async def test_names_adds_a_person_the_gazetteer_lacked_and_uses_it_at_once(unknown_names_data: Path):
+    from coalition_tui.tui.name_form import PersonForm
+
+    data = unknown_names_data
+    app = make_app(data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await _names_ready(pilot)
+        await pilot.press("x")  # only the names the gazetteer lacks
+        await pilot.pause()
+        screen = app.screen
+        assert [r.written for r in screen.shown] == ["Andris Ozolkalns", "Hanno Pevkurr"]
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        assert "Latvia" in str(form.query_one("#person-country-match").render())  # from the title's country
+        form.query_one("#person-role").value = "Defence Minister"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, PersonForm)
+        people = tomllib.loads((data / "gazetteer" / "people.toml").read_text(encoding="utf-8"))
+        assert people["andris-ozolkalns"] == {
+            "name": "Andris Ozolkalns",
+            "country": "LVA",
+            "roles": [{"title": "Defence Minister", "of": "LVA"}],
+        }
+        assert "keir-starmer" in people  # the rest of the file kept
+        assert app.corpus.resolver.resolve("Andris Ozolkalns").entity == "andris-ozolkalns"  # used at once
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [r.written for r in app.screen.shown] == ["Hanno Pevkurr"]  # no longer a name it lacks
+    fresh = load_corpus(data)
+    assert not fresh.problems and fresh.resolver.resolve("Ozolkalns").entity == "andris-ozolkalns"
+
+
+@pilot_test
+async def test_names_maps_a_name_to_an_entity_as_an_alias(unknown_names_data: Path):
+    from coalition_tui.tui.name_form import AliasForm
+
+    data = unknown_names_data
+    app = make_app(data, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await _names_ready(pilot)
+        await pilot.press("x", "j", "m")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, AliasForm) and form.written == "Hanno Pevkurr"
+        await pilot.press(*"Estonia")  # he speaks for his country
+        await pilot.pause()
+        assert "Estonia" in str(form.query_one("#alias-entity-match").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, AliasForm)
+    aliases = tomllib.loads((data / "gazetteer" / "aliases.toml").read_text(encoding="utf-8"))
+    assert aliases == {"Hanno Pevkurr": "EST"}
+    fresh = load_corpus(data)
+    assert not fresh.problems and fresh.resolver.resolve("Hanno Pevkurr").entity == "EST"

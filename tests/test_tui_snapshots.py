@@ -105,3 +105,26 @@ class TestReview:
     def test_review_after_accept(self, snap_compare, review_data):
         """a: the first candidate leaves the queue (10 left); the cursor is on the next one."""
         assert snap_compare(app(review_data), terminal_size=(120, 40), press=["7", "a"], run_before=loaded)
+
+
+@pytest.mark.parametrize("size", SIZES)
+class TestAuthoring:
+    def test_record_form_on_a_sentence(self, snap_compare, size, data_copy):
+        """Sources, the article's third sentence, n: the quote highlighted in its paragraph, one word more."""
+        keys = ["4", "tab", "tab", "down", "down", "down", "n", "shift+right"]
+        assert snap_compare(app(data_copy), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
+    def test_meeting_form(self, snap_compare, size, data_copy):
+        """Summits, n: a meeting with two hosts resolved as typed."""
+        keys = ["3", "n", *"2026-02-12", "tab", *"Rome", "tab", "tab", "tab", *"Meloni, Starmr"]
+        assert snap_compare(app(data_copy), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
+    def test_names_person_form(self, snap_compare, size, unknown_names_data):
+        """Names, x (only the names the gazetteer lacks), p: the person form with the title's country."""
+        keys = ["5", "wait:500", "x", "p"]
+        assert snap_compare(app(unknown_names_data), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
+    def test_names_alias_form(self, snap_compare, size, unknown_names_data):
+        """Names, x, the second name, m: mapped to an entity as typed."""
+        keys = ["5", "wait:500", "x", "j", "m", *"Estonia"]
+        assert snap_compare(app(unknown_names_data), terminal_size=SIZES[size], press=keys, run_before=loaded)

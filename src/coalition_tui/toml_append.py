@@ -19,11 +19,11 @@ class BrokenFile(ValueError):
 def append_tables(
     root: Path,
     path: Path,
-    tables: Mapping[str, Mapping[str, Any]],
+    tables: Mapping[str, Any],
     seed: Path | None = None,
     strict: bool = True,
 ) -> list[str]:
-    """Append ``tables`` to ``path`` (inside the data folder ``root``); the ids already in the file are
+    """Append ``tables`` (``[id]`` tables, or plain ``key = value`` lines) to ``path`` (inside the data folder ``root``); the ids already in the file are
     not written again and are returned. A missing ``path`` starts as a copy of ``seed`` (the bundled
     file it shadows, so a corpus's first own meeting does not hide the bundled ones). ``strict``: a
     file that does not parse raises :class:`BrokenFile`; otherwise it is appended to as it is."""
@@ -37,7 +37,12 @@ def append_tables(
                 raise BrokenFile(f"{path.name} is not valid TOML ({exc}); fix it first") from None
             present = {}
         clashes = [key for key in tables if key in present]
-        fresh = {key: dict(value) for key, value in tables.items() if key not in present}
+        fresh = {key: dict(value) if isinstance(value, Mapping) else value
+                 for key, value in tables.items() if key not in present}  # fmt: skip
+        if any(not isinstance(v, Mapping) for v in fresh.values()) and any(
+            isinstance(v, dict) for v in present.values()
+        ):
+            raise BrokenFile(f"{path.name} has [tables]: a 'key = value' line cannot be appended after them")
         if fresh or not path.exists():
             addition = dumps(strip_none(fresh)) if fresh else ""
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -12,14 +12,14 @@ from coalition_tui import browse
 from coalition_tui.normalize import fold
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
-from coalition_tui.tui.keymap import SORT
+from coalition_tui.tui.keymap import ADD_PERSON, MAP_NAME, SORT, UNRESOLVED
 from coalition_tui.tui.widgets import FilterInput, Table
 
 COLUMNS = ("As written", "Entity", "Kind", "Score", "Method", "Seen", "Sources")
 
 
 class NamesScreen(FilterMixin, CorpusScreen):
-    BINDINGS = [*FilterMixin.BINDINGS, SORT]
+    BINDINGS = [*FilterMixin.BINDINGS, SORT, MAP_NAME, ADD_PERSON, UNRESOLVED]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -33,7 +33,9 @@ class NamesScreen(FilterMixin, CorpusScreen):
     def on_mount(self) -> None:
         self.sub_title = "Names"
         self.rows: list[browse.NameRow] = []
+        self.shown: list[browse.NameRow] = []
         self.ascending = True
+        self.unresolved_only = False
         table = self.query_one("#names", Table)
         for column in COLUMNS:
             table.add_column(column, key=column)
@@ -64,13 +66,21 @@ class NamesScreen(FilterMixin, CorpusScreen):
     def apply_filter(self, text: str) -> None:
         wanted = fold(text)
         rows = [r for r in self.rows if not wanted or wanted in fold(r.written) or wanted in fold(r.label)]
+        if self.unresolved_only:
+            rows = [r for r in rows if r.kind == browse.UNKNOWN_PERSON]
         rows.sort(key=lambda r: (r.score, r.written), reverse=not self.ascending)
+        self.shown = rows
         table = self.query_one("#names", Table)
         table.fill((_cells(r), str(i)) for i, r in enumerate(rows))
         order = "lowest score first" if self.ascending else "highest score first"
         fuzzy = sum(r.method == "fuzzy" for r in rows)
+        unknown = sum(r.kind == browse.UNKNOWN_PERSON for r in rows)
         self.query_one("#names-hint", Static).update(
-            Text(f"{len(rows)} surface forms, {fuzzy} matched by similarity (yellow), {order}. s: reverse · /: filter")
+            Text(
+                f"{len(rows)} surface forms, {unknown} the gazetteer lacks (red), {fuzzy} matched by similarity "
+                f"(yellow), {order}. m: map to an entity · p: add as a person · x: only those it lacks · "
+                "s: reverse · /: filter"
+            )
         )
 
     def focus_list(self) -> None:
@@ -80,16 +90,55 @@ class NamesScreen(FilterMixin, CorpusScreen):
         self.ascending = not self.ascending
         self.apply_filter(self.filter_box().value)
 
+    def current(self) -> browse.NameRow | None:
+        table = self.query_one("#names", Table)
+        if not table.row_count or not self.shown:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.shown[int(str(key))] if key is not None else None
+
+    def action_unresolved(self) -> None:
+        self.unresolved_only = not self.unresolved_only
+        self.apply_filter(self.filter_box().value)
+
+    def action_map_name(self) -> None:
+        """m: the name under the cursor becomes an alias of an entity the gazetteer has."""
+        from coalition_tui.tui.name_form import AliasForm
+
+        row = self.current()
+        if row is None:
+            return
+        guess = "" if row.kind == browse.UNKNOWN_PERSON else row.label
+        self.app.push_screen(AliasForm(row.written, guess), self._taught)
+
+    def action_add_person(self) -> None:
+        """p: the name under the cursor is a person the gazetteer lacks."""
+        from coalition_tui.tui.name_form import PersonForm
+
+        row = self.current()
+        if row is None:
+            return
+        country = self.corpus.gazetteer.country_of(row.entity)
+        self.app.push_screen(PersonForm(row.written, country.id if country else ""), self._taught)
+
+    def _taught(self, entity: str | None) -> None:
+        if entity is None:
+            return
+        self.notify(f"Saved: names now resolve to {self.corpus.label(entity)} · collecting the names again", timeout=5)
+        self.capp.corpus_changed()
+        self.collect()
+
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         if str(event.column_key.value) == "Score":
             self.action_sort_score()
 
 
 def _cells(r: browse.NameRow) -> tuple[Text, ...]:
-    style = "bold yellow" if r.method == "fuzzy" else ""
+    unknown = r.kind == browse.UNKNOWN_PERSON
+    style = "bold red" if unknown else "bold yellow" if r.method == "fuzzy" else ""
     return (
         render.plain(r.written, style),
-        render.plain(r.label),
+        render.plain(f"? a person of {r.label}" if unknown else r.label, style if unknown else ""),
         render.plain(r.kind),
         render.plain(f"{r.score:5.1f}", style),
         render.plain(r.method, style),
