@@ -271,3 +271,29 @@ async def test_names_maps_a_name_to_an_entity_as_an_alias(unknown_names_data: Pa
     assert aliases == {"Hanno Pevkurr": "EST"}
     fresh = load_corpus(data)
     assert not fresh.problems and fresh.resolver.resolve("Hanno Pevkurr").entity == "EST"
+
+
+@pilot_test
+async def test_overview_shows_the_ministers_and_chiefs_meetings_on_l(data_copy: Path):
+    from coalition_tui.cli import main
+
+    extra = data_copy / "commitments" / "zz_chiefs.toml"
+    extra.write_text(
+        f'[[commitment]]\nid = "chiefs-1"\ncountry = "CAN"\nsummit = "2025-03-20-northwood"\nsource = "{SOURCE}"\n'
+        'kind = "participation"\nstance = "committed"\nquote = "Around two dozen leaders participated"\n',
+        encoding="utf-8",
+    )
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one("#matrix")
+        leaders_only = [str(c.label) for c in table.columns.values()]
+        assert not any("Northwood" in c and "20 Mar" in c for c in leaders_only)
+        await pilot.press("L")
+        await pilot.pause()
+        every = [str(c.label) for c in app.screen.query_one("#matrix").columns.values()]
+        assert any("20 Mar 2025\nNorthwood (chiefs)" == c for c in every)
+        await pilot.press("L")
+        await pilot.pause()
+        assert [str(c.label) for c in app.screen.query_one("#matrix").columns.values()] == leaders_only
+    assert main(["summary", "--all-levels", "--data", str(data_copy)]) == 0

@@ -12,6 +12,7 @@ from pathlib import Path
 from conftest import DATA
 
 from coalition_tui.cli import main
+from coalition_tui.loader import load_corpus
 from coalition_tui.paths import bundled_data_dir
 
 ARTICLE = "Paris, 27 March 2025.\n\nBelgium said it would send troops to Ukraine.\n"
@@ -95,3 +96,42 @@ def test_meeting_add_appends_a_validated_meeting_that_ingest_can_then_use(data_c
 
     corpus = load_corpus(data_copy)
     assert corpus.sources["rome"].summit == "2026-03-20-rome" and not corpus.errors
+
+
+def test_a_bare_folders_meeting_warning_is_cleared_by_the_command_it_names(tmp_path: Path, capsys):
+    from coalition_tui.cache import open_corpus
+
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "dated.txt").write_text("Paris, 6 January 2026.\n\nItaly said it would not send troops.\n", encoding="utf-8")
+    (folder / "undated.txt").write_text("Leaders met on a day.\n\nBelgium said it might help.\n", encoding="utf-8")
+    first = open_corpus(folder)
+    assert [p.message for p in first.problems if "undated.txt" in p.file][0].startswith("cannot tell which meeting")
+    assert main(["ingest", str(folder / "undated.txt"), "--summit", "2026-01-06-paris", "--data", str(folder)]) == 0
+    again = open_corpus(folder)
+    assert not again.problems  # no "not registered" warning left behind: it was registered where it is
+    assert sorted(s.file for s in again.sources.values()) == ["dated.txt", "undated.txt"]
+    assert not (folder / "articles").exists()
+
+
+def test_gazetteer_commands_teach_a_corpus_names(data_copy: Path, capsys):
+    assert main(["gazetteer", "person", "Ana Exemplo", "--country", "Portugal", "--role", "Defence Minister",
+                 "--data", str(data_copy)]) == 0  # fmt: skip
+    assert main(["gazetteer", "alias", "Lusitania", "Portugal", "--data", str(data_copy)]) == 0
+    assert main(["gazetteer", "alias", "Britain", "France", "--data", str(data_copy)]) == 1
+    assert "an alias cannot take it away" in capsys.readouterr().err
+    corpus = load_corpus(data_copy)
+    assert not corpus.problems
+    assert corpus.resolver.resolve("Ana Exemplo").entity == "ana-exemplo"
+    assert corpus.resolver.resolve("Lusitania").entity == "PRT"
+    assert corpus.gazetteer.people["ana-exemplo"].roles[0].of == "PRT"
+
+
+def test_the_first_meeting_added_to_a_folder_without_its_own_keeps_the_bundled_ones(tmp_path: Path, capsys):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "sources.toml").write_text("", encoding="utf-8")
+    assert main(["meeting", "add", "2026-03-02", "Helsinki", "--data", str(folder)]) == 0
+    corpus = load_corpus(folder)
+    assert not corpus.problems
+    assert {"2026-03-02-helsinki", "2025-03-27-paris"} <= set(corpus.summits)

@@ -29,6 +29,7 @@ from coalition_tui.ingest import (
     create_files,
     free_ids,
     guess_summit,
+    in_folder,
     read_input,
     register_sources,
 )
@@ -160,7 +161,9 @@ def _ingest_one(job: _Job) -> _Done:
 
     made = create_files(worker.root, path, job.source, set(), raw if job.copy else None, extracted, durable=False)
     if made is None:
-        return _Done(job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file")
+        return _Done(
+            job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file"
+        )
     source, records, payload = made
     if source != job.source:  # another process took the name meanwhile
         file = f"{ARTICLES_DIR}/{source}.txt" if job.copy else job.file
@@ -205,12 +208,13 @@ def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool,
     taken = set(corpus.sources)
     jobs = []
     for path in paths:
-        source = next(free_ids(corpus.root, path, taken, not in_place), None)
+        here = in_place or in_folder(path, corpus.root)  # already in the folder: registered where it is
+        source = next(free_ids(corpus.root, path, taken, not here), None)
         if source is None:
             continue  # a hundred names taken: the worker reports it
         taken.add(source)
-        file = _inside(path, corpus.root) if in_place else f"{ARTICLES_DIR}/{source}.txt"
-        jobs.append(_Job(str(path), source, file, summit, not in_place, cache))
+        file = _inside(path, corpus.root) if here else f"{ARTICLES_DIR}/{source}.txt"
+        jobs.append(_Job(str(path), source, file, summit, not here, cache))
     return jobs
 
 

@@ -90,6 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--venue", default="")
     p.add_argument("--source", action="append", default=[], metavar="URL", help="where it is reported (repeat)")
 
+    p = sub.add_parser("gazetteer", help="teach the gazetteer a name: 'alias NAME ENTITY' or 'person NAME --country C'")
+    _add_data(p, argparse.SUPPRESS)
+    teach = p.add_subparsers(dest="gazetteer_action", required=True, metavar="alias|person")
+    q = teach.add_parser("alias", help="NAME becomes another name of ENTITY (gazetteer/aliases.toml)")
+    _add_data(q, argparse.SUPPRESS)
+    q.add_argument("name", metavar="NAME", help="the name as articles write it")
+    q.add_argument("entity", metavar="ENTITY", help="any name form, code or id of an entity the gazetteer has")
+    q = teach.add_parser("person", help="a person the gazetteer lacks (gazetteer/people.toml)")
+    _add_data(q, argparse.SUPPRESS)
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--country", required=True, metavar="COUNTRY", help="nationality: any name form or code")
+    q.add_argument("--role", default="", metavar="TITLE", help="an office ('Foreign Minister')")
+    q.add_argument("--of", metavar="ENTITY", help="the office's country or organization (default: --country)")
+    q.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="in office since")
+    q.add_argument("--alias", action="append", default=[], metavar="NAME", help="another way it is written (repeat)")
+
     p = sub.add_parser("init", help="make a corpus of your own: a copy of the bundled one, to add to and review")
     p.add_argument("folder", nargs="?", type=Path, metavar="DIR", help="where (default: the user data folder)")
 
@@ -149,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p, argparse.SUPPRESS)
+    p.add_argument("--all-levels", action="store_true", help="the ministers' and chiefs' meetings too")
     return parser
 
 
@@ -725,7 +742,7 @@ def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from coalition_tui.matrix import stance_matrix
 
     corpus = _corpus(args)
-    matrix = stance_matrix(corpus)
+    matrix = stance_matrix(corpus, args.all_levels)
     width = max((len(corpus.label(row)) for row in matrix.rows), default=7)
     out.write(" " * width + "  " + "  ".join(s.id[:10] for s in matrix.summits) + "\n")
     flagged = False
@@ -811,6 +828,31 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 1 if report.missing_text or report.skipped else 0
 
 
+def cmd_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``gazetteer alias`` / ``gazetteer person``: a name taught to the corpus's gazetteer."""
+    from coalition_tui.gazetteer_edit import GazetteerError, add_alias, add_person
+    from coalition_tui.problems import NotFound
+
+    corpus = _corpus(args)
+    try:
+        if args.gazetteer_action == "alias":
+            entity = corpus.gazetteer.entity(args.entity)
+            entity_id = entity.id if entity else corpus.resolver.resolve(args.entity, codes=True).entity
+            if entity_id is None:
+                raise NotFound(f"no entity matches {args.entity!r}")
+            add_alias(corpus, args.name, entity_id)
+            out.write(f"{args.name} now names {corpus.label(entity_id)} ({entity_id}), in {corpus.root / 'gazetteer' / 'aliases.toml'}\n")
+            return 0
+        country = corpus.find_actor(args.country)
+        of = corpus.find_actor(args.of) if args.of else None
+        person = add_person(corpus, args.name, country, args.role, of, args.since, tuple(args.alias))
+    except (GazetteerError, NotFound) as exc:
+        err.write(f"coalition-tui gazetteer: {exc}\n")
+        return 1
+    out.write(f"added {person.name} ({person.id}, {corpus.label(person.country)}) to {corpus.root / 'gazetteer' / 'people.toml'}\n")
+    return 0
+
+
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Copy the bundled corpus to ``DIR`` (default: the user data folder), which then opens by default."""
     import shutil
@@ -846,6 +888,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "ingest": cmd_ingest,
     "init": cmd_init,
     "meeting": cmd_meeting,
+    "gazetteer": cmd_gazetteer,
     "eval": cmd_eval,
     "export": cmd_export,
     "import": cmd_import,

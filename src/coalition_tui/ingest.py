@@ -111,7 +111,9 @@ def ingest_file(
         guessed = guess_summit(corpus.summits.values(), text, date)
         if guessed is None:
             choices = ", ".join(s.id for s in corpus.summits_by_date())
-            raise IngestError(f"{path}: cannot tell which meeting it reports; pass --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'")
+            raise IngestError(
+                f"{path}: cannot tell which meeting it reports; pass --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'"
+            )
         summit_id = guessed
     try:
         with data_lock(corpus.root):
@@ -141,12 +143,13 @@ def _ingest_locked(
         records = extractor.extract(text, source_id, summit_id, meeting.date)
         return records, candidates_file(source_id, summit_id, records)
 
-    made = create_files(corpus.root, path, None, set(corpus.sources) | set(on_disk), raw, extracted)
+    here = in_folder(path, corpus.root)  # an article already in the data folder is registered where it is
+    made = create_files(corpus.root, path, None, set(corpus.sources) | set(on_disk), None if here else raw, extracted)
     if made is not None:
         source_id, records, _payload = made
-        article = corpus.root / ARTICLES_DIR / f"{source_id}.txt"
+        article = path if here else corpus.root / ARTICLES_DIR / f"{source_id}.txt"
         entry: dict[str, Any] = {
-            "file": f"{ARTICLES_DIR}/{source_id}.txt",
+            "file": _relative(path, corpus.root) if here else f"{ARTICLES_DIR}/{source_id}.txt",
             "headline": _headline(text, path),
             "summit": summit_id,
             "sha256": digest,
@@ -165,6 +168,22 @@ def _ingest_locked(
             f"{path}: added as {source_id} ({shown}), {len(records)} candidate record(s) for {summit_id}",
         )
     raise IngestError(f"{path}: every name for it is taken in {corpus.root}; rename the file")
+
+
+def in_folder(path: Path, root: Path) -> bool:
+    """True for a regular file (not a link) inside the data folder ``root``."""
+    try:
+        return (
+            not path.is_symlink()
+            and path.is_file()
+            and (path.parent.resolve() / path.name).is_relative_to(root.resolve())
+        )
+    except OSError:
+        return False
+
+
+def _relative(path: Path, root: Path) -> str:
+    return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
 
 
 def create_files(

@@ -60,8 +60,9 @@ class StanceMatrix:
         return PRESENT if self.records(row, summit) else None
 
 
-def stance_matrix(corpus: Corpus) -> StanceMatrix:
-    """Build the matrix from every record in ``corpus``."""
+def stance_matrix(corpus: Corpus, all_levels: bool = False) -> StanceMatrix:
+    """Build the matrix from every record in ``corpus``: columns are the leaders' meetings, or with
+    ``all_levels`` the defence ministers' and military chiefs' meetings too."""
     cells: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
     substantive: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
@@ -70,7 +71,7 @@ def stance_matrix(corpus: Corpus) -> StanceMatrix:
         total[record.country] += 1
         substantive[record.country] += record.kind is not Kind.PARTICIPATION
     rows = sorted(total, key=lambda c: (-substantive[c], -total[c], corpus.label(c)))
-    leaders = [s for s in corpus.summits_by_date() if s.level == "leaders"]
+    leaders = [s for s in corpus.summits_by_date() if all_levels or s.level == "leaders"]
     # the leaders' meetings the corpus reports on: a column per meeting nobody wrote about is noise
     reported = [s for s in leaders if any(key[1] == s.id for key in cells)] or leaders
     return StanceMatrix(summits=reported, rows=rows, cells=dict(cells))

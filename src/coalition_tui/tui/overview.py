@@ -9,14 +9,16 @@ from textual.widgets import DataTable, Static
 from coalition_tui.matrix import StanceMatrix, stance_matrix
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import ACROSS, OPEN, SELECT
+from coalition_tui.tui.keymap import ACROSS, LEVELS, OPEN, SELECT
 from coalition_tui.tui.widgets import Table
+
+LEVEL_SHORT = {"defence_ministers": "ministers", "military_chiefs": "chiefs"}
 
 
 class OverviewScreen(CorpusScreen):
     """The stance matrix."""
 
-    BINDINGS = [OPEN, SELECT, ACROSS]
+    BINDINGS = [OPEN, SELECT, ACROSS, LEVELS]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -31,11 +33,23 @@ class OverviewScreen(CorpusScreen):
         from coalition_tui.tui.app import OVERVIEW_MATRIX
 
         ready = self.corpus.derived.pop(OVERVIEW_MATRIX, None)  # built by the loading worker, once
+        self.all_levels = False
         self.matrix: StanceMatrix = ready if isinstance(ready, StanceMatrix) else stance_matrix(self.corpus)
+        self._fill()
+
+    def action_levels(self) -> None:
+        """L: the ministers' and chiefs' meetings as columns too, or the leaders' only."""
+        self.all_levels = not self.all_levels
+        self.matrix = stance_matrix(self.corpus, self.all_levels)
+        self._fill()
+
+    def _fill(self) -> None:
         table = self.query_one("#matrix", Table)
+        table.clear(columns=True)
         table.add_column(Text("Country"), key="country")
         for summit in self.matrix.summits:
-            table.add_column(Text(f"{summit.date:%-d %b %Y}\n{summit.place}"), key=summit.id)
+            level = "" if summit.level == "leaders" else f" ({LEVEL_SHORT.get(summit.level, summit.level)})"
+            table.add_column(Text(f"{summit.date:%-d %b %Y}\n{summit.place}{level}"), key=summit.id)
         for row in self.matrix.rows:
             cells = [render.plain(self.corpus.label(row), "bold")]
             cells += [
@@ -56,7 +70,8 @@ class OverviewScreen(CorpusScreen):
 
     def _hint(self) -> None:
         where = self._current()
-        hint = "Enter: the evidence for a cell · Space: select its records · e: export"
+        levels = "L: leaders' meetings only" if self.all_levels else "L: ministers' and chiefs' meetings too"
+        hint = f"Enter: the evidence for a cell · Space: select its records · e: export · {levels}"
         if where:
             actor, summit = where
             records = self.matrix.records(actor, summit) if summit != "country" else self.corpus.by_country[actor]
