@@ -43,7 +43,7 @@ def test_would_to_would_not_is_a_change(corpus: Corpus):
     result = diff_texts(corpus, "Italy said it would send troops.", "Italy said it would not send troops.")
     (pair,) = result.pairs
     assert pair.kind == "changed"
-    assert [(w.op, w.a, w.b) for w in pair.words if w.op != "equal"] == [("insert", "", "not")]
+    assert [(w.op, w.a.strip(), w.b.strip()) for w in pair.words if w.op != "equal"] == [("insert", "", "not")]
 
 
 def test_names_are_compared_after_resolution_and_trivia_is_counted(corpus: Corpus):

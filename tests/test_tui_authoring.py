@@ -292,7 +292,7 @@ async def test_overview_shows_the_ministers_and_chiefs_meetings_on_l(data_copy: 
         await pilot.press("L")
         await pilot.pause()
         every = [str(c.label) for c in app.screen.query_one("#matrix").columns.values()]
-        assert any("20 Mar 2025\nNorthwood (chiefs)" == c for c in every)
+        assert any(c == "20 Mar 2025\nNorthwood (chiefs)" for c in every)
         await pilot.press("L")
         await pilot.pause()
         assert [str(c.label) for c in app.screen.query_one("#matrix").columns.values()] == leaders_only

@@ -106,7 +106,7 @@ def test_a_bare_folders_meeting_warning_is_cleared_by_the_command_it_names(tmp_p
     (folder / "dated.txt").write_text("Paris, 6 January 2026.\n\nItaly said it would not send troops.\n", encoding="utf-8")
     (folder / "undated.txt").write_text("Leaders met on a day.\n\nBelgium said it might help.\n", encoding="utf-8")
     first = open_corpus(folder)
-    assert [p.message for p in first.problems if "undated.txt" in p.file][0].startswith("cannot tell which meeting")
+    assert next(p.message for p in first.problems if "undated.txt" in p.file).startswith("cannot tell which meeting")
     assert main(["ingest", str(folder / "undated.txt"), "--summit", "2026-01-06-paris", "--data", str(folder)]) == 0
     again = open_corpus(folder)
     assert not again.problems  # no "not registered" warning left behind: it was registered where it is

@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import datetime as dt
 import os
+import re
 import secrets
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +24,7 @@ from coalition_tui.vocab import Kind, Stance
 
 if TYPE_CHECKING:
     from coalition_tui.corpus import Corpus
+    from coalition_tui.diffing import WordOp
     from coalition_tui.model import Commitment
     from coalition_tui.resolve import Resolution
 
@@ -535,6 +537,27 @@ def _painter(mode: str, out: TextIO) -> Callable[[str, str], str]:
     return paint
 
 
+_RUN = re.compile(r"\s+")
+
+
+def changed_line(words: Sequence[WordOp], paint: Callable[[str, str], str]) -> str:
+    """A changed sentence on one line: A's words and B's, each exactly as written (a name spelt two
+    ways shows both spellings), deletions and insertions painted; whitespace runs as one space."""
+    out = []
+    for w in words:
+        a, b = _RUN.sub(" ", w.a), _RUN.sub(" ", w.b)
+        if w.op == "equal" and a == b:
+            out.append(a if out else a.lstrip())
+            continue
+        if out:
+            out.append(" ")  # the space before the change (on either side)
+        if a.strip():
+            out.append(paint(a.strip(), "del"))
+        if b.strip():
+            out.append(paint(b.strip(), "ins"))
+    return "".join(out).strip()
+
+
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from coalition_tui.diffing import diff_claims, diff_sources
 
@@ -596,7 +619,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                             "b": p.b.text if p.b else None,
                             "a_start": p.a.start if p.a else None,
                             "b_start": p.b.start if p.b else None,
-                            "words": [{"op": w.op, "a": w.a, "b": w.b} for w in p.words if w.op != "equal"],
+                            "words": [{"op": w.op, "a": w.a.strip(), "b": w.b.strip()} for w in p.words if w.op != "equal"],
                         }
                         for p in result.pairs
                     ],
@@ -622,14 +645,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         elif p.kind == "only_b" and p.b:
             out.write(paint(f"> {p.b.text}", "b") + "\n")
         else:
-            words = []
-            for w in p.words:
-                if w.op == "equal":
-                    words.append(w.a)
-                else:
-                    words += [paint(w.a, "del")] if w.a else []
-                    words += [paint(w.b, "ins")] if w.b else []
-            out.write(f"~ ({p.similarity:.0f}%) " + " ".join(words) + "\n")
+            out.write(f"~ ({p.similarity:.0f}%) " + changed_line(p.words, paint) + "\n")
     return 0
 
 

@@ -36,12 +36,13 @@ class Sentence:
     start: int
     end: int
     key: str
-    tokens: tuple[tuple[str, str], ...]  # (text as written, comparison key) per word
+    tokens: tuple[tuple[int, int, str], ...]  # (start, end) in ``text`` and comparison key, per word or name
 
 
 @dataclass(frozen=True)
 class WordOp:
-    """A run of words: equal, or replaced/deleted/inserted between A and B."""
+    """A run of words: equal, or replaced/deleted/inserted between A and B. ``a`` and ``b`` are each
+    side's text exactly as written, with the spaces before it: a side's ops joined give its sentence."""
 
     op: Literal["equal", "replace", "delete", "insert"]
     a: str
@@ -78,6 +79,38 @@ class ArticleDiff:
 _PUNCT = re.compile(r"[^\w%$€£-]+")
 
 
+def _tokens(original: str, text: str, s_start: int, s_end: int, at, spans) -> list[list]:  # noqa: ANN001
+    """The sentence's words in original offsets, each with its key: a name (all its words) is one
+    token keyed by its entity; a word of punctuation only belongs to the word before it."""
+    tokens: list[list] = []  # [start, end, key, span index or -1]
+    pending: int | None = None  # where punctuation before the first word starts
+    span_i = 0
+    for word in _WORD.finditer(text, s_start, s_end):
+        a, b = word.start(), word.end()
+        while span_i < len(spans) and spans[span_i][1] <= a:  # words and spans both run left to right
+            span_i += 1
+        inside = span_i < len(spans) and spans[span_i][0] < b
+        oa, ob = at(a), at(b)
+        if inside:
+            if tokens and tokens[-1][3] == span_i:
+                tokens[-1][1] = ob  # the next word of the same name
+                continue
+            key = f"<{spans[span_i][2]}>"
+        else:
+            key = _PUNCT.sub("", word.group()).casefold()
+            if not key:
+                if tokens:
+                    tokens[-1][1] = ob
+                elif pending is None:
+                    pending = oa
+                continue
+        tokens.append([oa if pending is None else pending, ob, key, span_i if inside else -1])
+        pending = None
+    if pending is not None:  # punctuation only
+        tokens.append([pending, at(s_end), original[pending : at(s_end)].strip(), -1])
+    return tokens
+
+
 def _sentences(analysis: Analysis) -> list[Sentence]:
     cleaned = analysis.cleaned
     original, text = cleaned.original, cleaned.text
@@ -86,29 +119,30 @@ def _sentences(analysis: Analysis) -> list[Sentence]:
     grouped = group_by_sentence(analysis.mentions, analysis.sentences)  # mentions sentence by sentence, in one pass
     for index, s in enumerate(analysis.sentences):
         spans = [(m.start, m.end, m.entity) for m in grouped[index]]
-        tokens: list[tuple[str, str]] = []
-        span_i = 0
-        for word in _WORD.finditer(text, s.start, s.end):
-            a, b = word.start(), word.end()
-            while span_i < len(spans) and spans[span_i][1] <= a:  # words and spans both run left to right
-                span_i += 1
-            entity = spans[span_i][2] if span_i < len(spans) and spans[span_i][0] < b else None
-            key = f"<{entity}>" if entity else _PUNCT.sub("", word.group()).casefold()
-            if key and (not tokens or tokens[-1][1] != key or not entity):
-                tokens.append((original[at(a) : at(b)], key))
         start, end = at(s.start), at(s.end)
-        out.append(Sentence(index, original[start:end], start, end, " ".join(k for _, k in tokens), tuple(tokens)))
+        tokens = tuple(
+            (a - start, b - start, key) for a, b, key, _ in _tokens(original, text, s.start, s.end, at, spans)
+        )
+        out.append(Sentence(index, original[start:end], start, end, " ".join(k for _, _, k in tokens), tokens))
     return out
 
 
 def _words(a: Sentence, b: Sentence) -> tuple[WordOp, ...]:
-    a_keys, b_keys = [k for _, k in a.tokens], [k for _, k in b.tokens]
+    """Word-level changes; each side's texts are its own words as written, nothing left out."""
+    a_keys, b_keys = [k for _, _, k in a.tokens], [k for _, _, k in b.tokens]
     ops = []
+    pos_a = pos_b = 0
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_opcodes():
-        a_text = " ".join(t for t, _ in a.tokens[i1:i2])
-        b_text = " ".join(t for t, _ in b.tokens[j1:j2])
-        ops.append(WordOp(tag, a_text, b_text))  # type: ignore[arg-type]
-    return tuple(ops)
+        end_a = a.tokens[i2 - 1][1] if i2 > i1 else pos_a
+        end_b = b.tokens[j2 - 1][1] if j2 > j1 else pos_b
+        ops.append([tag, a.text[pos_a:end_a], b.text[pos_b:end_b]])
+        pos_a, pos_b = end_a, end_b
+    for side, text, pos in ((1, a.text, pos_a), (2, b.text, pos_b)):
+        if pos < len(text):  # what follows the last word (spaces): to the last op that has words on that side
+            last = next((op for op in reversed(ops) if op[side]), ops[-1] if ops else None)
+            if last is not None:
+                last[side] += text[pos:]
+    return tuple(WordOp(tag, a_text, b_text) for tag, a_text, b_text in ops)  # type: ignore[arg-type]
 
 
 def align(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[Pair]:

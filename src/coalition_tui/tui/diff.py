@@ -49,11 +49,14 @@ def _side(pair: Pair, side: str) -> Content:
     if pair.kind != "changed":
         return Content.styled(_flat(sentence.text), "dim")
     parts: list[str | tuple[str, str]] = [(f"~ {pair.similarity:.0f}%  ", "bold yellow")]
-    for w in pair.words:
+    for w in pair.words:  # each side's own words, as written: joined, they are its sentence
         text = w.a if side == "a" else w.b
-        if not text:
+        body = text.lstrip()
+        if not body:
             continue
-        parts += [(_flat(text), "" if w.op == "equal" else (DELETED if side == "a" else INSERTED)), " "]
+        if body != text and len(parts) > 1:
+            parts.append(" ")
+        parts.append((_flat(body), "" if w.op == "equal" else (DELETED if side == "a" else INSERTED)))
     return Content.assemble(*parts)
 
 
