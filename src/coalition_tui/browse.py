@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from coalition_tui.corpus import Corpus
 from coalition_tui.extract import Analysis, Extractor
-from coalition_tui.model import Commitment, Kind, Mention, Summit
+from coalition_tui.model import Commitment, Kind, Mention, Source, Summit
 from coalition_tui.normalize import fold
 from coalition_tui.parallel import pool_map
 
@@ -233,3 +233,21 @@ def _names_in(job: tuple[str, dt.date | None]) -> tuple[tuple[str, str, float, s
 
 
 UNKNOWN_PERSON = "unknown person"  # a name the gazetteer lacks, whose country its title gives
+
+
+def same_meeting(corpus: Corpus, source_id: str) -> list[Source]:
+    """The other articles of the meeting ``source_id`` reports (its sources.toml meeting, or the
+    meeting most of its records are about), by date and headline: the ones worth diffing it with."""
+    source = corpus.sources.get(source_id)
+    if source is None:
+        return []
+    meetings = {source.summit} if source.summit else {r.summit for r in corpus.by_source.get(source_id, [])}
+    found = [
+        s
+        for s in corpus.sources.values()
+        if s.id != source_id
+        and (
+            s.summit in meetings or (not s.summit and any(r.summit in meetings for r in corpus.by_source.get(s.id, [])))
+        )
+    ]
+    return sorted(found, key=lambda s: (s.date.isoformat() if s.date else "", s.headline))

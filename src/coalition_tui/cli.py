@@ -81,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summit", metavar="ID", help="the meeting it reports (default: guessed from the text)")
     p.add_argument("--json", action="store_true", help="one JSON object per candidate")
 
-    p = sub.add_parser("meeting", help="add a meeting: coalition-tui meeting add DATE PLACE [--format F] [--host NAME]...")
+    p = sub.add_parser(
+        "meeting", help="add a meeting: coalition-tui meeting add DATE PLACE [--format F] [--host NAME]..."
+    )
     _add_data(p, argparse.SUPPRESS)
     p.add_argument("action", choices=["add"])
     p.add_argument("date", type=dt.date.fromisoformat, metavar="DATE", help="YYYY-MM-DD")
@@ -186,7 +188,9 @@ def _data(args: argparse.Namespace) -> Path:
     """The data folder the command works on; a ``--data`` that does not exist is an error, not an empty corpus."""
     if args.data is not None:
         if not Path(args.data).is_dir():
-            raise MissingData(f"{args.data}: no such folder; pass --data with an existing corpus or make one with 'coalition-tui init DIR'")
+            raise MissingData(
+                f"{args.data}: no such folder; pass --data with an existing corpus or make one with 'coalition-tui init DIR'"
+            )
         return Path(args.data)
     return default_data_dir()
 
@@ -559,7 +563,7 @@ def changed_line(words: Sequence[WordOp], paint: Callable[[str, str], str]) -> s
 
 
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.diffing import diff_claims, diff_sources
+    from coalition_tui.diffing import claims_by_meeting, diff_claims, diff_sources
 
     corpus = _corpus(args)
     try:
@@ -578,6 +582,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                         "b": b,
                         "claims": [
                             {
+                                "summit": r.summit,
                                 "kind": r.kind,
                                 "country": r.country,
                                 "what": r.what.value,
@@ -593,13 +598,16 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 0
         counts = {k: sum(r.kind == k for r in rows) for k in ("both", "conflicting", "only_a", "only_b")}
         out.write(f"claims {a} vs {b}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) + "\n")
-        for r in rows:
-            stances_a = "/".join(sorted({x.stance.value for x in r.a})) or "-"
-            stances_b = "/".join(sorted({x.stance.value for x in r.b})) or "-"
-            out.write(f"{r.kind:<12} {corpus.label(r.country)} {r.what.value}: A {stances_a} | B {stances_b}\n")
-            for side, records, how in (("A", r.a, "a"), ("B", r.b, "b")):
-                for x in records[:1]:
-                    out.write("    " + paint(f"{side} \u201c{x.quote}\u201d", how) + "\n")
+        for summit, groups in claims_by_meeting(rows):
+            meeting = corpus.summits.get(summit)
+            out.write(f"\n== {meeting.label if meeting else summit} ({summit})\n")
+            for _kind, title, chosen in groups:
+                out.write(f"-- {title} ({len(chosen)})\n")
+                for r in chosen:
+                    out.write(f"{corpus.label(r.country)} {r.what.value}\n")
+                    for side, records, how in (("A", r.a, "a"), ("B", r.b, "b")):
+                        for x in records:
+                            out.write("    " + paint(f"{side} {x.stance.value} \u201c{x.quote}\u201d", how) + "\n")
         return 0
     result = diff_sources(corpus, a, b)
     if args.json:
@@ -619,7 +627,9 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                             "b": p.b.text if p.b else None,
                             "a_start": p.a.start if p.a else None,
                             "b_start": p.b.start if p.b else None,
-                            "words": [{"op": w.op, "a": w.a.strip(), "b": w.b.strip()} for w in p.words if w.op != "equal"],
+                            "words": [
+                                {"op": w.op, "a": w.a.strip(), "b": w.b.strip()} for w in p.words if w.op != "equal"
+                            ],
                         }
                         for p in result.pairs
                     ],
@@ -808,7 +818,9 @@ def cmd_meeting(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except MeetingError as exc:
         err.write(f"coalition-tui meeting: {exc}\n")
         return 1
-    out.write(f"added {summit.id} ({summit.label}, {summit.format}, {summit.level}) to {corpus.root / 'summits.toml'}\n")
+    out.write(
+        f"added {summit.id} ({summit.label}, {summit.format}, {summit.level}) to {corpus.root / 'summits.toml'}\n"
+    )
     return 0
 
 
@@ -857,7 +869,9 @@ def cmd_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if entity_id is None:
                 raise NotFound(f"no entity matches {args.entity!r}")
             add_alias(corpus, args.name, entity_id)
-            out.write(f"{args.name} now names {corpus.label(entity_id)} ({entity_id}), in {corpus.root / 'gazetteer' / 'aliases.toml'}\n")
+            out.write(
+                f"{args.name} now names {corpus.label(entity_id)} ({entity_id}), in {corpus.root / 'gazetteer' / 'aliases.toml'}\n"
+            )
             return 0
         country = corpus.find_actor(args.country)
         of = corpus.find_actor(args.of) if args.of else None
@@ -865,7 +879,9 @@ def cmd_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (GazetteerError, NotFound) as exc:
         err.write(f"coalition-tui gazetteer: {exc}\n")
         return 1
-    out.write(f"added {person.name} ({person.id}, {corpus.label(person.country)}) to {corpus.root / 'gazetteer' / 'people.toml'}\n")
+    out.write(
+        f"added {person.name} ({person.id}, {corpus.label(person.country)}) to {corpus.root / 'gazetteer' / 'people.toml'}\n"
+    )
     return 0
 
 

@@ -211,34 +211,56 @@ def _diff(corpus: Corpus, analysis_a: Analysis, analysis_b: Analysis) -> Article
 # ---------------------------------------------------------------------------------- claims
 @dataclass(frozen=True)
 class ClaimRow:
-    """Records of A and B about one (country, kind)."""
+    """Records of A and B about one (meeting, country, kind): every record of each side."""
 
     kind: Literal["both", "conflicting", "only_a", "only_b"]
     country: str
     what: Kind
     a: tuple[Commitment, ...]
     b: tuple[Commitment, ...]
+    summit: str = ""
+
+
+CLAIM_GROUPS = (("conflicting", "Conflicting"), ("only_a", "Only in A"), ("only_b", "Only in B"), ("both", "In both"))
 
 
 def diff_claims(corpus: Corpus, a: str, b: str) -> list[ClaimRow]:
-    """Claims only in A, only in B, in both, and conflicting (same country and kind, other stance)."""
+    """Claims only in A, only in B, in both, and conflicting (same country and kind, other stance),
+    compared meeting by meeting: a record is only ever set against records of its own meeting.
+    Rows are in meeting date order, then by group (as ``CLAIM_GROUPS``), country and kind."""
 
-    def grouped(source: str) -> dict[tuple[str, Kind], list[Commitment]]:
-        out: dict[tuple[str, Kind], list[Commitment]] = {}
-        for r in corpus.by_source.get(source, []):
-            out.setdefault((r.country, r.kind), []).append(r)
+    def grouped(source: str) -> dict[tuple[str, str, Kind], list[Commitment]]:
+        out: dict[tuple[str, str, Kind], list[Commitment]] = {}
+        for r in sorted(corpus.by_source.get(source, []), key=lambda r: (r.start, r.id)):
+            out.setdefault((r.summit, r.country, r.kind), []).append(r)
         return out
 
     ga, gb = grouped(a), grouped(b)
+    order = {kind: i for i, (kind, _title) in enumerate(CLAIM_GROUPS)}
     rows = []
-    for key in sorted(ga.keys() | gb.keys(), key=lambda k: (corpus.label(k[0]), k[1].value)):
+    for key in ga.keys() | gb.keys():
         ra, rb = tuple(ga.get(key, ())), tuple(gb.get(key, ()))
         if ra and rb:
             kind = "both" if {r.stance for r in ra} == {r.stance for r in rb} else "conflicting"
         else:
             kind = "only_a" if ra else "only_b"
-        rows.append(ClaimRow(kind, key[0], key[1], ra, rb))  # type: ignore[arg-type]
-    return rows
+        rows.append(ClaimRow(kind, key[1], key[2], ra, rb, key[0]))  # type: ignore[arg-type]
+
+    def date(summit_id: str) -> str:
+        summit = corpus.summits.get(summit_id)
+        return summit.date.isoformat() if summit else summit_id
+
+    return sorted(rows, key=lambda r: (date(r.summit), r.summit, order[r.kind], corpus.label(r.country), r.what.value))
+
+
+def claims_by_meeting(rows: list[ClaimRow]) -> list[tuple[str, list[tuple[str, str, list[ClaimRow]]]]]:
+    """``diff_claims`` rows as the views show them: per meeting, per group (kind, title, rows)."""
+    out: list[tuple[str, list[tuple[str, str, list[ClaimRow]]]]] = []
+    for summit, in_meeting in itertools.groupby(rows, key=lambda r: r.summit):
+        listed = list(in_meeting)
+        groups = [(kind, title, [r for r in listed if r.kind == kind]) for kind, title in CLAIM_GROUPS]
+        out.append((summit, [g for g in groups if g[2]]))
+    return out
 
 
 # ---------------------------------------------------------------------------------- across meetings
@@ -303,6 +325,7 @@ __all__ = [
     "Step",
     "across_meetings",
     "align",
+    "claims_by_meeting",
     "diff_claims",
     "diff_sources",
     "diff_texts",

@@ -12,7 +12,7 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from coalition_tui.corpus import Corpus
-from coalition_tui.diffing import ArticleDiff, Pair, across_meetings, diff_claims, diff_sources
+from coalition_tui.diffing import ArticleDiff, Pair, across_meetings, claims_by_meeting, diff_claims, diff_sources
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import BACK, DIFF_BINDINGS
@@ -164,7 +164,7 @@ class DiffScreen(CorpusScreen):
                 render.inert(b),
                 "\n",
                 f"{s['same']} shared · {s['changed']} changed · {s['only_a']} only in A · {s['only_b']} only in B · "
-                f"{s['trivial']} trivial suppressed   n/p: next/previous · w: swap · u: layout · t: claims\n",
+                f"{s['trivial']} trivial suppressed   n/p: next/previous · w: swap · v: layout · t: claims\n",
                 ("names only in A: ", "bold"),
                 only_a,
                 ("   only in B: ", "bold"),
@@ -184,31 +184,29 @@ class DiffScreen(CorpusScreen):
             )
         )
         widgets = []
-        for title, kind in (
-            ("Conflicting", "conflicting"),
-            ("Only in A", "only_a"),
-            ("Only in B", "only_b"),
-            ("In both", "both"),
-        ):
-            chosen = [r for r in rows if r.kind == kind]
-            if not chosen:
-                continue
-            widgets.append(Static(Content.styled(f"{title} ({len(chosen)})", "bold reverse"), classes="diff-row"))
-            for r in chosen:
-                parts: list[Content] = [Content.assemble((corpus.label(r.country), "bold"), f"  {r.what.value}")]
-                for side, records in (("A", r.a), ("B", r.b)):
-                    for x in records[:1]:
-                        glyph, _w, style = render.STANCE_LOOK[x.stance.value]
-                        parts.append(
-                            Content.assemble(
-                                f"  {side} ",
-                                (f"{glyph} {x.stance.value}", style),
-                                "  “",
-                                (render.inert(x.quote), "italic"),
-                                "”",
+        for summit, groups in claims_by_meeting(rows):  # a record is only set against its own meeting's
+            meeting = corpus.summits.get(summit)
+            title = render.inert(f"{meeting.label if meeting else summit}  ({summit})")
+            widgets.append(Static(Content.styled(f"══ {title}", "bold underline"), classes="diff-row -meeting"))
+            for kind, group, chosen in groups:
+                widgets.append(Static(Content.styled(f"{group} ({len(chosen)})", "bold reverse"), classes="diff-row"))
+                for r in chosen:
+                    parts: list[Content] = [
+                        Content.assemble((render.inert(corpus.label(r.country)), "bold"), f"  {r.what.value}")
+                    ]
+                    for side, records in (("A", r.a), ("B", r.b)):
+                        for x in records:  # every record of each side
+                            glyph, _w, style = render.STANCE_LOOK[x.stance.value]
+                            parts.append(
+                                Content.assemble(
+                                    f"  {side} ",
+                                    (f"{glyph} {x.stance.value}", style),
+                                    "  “",
+                                    (render.inert(x.quote), "italic"),
+                                    "”",
+                                )
                             )
-                        )
-                widgets.append(Static(Content("\n").join(parts), classes=f"diff-row -{kind}"))
+                    widgets.append(Static(Content("\n").join(parts), classes=f"diff-row -{kind}"))
         body.mount_all(widgets)
 
     def _go(self, step: int) -> None:

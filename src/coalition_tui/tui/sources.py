@@ -164,7 +164,14 @@ class SourcesScreen(CorpusScreen):
         marked = getattr(self, "marked", None)
         if marked is None or marked == self.source_id:
             self.marked = self.source_id
-            self.notify(f"Marked {self.source_id} as A: move to another article and press d", timeout=4)
+            same = browse.same_meeting(self.corpus, self.source_id or "")
+            if same:
+                listed = "; ".join(f"{s.id[:12]} {s.headline[:50]}" for s in same[:3])
+                more = f" and {len(same) - 3} more" if len(same) > 3 else ""
+                hint = f" Same meeting: {listed}{more}"
+            else:
+                hint = " No other article reports its meeting."
+            self.notify(f"Marked {self.source_id} as A: move to another article and press d.{hint}", timeout=8)
             return
         self.marked = None
         self.app.push_screen(DiffScreen(marked, self.source_id or ""))
