@@ -106,3 +106,18 @@ def unknown_names_data(data_copy: Path, tmp_path: Path) -> Path:
     article.write_text(UNKNOWN_NAMES_NEWS, encoding="utf-8")
     ingest_file(load_corpus(data_copy), article, summit="2026-01-06-paris")
     return data_copy
+
+
+@pytest.fixture
+def mixed_data(data_copy: Path, tmp_path: Path) -> Path:
+    """The bundled corpus plus an article (our own words) where Norway refuses troops but offers logistics."""
+    from coalition_tui.ingest import ingest_file
+
+    article = tmp_path / "oslo.txt"
+    article.write_text(
+        "Paris, 6 January 2026.\n\nNorway will not send troops to Ukraine but will provide logistics, "
+        "its prime minister said.\n",
+        encoding="utf-8",
+    )
+    ingest_file(load_corpus(data_copy), article, summit="2026-01-06-paris")
+    return data_copy

@@ -128,3 +128,27 @@ class TestAuthoring:
         """Names, x, the second name, m: mapped to an entity as typed."""
         keys = ["5", "wait:500", "x", "j", "m", *"Estonia"]
         assert snap_compare(app(unknown_names_data), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
+
+async def _on_norway_at_paris_2026(pilot) -> None:
+    await loaded(pilot)
+    table = pilot.app.screen.query_one("#matrix")
+    column = next(i for i, key in enumerate(table.columns) if key.value == "2026-01-06-paris")
+    table.move_cursor(row=table.get_row_index("NOR"), column=column)
+    await pilot.pause()
+
+
+class TestRefusals:
+    def test_overview_mixed_cell(self, snap_compare, mixed_data):
+        """Norway at Paris 2026: troops declined, logistics committed: "● ✕ mixed", the hint names both."""
+        assert snap_compare(app(mixed_data), terminal_size=(120, 40), run_before=_on_norway_at_paris_2026)
+
+    def test_overview_filtered_to_troops(self, snap_compare, mixed_data):
+        """K, troops_in_ukraine: the troops stances only; Norway declined."""
+        keys = ["K", "down", "enter"]
+        assert snap_compare(app(mixed_data), terminal_size=(120, 40), press=keys, run_before=_on_norway_at_paris_2026)
+
+    def test_selection_view(self, snap_compare, mixed_data):
+        """Space on Norway's cell, then 8: the two records an export would write."""
+        keys = ["space", "8"]
+        assert snap_compare(app(mixed_data), terminal_size=(120, 40), press=keys, run_before=_on_norway_at_paris_2026)

@@ -170,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p, argparse.SUPPRESS)
     p.add_argument("--all-levels", action="store_true", help="the ministers' and chiefs' meetings too")
+    p.add_argument("--kind", choices=[k.value for k in Kind], metavar="KIND", help="one kind of contribution only")
+    p.add_argument("--json", action="store_true", help="one JSON object per country")
     return parser
 
 
@@ -765,24 +767,51 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """The Overview as text (or one JSON object per country): the strongest stance per meeting, and a
+    refusal beside a positive stance ("committed+declined")."""
     from coalition_tui.matrix import stance_matrix
 
     corpus = _corpus(args)
-    matrix = stance_matrix(corpus, args.all_levels)
+    kind = Kind(args.kind) if args.kind else None
+    matrix = stance_matrix(corpus, args.all_levels, kind)
+
+    def cell(row: str, summit: str) -> str | None:
+        text = matrix.cell(row, summit)
+        refusal = matrix.refusal(row, summit)
+        return f"{text}+{refusal.value}" if text and refusal else text
+
+    if args.json:
+        for row in matrix.rows:
+            cells = {}
+            for s in matrix.summits:
+                if matrix.records(row, s.id):
+                    cells[s.id] = {
+                        "stance": cell(row, s.id),
+                        "stances": sorted(st.value for st in matrix.stances(row, s.id)),
+                        "records": len(matrix.records(row, s.id)),
+                        "unreviewed": matrix.unreviewed(row, s.id),
+                    }
+            out.write(
+                json_line({"country": row, "label": corpus.label(row), "kind": args.kind, "meetings": cells}) + "\n"
+            )
+        return 0
+    texts_of = {row: [cell(row, s.id) or "-" for s in matrix.summits] for row in matrix.rows}
+    column = max([10, *(len(t) + 2 for texts in texts_of.values() for t in texts)])
     width = max((len(corpus.label(row)) for row in matrix.rows), default=7)
-    out.write(" " * width + "  " + "  ".join(s.id[:10] for s in matrix.summits) + "\n")
+    out.write(" " * width + "  " + "  ".join(f"{s.id[:10]:<{column}}" for s in matrix.summits).rstrip() + "\n")
     flagged = False
     for row in matrix.rows:
         texts = []
-        for s in matrix.summits:
-            text = matrix.cell(row, s.id) or "-"
+        for s, text in zip(matrix.summits, texts_of[row], strict=True):
             if matrix.unreviewed(row, s.id):
                 text, flagged = text + " ⚑", True
-            texts.append(f"{text:<10}")
-        out.write(f"{corpus.label(row):<{width}}  {'  '.join(texts)}\n")
+            texts.append(f"{text:<{column}}")
+        out.write(f"{corpus.label(row):<{width}}  {'  '.join(texts).rstrip()}\n")
+    what = f"{kind.value} records" if kind else "records"
+    counted = "" if kind else " (participation not counted)"
     out.write(
-        f"{len(corpus.records)} records; strongest stance per country and meeting "
-        "(participation not counted). 'coalition-tui records --help' lists the evidence.\n"
+        f"{sum(len(v) for v in matrix.cells.values())} {what}; strongest stance per country and meeting{counted}, "
+        "'+declined' where a refusal stands beside it. 'coalition-tui records --help' lists the evidence.\n"
     )
     if flagged:
         out.write("⚑ the stance rests only on extracted records nobody has reviewed: 'coalition-tui review'\n")

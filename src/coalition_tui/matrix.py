@@ -9,6 +9,7 @@ from coalition_tui.corpus import Corpus
 from coalition_tui.model import Commitment, Kind, Stance, Summit
 
 PRESENT = "present"
+NEGATIVE = frozenset({Stance.DECLINED, Stance.OPPOSED})
 
 
 @dataclass
@@ -17,6 +18,7 @@ class StanceMatrix:
 
     summits: list[Summit]
     rows: list[str]
+    kind: Kind | None = None  # the one kind of contribution the cells count, or None for all
     cells: dict[tuple[str, str], list[Commitment]] = field(default_factory=dict)
     _strongest: dict[tuple[str, str], Stance | None] = field(default_factory=dict, repr=False)
     _unreviewed: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
@@ -24,12 +26,26 @@ class StanceMatrix:
     def records(self, row: str, summit: str) -> list[Commitment]:
         return self.cells.get((row, summit), [])
 
+    def stances(self, row: str, summit: str) -> set[Stance]:
+        """The stances taken on contributions (attendance does not count; with a kind, that kind's)."""
+        counted = Kind.PARTICIPATION if self.kind is None else None
+        return {r.stance for r in self.records(row, summit) if r.kind is not counted}
+
     def strongest(self, row: str, summit: str) -> Stance | None:
         """The most committal stance on a contribution (attendance does not count)."""
         if (row, summit) not in self._strongest:
-            stances = {r.stance for r in self.records(row, summit) if r.kind is not Kind.PARTICIPATION}
+            stances = self.stances(row, summit)
             self._strongest[(row, summit)] = max(stances, key=lambda s: s.strength) if stances else None
         return self._strongest[(row, summit)]
+
+    def refusal(self, row: str, summit: str) -> Stance | None:
+        """A refusal (declined, opposed) in a cell whose strongest stance is positive: "will not send
+        troops but will provide logistics" is shown as both, never as committed alone."""
+        strongest = self.strongest(row, summit)
+        if strongest is None or strongest in NEGATIVE:
+            return None
+        negative = self.stances(row, summit) & NEGATIVE
+        return max(negative, key=lambda s: s.strength) if negative else None
 
     def unreviewed(self, row: str, summit: str) -> bool:
         """True when the cell's stance rests only on extracted records nobody has reviewed yet."""
@@ -42,7 +58,7 @@ class StanceMatrix:
         behind = [
             r
             for r in self.records(row, summit)
-            if (r.stance is stance and r.kind is not Kind.PARTICIPATION) or stance is None
+            if (r.stance is stance and (r.kind is not Kind.PARTICIPATION or self.kind is not None)) or stance is None
         ]
         return bool(behind) and all(r.unreviewed for r in behind)
 
@@ -60,13 +76,14 @@ class StanceMatrix:
         return PRESENT if self.records(row, summit) else None
 
 
-def stance_matrix(corpus: Corpus, all_levels: bool = False) -> StanceMatrix:
+def stance_matrix(corpus: Corpus, all_levels: bool = False, kind: Kind | None = None) -> StanceMatrix:
     """Build the matrix from every record in ``corpus``: columns are the leaders' meetings, or with
-    ``all_levels`` the defence ministers' and military chiefs' meetings too."""
+    ``all_levels`` the defence ministers' and military chiefs' meetings too; with ``kind``, only the
+    records of that kind of contribution (a row per actor that has one)."""
     cells: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
     substantive: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
-    for record in corpus.records:
+    for record in corpus.records if kind is None else (r for r in corpus.records if r.kind is kind):
         cells[(record.country, record.summit)].append(record)
         total[record.country] += 1
         substantive[record.country] += record.kind is not Kind.PARTICIPATION
@@ -74,4 +91,4 @@ def stance_matrix(corpus: Corpus, all_levels: bool = False) -> StanceMatrix:
     leaders = [s for s in corpus.summits_by_date() if all_levels or s.level == "leaders"]
     # the leaders' meetings the corpus reports on: a column per meeting nobody wrote about is noise
     reported = [s for s in leaders if any(key[1] == s.id for key in cells)] or leaders
-    return StanceMatrix(summits=reported, rows=rows, cells=dict(cells))
+    return StanceMatrix(summits=reported, rows=rows, kind=kind, cells=dict(cells))

@@ -113,6 +113,7 @@ class CoalitionApp(App[None]):
         "names": _view("names", "NamesScreen"),
         "problems": _view("problems", "ProblemsScreen"),
         "review": _view("review", "ReviewScreen"),
+        "selection": _view("selection", "SelectionScreen"),
     }
 
     def __init__(self, data_dir: Path, blink: bool = True) -> None:
@@ -278,6 +279,18 @@ class CoalitionApp(App[None]):
             self.notify("Still loading the corpus…", timeout=2)
             return
         self.switch_mode(mode)
+
+    def action_overview_kind(self, clear: bool = False) -> None:
+        """The palette's kind filter: the Overview, then its kind picker (or all kinds again)."""
+        if self.corpus is None:
+            return
+        self.switch_mode("overview")
+        screen = self.screen
+        if hasattr(screen, "set_kind"):
+            if clear:
+                screen.set_kind(None)  # type: ignore[attr-defined]
+            else:
+                screen.action_kind()  # type: ignore[attr-defined]
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-VIEWS = ("overview", "countries", "summits", "sources", "names", "problems")
+VIEWS = ("overview", "countries", "summits", "sources", "names", "problems", "review", "selection")
 
 
 class CoalitionCommands(Provider):
@@ -20,6 +20,10 @@ class CoalitionCommands(Provider):
             for view in VIEWS
         ]
         commands.append(("Export selection", app.action_export, f"{selected} record(s) selected"))  # type: ignore[attr-defined]
+        commands.append(
+            ("Overview: one kind of contribution", app.action_overview_kind, "Troops only, air support only…")
+        )  # type: ignore[attr-defined]
+        commands.append(("Overview: all kinds", partial(app.action_overview_kind, True), "Clear the kind filter"))  # type: ignore[attr-defined]
         if selected:
             commands.append(("Clear selection", app.action_clear_selection, f"Unselect {selected} record(s)"))  # type: ignore[attr-defined]
         commands.append(("Keys and help", app.action_help, "Every key binding"))  # type: ignore[attr-defined]

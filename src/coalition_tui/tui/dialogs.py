@@ -13,17 +13,25 @@ from textual.widgets import Button, Input, Static
 
 from coalition_tui.tui.keymap import (
     ACROSS,
+    ADD_PERSON,
     ALL_RECORDS,
     APP_BINDINGS,
     CLEAR,
     DIFF_BINDINGS,
     DIFF_MARK,
+    EDIT_RECORD,
     FILTER,
+    KIND_FILTER,
+    LEVELS,
+    MAP_NAME,
+    NEW_MEETING,
+    NEW_RECORD,
     OPEN,
     REVIEW_BINDINGS,
     SELECT,
     SORT,
     TABLE_BINDINGS,
+    UNRESOLVED,
     WINDOW_BINDINGS,
 )
 
@@ -59,6 +67,19 @@ HELP_SECTIONS = [
             Binding("escape", "", "Back from evidence / close dialogs"),
         ],
     ),
+    ("Overview (1)", [KIND_FILTER, LEVELS]),
+    ("Summits (3)", [NEW_MEETING]),
+    (
+        "Sources (4): Tab to the text, ↑/↓ move a sentence cursor",
+        [
+            NEW_RECORD,
+            EDIT_RECORD,
+            Binding("left,right", "", "Form: move the quote's start a word", key_display="← →"),
+            Binding("shift+left,shift+right", "", "Form: move the quote's end a word", key_display="Shift+← →"),
+            Binding("ctrl+s", "", "Form: save", key_display="Ctrl+S"),
+        ],
+    ),
+    ("Names (5)", [MAP_NAME, ADD_PERSON, UNRESOLVED]),
     ("Diff (Sources: d on one article, d on another)", [DIFF_MARK, *DIFF_BINDINGS]),
     ("Review (7): every decision is saved to data/ at once", REVIEW_BINDINGS),
 ]

@@ -276,19 +276,30 @@ class AcrossScreen(CorpusScreen):
         attended = {r.summit for r in corpus.by_country.get(self.country, [])}
         meetings = self.query_one("#across-meetings", SelectionList)
         meetings.border_title = "Meetings"
+        self.meetings = [
+            s
+            for s in corpus.summits_by_date()
+            if s.level == "leaders" or s.id in attended  # ministers' and chiefs' meetings only where it spoke
+        ]
         meetings.add_options(
-            [
-                Selection(Content(render.inert(s.label)), s.id, s.id in attended)
-                for s in corpus.summits_by_date()
-                if s.level == "leaders" or s.id in attended  # ministers' and chiefs' meetings only where it spoke
-            ]
+            [Selection(self._prompt(s.label, s.id in attended), s.id, s.id in attended) for s in self.meetings]
         )
         meetings.highlighted = 0
         meetings.focus()
         self._show()
 
+    @staticmethod
+    def _prompt(label: str, ticked: bool) -> Content:
+        """A meeting in the list: ticked ones read "[x]" as well as being coloured, so a monochrome
+        terminal tells them apart."""
+        return Content.assemble(("[x] " if ticked else "[ ] ", "bold" if ticked else "dim"), render.inert(label))
+
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()
+        meetings = self.query_one("#across-meetings", SelectionList)
+        chosen = set(meetings.selected)
+        for index, summit in enumerate(self.meetings):
+            meetings.replace_option_prompt_at_index(index, self._prompt(summit.label, summit.id in chosen))
         self._show()
 
     def _show(self) -> None:

@@ -12,6 +12,7 @@ APP_BINDINGS = [
     Binding("5", "view('names')", "Names", id="view.names"),
     Binding("6", "view('problems')", "Problems", id="view.problems"),
     Binding("7", "view('review')", "Review", id="view.review"),
+    Binding("8", "view('selection')", "Selection", id="view.selection"),
     Binding("plus", "add_articles", "Add articles", id="corpus.add", key_display="+"),
     Binding("e", "export", "Export", id="selection.export"),
     Binding("u", "undo", "Undo", id="app.undo"),
@@ -49,6 +50,7 @@ ADD_PERSON = Binding("p", "add_person", "Add person", id="names.person")
 UNRESOLVED = Binding("x", "unresolved", "Only unknown", id="names.unresolved")
 ACROSS = Binding("a", "across", "Across meetings", id="country.across")
 LEVELS = Binding("L", "levels", "All levels", id="overview.levels")
+KIND_FILTER = Binding("K", "kind", "Kind", id="overview.kind")
 DIFF_MARK = Binding("d", "diff", "Diff: mark / compare", id="sources.diff")
 NEW_RECORD = Binding("n", "new_record", "New record", id="sources.new_record")
 EDIT_RECORD = Binding("E", "edit_record", "Edit record", id="sources.edit_record")

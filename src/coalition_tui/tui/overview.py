@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Static
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
 
 from coalition_tui.matrix import StanceMatrix, stance_matrix
+from coalition_tui.model import Kind
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import ACROSS, LEVELS, OPEN, SELECT
+from coalition_tui.tui.keymap import ACROSS, KIND_FILTER, LEVELS, OPEN, SELECT
 from coalition_tui.tui.widgets import Table
 
 LEVEL_SHORT = {"defence_ministers": "ministers", "military_chiefs": "chiefs"}
@@ -18,7 +22,7 @@ LEVEL_SHORT = {"defence_ministers": "ministers", "military_chiefs": "chiefs"}
 class OverviewScreen(CorpusScreen):
     """The stance matrix."""
 
-    BINDINGS = [OPEN, SELECT, ACROSS, LEVELS]
+    BINDINGS = [OPEN, SELECT, ACROSS, LEVELS, KIND_FILTER]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -34,13 +38,31 @@ class OverviewScreen(CorpusScreen):
 
         ready = self.corpus.derived.pop(OVERVIEW_MATRIX, None)  # built by the loading worker, once
         self.all_levels = False
+        self.kind: Kind | None = None
         self.matrix: StanceMatrix = ready if isinstance(ready, StanceMatrix) else stance_matrix(self.corpus)
         self._fill()
 
     def action_levels(self) -> None:
         """L: the ministers' and chiefs' meetings as columns too, or the leaders' only."""
         self.all_levels = not self.all_levels
-        self.matrix = stance_matrix(self.corpus, self.all_levels)
+        self._rebuild()
+
+    def action_kind(self) -> None:
+        """K: one kind of contribution only (troops, air support…), or all kinds."""
+
+        def chosen(kind: Kind | str | None) -> None:
+            if kind is None:
+                return
+            self.set_kind(kind if isinstance(kind, Kind) else None)
+
+        self.app.push_screen(KindPicker(self.kind), chosen)
+
+    def set_kind(self, kind: Kind | None) -> None:
+        self.kind = kind
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.matrix = stance_matrix(self.corpus, self.all_levels, self.kind)
         self._fill()
 
     def _fill(self) -> None:
@@ -51,15 +73,31 @@ class OverviewScreen(CorpusScreen):
             level = "" if summit.level == "leaders" else f" ({LEVEL_SHORT.get(summit.level, summit.level)})"
             table.add_column(Text(f"{summit.date:%-d %b %Y}\n{summit.place}{level}"), key=summit.id)
         for row in self.matrix.rows:
-            cells = [render.plain(self.corpus.label(row), "bold")]
-            cells += [
-                render.stance_cell(self.matrix.cell(row, s.id), self.matrix.unreviewed(row, s.id))
-                for s in self.matrix.summits
-            ]
-            table.add_row(*cells, key=row)
+            table.add_row(render.plain(self.corpus.label(row), "bold"), *self._cells(row), key=row)
         if self.matrix.summits:
             table.move_cursor(column=1)
+        self.sub_title = f"Overview · {self.kind.value} only" if self.kind else "Overview"
         self._hint()
+
+    def _cells(self, row: str) -> list[Text]:
+        selected = self.capp.selection
+        m = self.matrix
+        return [
+            render.stance_cell(
+                m.cell(row, s.id),
+                m.unreviewed(row, s.id),
+                r.value if (r := m.refusal(row, s.id)) else None,
+                any(x.id in selected for x in m.records(row, s.id)),
+            )
+            for s in m.summits
+        ]
+
+    def refresh_selection(self) -> None:
+        """The selection marks of every cell (a few hundred cells: cheap)."""
+        table = self.query_one("#matrix", Table)
+        for row in self.matrix.rows:
+            for summit, cell in zip(self.matrix.summits, self._cells(row), strict=True):
+                table.update_cell(row, summit.id, cell)
 
     def _current(self) -> tuple[str, str] | None:
         table = self.query_one("#matrix", Table)
@@ -70,12 +108,23 @@ class OverviewScreen(CorpusScreen):
 
     def _hint(self) -> None:
         where = self._current()
-        levels = "L: leaders' meetings only" if self.all_levels else "L: ministers' and chiefs' meetings too"
-        hint = f"Enter: the evidence for a cell · Space: select its records · e: export · {levels}"
+        levels = "L: leaders' meetings only" if self.all_levels else "L: ministers' and chiefs' too"
+        kind = f"K: kind ({self.kind.value})" if self.kind else "K: one kind only"
+        hint = f"Enter: evidence · Space: select · e: export · {kind} · {levels}"
         if where:
             actor, summit = where
-            records = self.matrix.records(actor, summit) if summit != "country" else self.corpus.by_country[actor]
-            hint = f"{self.corpus.label(actor)}: {len(records)} record(s) here. " + hint
+            if summit == "country":
+                records = self.corpus.by_country[actor]
+                place = "all meetings"
+            else:
+                records = self.matrix.records(actor, summit)
+                meeting = self.corpus.summits.get(summit)
+                place = meeting.label if meeting else summit
+            stances = sorted(
+                self.matrix.stances(actor, summit) if summit != "country" else set(), key=lambda s: -s.strength
+            )
+            said = f" ({', '.join(s.value for s in stances)})" if stances else ""
+            hint = f"{self.corpus.label(actor)} at {place}: {len(records)} record(s){said}. " + hint
         self.query_one("#overview-hint", Static).update(Text(hint))
 
     def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
@@ -92,7 +141,9 @@ class OverviewScreen(CorpusScreen):
             return
         actor, summit = where
         summit_id = None if summit == "country" else summit
-        self.app.push_screen(EvidenceScreen(actor, summit_id))
+        if summit_id is not None and not self.matrix.records(actor, summit_id):
+            return  # an empty cell: nothing to show
+        self.app.push_screen(EvidenceScreen(actor, summit_id, self.kind))
 
     def action_across(self) -> None:
         from coalition_tui.tui.diff import AcrossScreen
@@ -106,4 +157,46 @@ class OverviewScreen(CorpusScreen):
         if where is None:
             return
         actor, summit = where
-        self.toggle(self.corpus.by_country[actor] if summit == "country" else self.matrix.records(actor, summit))
+        if summit == "country":
+            records = [r for r in self.corpus.by_country[actor] if self.kind is None or r.kind is self.kind]
+        else:
+            records = self.matrix.records(actor, summit)
+        self.toggle(records)
+
+    def filters(self) -> dict[str, str]:
+        where = self._current()
+        out = {"kind": self.kind.value} if self.kind else {}
+        if where:
+            out["country"] = where[0]
+            if where[1] != "country":
+                out["summit"] = where[1]
+        return out
+
+
+class KindPicker(ModalScreen[Kind | str | None]):
+    """The kinds of contribution to show in the Overview; "all kinds" clears the filter."""
+
+    BINDINGS = [("escape", "cancel", "Cancel")]
+
+    def __init__(self, current: Kind | None) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = [Option("all kinds", id="all")] + [Option(k.value, id=k.value) for k in Kind]
+        with Vertical(id="kind-dialog", classes="dialog"):
+            yield Static(Text("Show one kind of contribution", style="bold"), classes="title")
+            yield OptionList(*options, id="kind-options")
+            yield Static(Text("Enter: show · Esc: cancel"), classes="hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = 0 if self.current is None else list(Kind).index(self.current) + 1
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        chosen = event.option.id
+        self.dismiss("all" if chosen == "all" else Kind(chosen))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

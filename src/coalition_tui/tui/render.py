@@ -28,15 +28,28 @@ SENTENCE_STYLE = "on #264f78"  # the article's sentence cursor (Sources: n makes
 UNREVIEWED = ("⚑", "bold yellow")
 
 
-def stance_cell(value: str | None, unreviewed: bool = False) -> Text:
+SELECTED_MARK = ("▪", "bold reverse")  # a cell some of whose records are in the selection
+
+
+def stance_cell(
+    value: str | None, unreviewed: bool = False, refusal: str | None = None, selected: bool = False
+) -> Text:
     """A matrix cell: glyph and short word, coloured; blank for no record; a flag when the stance
-    rests only on records nobody has reviewed."""
+    rests only on records nobody has reviewed. ``refusal``: a refusal beside a positive stance (one
+    kind committed, another declined) shows both glyphs, "● ✕ mixed". ``selected`` marks a cell whose
+    records are (some of them) selected."""
     if value is None:
         return Text("")
     glyph, word, style = STANCE_LOOK[value]
-    cell = Text(f"{glyph} {word}", style=style)
+    if refusal is not None:
+        no_glyph, _no_word, no_style = STANCE_LOOK[refusal]
+        cell = Text.assemble((glyph, style), " ", (no_glyph, no_style), (" mixed", "bold"))
+    else:
+        cell = Text(f"{glyph} {word}", style=style)
     if unreviewed:
         cell.append(f" {UNREVIEWED[0]}", style=UNREVIEWED[1])
+    if selected:
+        cell.append(f" {SELECTED_MARK[0]}", style=SELECTED_MARK[1])
     return cell
 
 
@@ -44,7 +57,8 @@ def legend() -> Text:
     parts: list[str | tuple[str, str]] = ["Legend  "]
     for value, (glyph, _word, style) in STANCE_LOOK.items():
         parts += [(f"{glyph} {value}", style), "  "]
-    parts += [(f"{UNREVIEWED[0]} unreviewed", UNREVIEWED[1])]
+    parts += [("●", "bold green"), " ", ("✕", "bold red"), (" mixed", "bold"), " (a commitment and a refusal)  "]
+    parts += [(f"{UNREVIEWED[0]} unreviewed", UNREVIEWED[1]), "  ", (SELECTED_MARK[0], SELECTED_MARK[1]), " selected"]
     return Text.assemble(*parts)
 
 

@@ -44,13 +44,13 @@ class SourcesScreen(CorpusScreen):
         self.source_id: str | None = None
         self.current_record: str | None = None
         table = self.query_one("#sources", Table)
-        table.add_columns("Source", "Date", "Headline")
+        table.add_columns("Date", "Headline", "Source")  # the headline first: it says what the article is
         table.fill(
             (
                 (
-                    render.plain(s.id[:12]),
                     render.plain(s.date.isoformat() if s.date else "-"),
-                    render.plain(s.headline),
+                    render.plain(s.headline[:70]),
+                    render.plain(s.id[:12], "dim"),
                 ),
                 s.id,
             )
