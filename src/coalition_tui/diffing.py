@@ -117,12 +117,16 @@ def _sentences(analysis: Analysis) -> list[Sentence]:
     at = cleaned.original_offset
     out = []
     grouped = group_by_sentence(analysis.mentions, analysis.sentences)  # mentions sentence by sentence, in one pass
+    previous_line = -1
     for index, s in enumerate(analysis.sentences):
         spans = [(m.start, m.end, m.entity) for m in grouped[index]]
-        start, end = at(s.start), at(s.end)
-        tokens = tuple(
-            (a - start, b - start, key) for a, b, key, _ in _tokens(original, text, s.start, s.end, at, spans)
-        )
+        first = s.start
+        if s.bullet and s.line != previous_line:  # the list marker ("30.", "-") is drawn with its item
+            line_start = text.rfind("\n", 0, s.start) + 1
+            first = line_start + len(text[line_start : s.start]) - len(text[line_start : s.start].lstrip())
+        previous_line = s.line
+        start, end = at(first), at(s.end)
+        tokens = tuple((a - start, b - start, key) for a, b, key, _ in _tokens(original, text, first, s.end, at, spans))
         out.append(Sentence(index, original[start:end], start, end, " ".join(k for _, _, k in tokens), tokens))
     return out
 
