@@ -129,7 +129,9 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\b(?<!Ukrainian )brigades?\b",
         r"\b(?<!Ukrainian )contingents?\b",
     ),
-    Kind.LOGISTICS: Cue(r"\blogistic(?:s|al)\b", (r"\b(?:a |the )?transit (?:point|hub|route|country)\b", ("transit",))),
+    Kind.LOGISTICS: Cue(
+        r"\blogistic(?:s|al)\b", (r"\b(?:a |the )?transit (?:point|hub|route|country)\b", ("transit",))
+    ),
     Kind.AIR_SUPPORT: Cue(
         r"\bair (?:support|power|cover|policing|backstop|surveillance|defen[cs]e mission)\b",
         r"\bfighter jets?\b",
@@ -148,7 +150,10 @@ KIND_CUES: dict[Kind, Cue] = {
     Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
     Kind.MILITARY_AID: Cue(
         r"\bmilitary (?:and \w+ )?(?:aid|support|assistance|equipment)\b",
-        (r"\b(?:bolster|strengthen|reinforce)(?:s|ed|ing)? (?:ukraine's|ukraine’s|ukrainian|kyiv's|its) (?:air )?defen[cs]es?\b", ("bolster", "strengthen", "reinforce")),
+        (
+            r"\b(?:bolster|strengthen|reinforce)(?:s|ed|ing)? (?:ukraine's|ukraine’s|ukrainian|kyiv's|its) (?:air )?defen[cs]es?\b",
+            ("bolster", "strengthen", "reinforce"),
+        ),
         r"\bweapons?\b",
         r"\barms\b",
         r"\bammunition\b",
@@ -164,7 +169,10 @@ KIND_CUES: dict[Kind, Cue] = {
     Kind.SANCTIONS: Cue(
         r"\bsanctions?\b",
         r"\beconomic (?:restrictions|pressure)\b",
-        (r"\b(?:increase|ramp(?:ing)? up|step(?:ping)? up|tighten(?:ing)?|intensify(?:ing)?|maintain(?:ing)?|ratchet(?:ing)? up) (?:the )?(?:economic )?pressure on\b", ("pressure on",)),
+        (
+            r"\b(?:increase|ramp(?:ing)? up|step(?:ping)? up|tighten(?:ing)?|intensify(?:ing)?|maintain(?:ing)?|ratchet(?:ing)? up) (?:the )?(?:economic )?pressure on\b",
+            ("pressure on",),
+        ),
     ),
     # "as part of security guarantees" frames another contribution; it is not one itself
     Kind.SECURITY_GUARANTEE: Cue(
@@ -244,11 +252,15 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Cue(
             (
                 r"\b(?:would|will|could|did|does|do) not (?:\w+ ){0,2}"
-                r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base|" + _OFFERS + r")\b",
+                r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base|"
+                + _OFFERS
+                + r")\b",
                 (" not ",),
             ),
             (
-                r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit|" + _OFFERS + r")\b",
+                r"\b(?:won't|wouldn't|cannot|can't) (?:\w+ ){0,2}(?:contribute|send|deploy|provide|commit|"
+                + _OFFERS
+                + r")\b",
                 ("n't ", "cannot "),
             ),
             r"\brefus(?:ed|es|ing) to\b",
@@ -256,7 +268,10 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bexclud(?:ed|es)\b",
             r"\bdeclined to\b",
             (r"\bru(?:led|les|ling) out (?:sending|contributing|deploying|any|the|a|its|their)\b", ("out ",)),
-            (r"\b(?:will|would|shall|won't|wouldn't) (?:not )?be (?:sent|deployed|contributed|stationed)\b(?<!will be sent)(?<!would be sent)(?<!will be deployed)(?<!would be deployed)", (" be sent", " be deployed", " be contributed", " be stationed")),
+            (
+                r"\b(?:will|would|shall|won't|wouldn't) (?:not )?be (?:sent|deployed|contributed|stationed)\b(?<!will be sent)(?<!would be sent)(?<!will be deployed)(?<!would be deployed)",
+                (" be sent", " be deployed", " be contributed", " be stationed"),
+            ),
             (r"\bnot (?:be )?(?:involved|taking part)\b", ("not be involved", "not involved", "not taking part")),
             r"\bno plans to\b",
             (r"\b(?:does|do|did) not plan to\b", ("not plan to",)),
@@ -279,11 +294,20 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
                 r"(?:support|backing|backstop|help|involvement|guarantees?|security guarantees?|air cover|mandate)\b",
                 ("support", "backing", "backstop", "help", "involvement", "guarantee", "air cover", "mandate"),
             ),
-            (r"\bwithout (?:an? |the )?(?:american|u\.s\.|us|united states) (?:backstop|support|backing|involvement)\b", ("without",)),
+            (
+                r"\bwithout (?:an? |the )?(?:american|u\.s\.|us|united states) (?:backstop|support|backing|involvement)\b",
+                ("without",),
+            ),
             (r"\bunder (?:certain|strict|specific|some) conditions\b", ("conditions",)),
             r"\bonly (?:if|with|when|after|once|under)\b",
-            (r"\b(?:seek|obtain|get|need|require)s? (?:a |the )?(?:mandate|approval|consent) (?:from|of)\b", ("mandate", "approval", "consent")),
-            (r"\b(?:parliament(?:ary)?|congress(?:ional)?|legislative)(?:'s)? (?:approval|consent|mandate|vote)\b", ("approval", "consent", "mandate", "vote")),
+            (
+                r"\b(?:seek|obtain|get|need|require)s? (?:a |the )?(?:mandate|approval|consent) (?:from|of)\b",
+                ("mandate", "approval", "consent"),
+            ),
+            (
+                r"\b(?:parliament(?:ary)?|congress(?:ional)?|legislative)(?:'s)? (?:approval|consent|mandate|vote)\b",
+                ("approval", "consent", "mandate", "vote"),
+            ),
             r"\bif (?:asked|requested|invited|needed|necessary)\b",
             r"\bdependent (?:up)?on\b",
             r"\bdepends? (?:up)?on\b",
@@ -328,9 +352,15 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Cue(
             r"\breadiness\b",
             # not "the coalition of the willing" to defend Ukraine
-            (r"\b(?:ready|(?<!of the )willing|prepared)[\"']? (?:and (?:willing|able)[\"']? )?to\b", ("ready", "willing", "prepared")),
+            (
+                r"\b(?:ready|(?<!of the )willing|prepared)[\"']? (?:and (?:willing|able)[\"']? )?to\b",
+                ("ready", "willing", "prepared"),
+            ),
             (r"\b(?<!of the )willing(?:ness)? to\b", ("willing",)),
-            (r"\b(?:is|are|was|were) (?:in favou?r of|for) (?:sending|deploying|contributing)\b", ("favor", "favour", "for sending", "for deploying", "for contributing")),
+            (
+                r"\b(?:is|are|was|were) (?:in favou?r of|for) (?:sending|deploying|contributing)\b",
+                ("favor", "favour", "for sending", "for deploying", "for contributing"),
+            ),
             r"\bcan contribute\b",
             (r"\b(?:envisag|envision)(?:es|ed|s)?\b", ("envisag", "envision")),
             (r"\b(?:a |the )?proposed (?:\w+ )?(?:force|mission|deployment|contingent)\b", ("proposed",)),
@@ -387,7 +417,9 @@ DISCUSSION = re.compile(
 DEMAND_CUES = Cue(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
 
 # --- attendance ----------------------------------------------------------------------------------
-_MEETING = r"(?:meeting|summit|talks|call|conference|gathering|session|hook-up|videoconference|discussions?|get-together)"
+_MEETING = (
+    r"(?:meeting|summit|talks|call|conference|gathering|session|hook-up|videoconference|discussions?|get-together)"
+)
 PARTICIPATION_CUES = Cue(
     # "participate in" a meeting, not "in the deployment" or "in negotiations"
     (r"\bparticipat(?:ed|es|ing|e)\b(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING), ("participat",)),
@@ -402,14 +434,20 @@ PARTICIPATION_CUES = Cue(
     r"\bdiall?ed in(?:to)?\b",
     r"\bhost(?:ed|s|ing)?(?: by)?\b(?! (?:the |a |an )?(?:headquarters|hq|coordination|command|force|troops|mission))",
     (r"\b(?:were|was|are|is|be) (?:also )?represented\b", ("represented",)),
-    (r"\brepresent(?:s|ing)\b(?= (?:the )?(?-i:[A-Z]))", ("represent",)),  # "represents Turkey", not "represents a threat"
+    (
+        r"\brepresent(?:s|ing)\b(?= (?:the )?(?-i:[A-Z]))",
+        ("represent",),
+    ),  # "represents Turkey", not "represents a threat"
     (r"\b(?:were|was|are|is|be) (?:also )?present\b", ("present",)),
     (r"\bby video(?: ?(?:link|conference|call))?\b", ("by video",)),
     (r"\bvia video(?: ?(?:link|conference|call))?\b", ("via video",)),
     (r"\bvideo ?call\b", ("video",)),
     r"\btook part\b",
     r"\btaking part\b",
-    (r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b", ("to include", "to attend", "to join", "to take part")),
+    (
+        r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b",
+        ("to include", "to attend", "to join", "to take part"),
+    ),
     r"\bmet\b",
     (r"\b(?:held|hold|holds|holding) (?:\w+ )?talks with\b", ("talks with",)),
     r"\bchaired\b",
@@ -435,7 +473,10 @@ ABSENCE_CUES = Cue(
         ("not ", "n't "),
     ),
     r"\bboycott\w*\b",
-    (r"\bnot (?:on|among) the (?:list of )?(?:participants|attendees|invitees)\b", ("participants", "attendees", "invitees")),
+    (
+        r"\bnot (?:on|among) the (?:list of )?(?:participants|attendees|invitees)\b",
+        ("participants", "attendees", "invitees"),
+    ),
     r"\bskipp(?:ed|ing)\b",
 )
 # Between a participation cue and the names it introduces: auxiliaries, role nouns and titles
@@ -529,7 +570,10 @@ GROUP_PHRASES = Cue(
     ),
     r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
     # what the meeting itself adopted speaks for the coalition: "The statement commits the coalition to..."
-    (r"\bthe (?:\w+ )?(?:joint |final )?(?:statement|declaration|communiqu[eé]|draft agreement)\b", ("statement", "declaration", "communiqu", "draft agreement")),
+    (
+        r"\bthe (?:\w+ )?(?:joint |final )?(?:statement|declaration|communiqu[eé]|draft agreement)\b",
+        ("statement", "declaration", "communiqu", "draft agreement"),
+    ),
     (r"\bthe (?:participants|leaders|partners|members)\b(?! of\b)", ("participants", "leaders", "partners", "members")),
     (r"\b(?:world|allied|participating) leaders\b", ("leaders",)),
     r"\bthe allies\b",

@@ -176,7 +176,9 @@ class Extractor:
             if actor.person and actor.entity not in people:
                 people[actor.entity] = actor.person
         return [
-            c if c.person or c.country not in people or (c.kind is Kind.PARTICIPATION and len(people) > 1) else replace(c, person=people[c.country])
+            c
+            if c.person or c.country not in people or (c.kind is Kind.PARTICIPATION and len(people) > 1)
+            else replace(c, person=people[c.country])
             for c in found
         ]
 
@@ -231,7 +233,9 @@ class Extractor:
         if _word_before(ctx.text, offset) in cues.NON_ACTOR_PREPOSITIONS:
             return False
         after = ctx.text[mention.end - ctx.start :]
-        return not (mention.form == "demonym" and not cues.FORCE_NOUN.match(after) and not cues.TITLE_AFTER_DEMONYM.match(after))
+        return not (
+            mention.form == "demonym" and not cues.FORCE_NOUN.match(after) and not cues.TITLE_AFTER_DEMONYM.match(after)
+        )
 
     def _nearest_group(self, ctx: _Clause, anchor: int, eligible: bool = True) -> list[Found]:
         """The subject right before ``anchor``: the last mention and those coordinated with it."""
@@ -317,7 +321,9 @@ class Extractor:
             elif mention.form == "demonym":
                 run = [mention]
                 for nxt in ctx.mentions[index + 1 :]:
-                    if nxt.form != "demonym" or not cues.COORDINATION.match(ctx.text[run[-1].end - ctx.start : nxt.start - ctx.start]):
+                    if nxt.form != "demonym" or not cues.COORDINATION.match(
+                        ctx.text[run[-1].end - ctx.start : nxt.start - ctx.start]
+                    ):
                         break
                     run.append(nxt)
                 if cues.ROLE_NOUN.match(ctx.text[run[-1].end - ctx.start :]):
@@ -535,7 +541,9 @@ def _kinds(clause: str, stance: Stance | None, among: tuple[str, ...] | None = N
     return kinds
 
 
-_PAID_FOR = re.compile(r"\b(?:fund|funds|funded|funding|finance|finances|financed|financing|pay for|pays for|paid for)\s+(?:\S+\s+){0,3}$")
+_PAID_FOR = re.compile(
+    r"\b(?:fund|funds|funded|funding|finance|finances|financed|financing|pay for|pays for|paid for)\s+(?:\S+\s+){0,3}$"
+)
 
 
 def _only_paid_for(clause: str, low: str, among: tuple[str, ...] | None) -> bool:
@@ -559,7 +567,8 @@ def _only_ukraines_own_or_trained(clause: str, low: str, among: tuple[str, ...] 
     cue = cues.KIND_CUES[Kind.TROOPS_IN_UKRAINE]
     matches = cue.finditer(clause, low, among)
     return bool(matches) and all(
-        _UKRAINES_OWN.search(low[max(0, m.start() - 40) : m.start()]) or _TRAINED.search(low[max(0, m.start() - 40) : m.start()])
+        _UKRAINES_OWN.search(low[max(0, m.start() - 40) : m.start()])
+        or _TRAINED.search(low[max(0, m.start() - 40) : m.start()])
         for m in matches
     )
 

@@ -185,7 +185,9 @@ def _load_aliases(gaz: Gazetteer, path: Path, shown: str) -> list[Problem]:
         line = _key_line(text, written)
         if not isinstance(entity_id, str) or gaz.entity(entity_id) is None:
             problems.append(
-                Problem(shown, f"{written!r} names no known entity ({entity_id!r}); use an id", line=line, record=written)
+                Problem(
+                    shown, f"{written!r} names no known entity ({entity_id!r}); use an id", line=line, record=written
+                )
             )
             continue
         added.setdefault(entity_id, []).append(written)

@@ -19,7 +19,7 @@ from coalition_tui.model import Person, Role
 from coalition_tui.normalize import fold
 from coalition_tui.paths import bundled_data_dir
 from coalition_tui.resolve import Resolver
-from coalition_tui.toml_append import BrokenFile, append_tables
+from coalition_tui.toml_append import AppendFailed, append_new
 
 
 class GazetteerError(Exception):
@@ -46,15 +46,9 @@ def add_alias(corpus: Corpus, written: str, entity_id: str) -> None:
         raise GazetteerError(f"{written!r} is a name of {corpus.label(now.entity)}; an alias cannot take it away")
     path = corpus.root / "gazetteer" / ALIASES_FILE
     try:
-        clashes = append_tables(
-            corpus.root, path, {written: entity_id}, seed=bundled_data_dir() / "gazetteer" / ALIASES_FILE
-        )
-    except BrokenFile as exc:
+        append_new(corpus.root, path, {written: entity_id}, seed=bundled_data_dir() / "gazetteer" / ALIASES_FILE)
+    except AppendFailed as exc:
         raise GazetteerError(str(exc)) from None
-    except OSError as exc:
-        raise GazetteerError(f"cannot write {path}: {exc.strerror or exc}") from None
-    if clashes:
-        raise GazetteerError(f"{written!r} is mapped already in {path.name}; edit that line")
     updated = entity.model_copy(update={"aliases": (*entity.aliases, written)})
     for table in (corpus.gazetteer.countries, corpus.gazetteer.people, corpus.gazetteer.organizations):
         if entity_id in table:
@@ -98,15 +92,9 @@ def add_person(
         raise GazetteerError(f"{'.'.join(map(str, error['loc']))}: {error['msg']}") from None
     path = corpus.root / "gazetteer" / PEOPLE_FILE
     try:
-        clashes = append_tables(
-            corpus.root, path, {new_id: fields}, seed=bundled_data_dir() / "gazetteer" / PEOPLE_FILE
-        )
-    except BrokenFile as exc:
+        append_new(corpus.root, path, {new_id: fields}, seed=bundled_data_dir() / "gazetteer" / PEOPLE_FILE)
+    except AppendFailed as exc:
         raise GazetteerError(str(exc)) from None
-    except OSError as exc:
-        raise GazetteerError(f"cannot write {path}: {exc.strerror or exc}") from None
-    if clashes:
-        raise GazetteerError(f"{new_id} is in {path.name} already")
     corpus.gazetteer.people[new_id] = person
     _use(corpus)
     return person

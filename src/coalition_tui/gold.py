@@ -74,7 +74,9 @@ def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dict[st
         problems += found
         tables = (data or {}).get("record", [])
         for n, table in enumerate(tables if isinstance(tables, list) else [], 1):
-            fields = [table.get(name) if isinstance(table, dict) else None for name in ("file", "country", "kind", "stance")]
+            fields = [
+                table.get(name) if isinstance(table, dict) else None for name in ("file", "country", "kind", "stance")
+            ]
             if not all(isinstance(value, str) and value for value in fields):
                 problems.append(Problem(path.name, "needs file, country, kind and stance (strings)", record=f"#{n}"))
                 continue

@@ -95,7 +95,8 @@ def _acquire(root: Path, wait: float) -> int | None:
             if time.monotonic() >= deadline:
                 os.close(fd)
                 raise DataLocked(
-                    errno.EAGAIN, f"another coalition-tui process has been writing to {root} for {wait:.0f} s; try again"
+                    errno.EAGAIN,
+                    f"another coalition-tui process has been writing to {root} for {wait:.0f} s; try again",
                 ) from None
             time.sleep(0.01)
         except OSError:

@@ -13,7 +13,7 @@ from coalition_tui.corpus import Corpus
 from coalition_tui.model import Summit
 from coalition_tui.paths import own_or_bundled
 from coalition_tui.problems import NotFound
-from coalition_tui.toml_append import BrokenFile, append_tables
+from coalition_tui.toml_append import AppendFailed, append_new
 
 
 class MeetingError(Exception):
@@ -64,14 +64,8 @@ def add_meeting(
     if summit_id in corpus.summits:
         raise MeetingError(f"{summit_id} is already in summits.toml")
     try:
-        clashes = append_tables(
-            corpus.root, path, {summit_id: fields}, seed=own_or_bundled(corpus.root, "summits.toml")
-        )
-    except BrokenFile as exc:
+        append_new(corpus.root, path, {summit_id: fields}, seed=own_or_bundled(corpus.root, "summits.toml"))
+    except AppendFailed as exc:
         raise MeetingError(str(exc)) from None
-    except OSError as exc:
-        raise MeetingError(f"cannot write {path}: {exc.strerror or exc}") from None
-    if clashes:
-        raise MeetingError(f"{summit_id} is already in summits.toml")
     corpus.summits[summit_id] = summit
     return summit

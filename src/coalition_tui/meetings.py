@@ -28,7 +28,9 @@ _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d
 _ISO = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 _DAYS = "|".join(WEEKDAYS)
 _WEEKDAY = re.compile(rf"\b(?:on|last|this|next)\s+({_DAYS})\b|\b({_DAYS})['’]s\b", re.IGNORECASE)
-_VIDEO = re.compile(r"\b(?:video ?(?:call|link|conference)|videoconference|virtual(?:ly)?|online|by video)\b", re.IGNORECASE)
+_VIDEO = re.compile(
+    r"\b(?:video ?(?:call|link|conference)|videoconference|virtual(?:ly)?|online|by video)\b", re.IGNORECASE
+)
 _DATELINE_END = 120  # characters: a dateline opens the article
 _SKIP_WORDS = frozenset({"virtual", "video", "call", "hosted", "from", "north", "west", "london)"})
 
@@ -76,9 +78,16 @@ def _place_words(summit: Summit) -> tuple[frozenset[str], frozenset[str]]:
 _GENERIC_VENUE = frozenset({"house", "palace", "office", "ministry", "meeting", "headquarters", "centre", "center",
                             "defence", "defense", "forum", "call", "video", "hall", "building", "residence"})  # fmt: skip
 _LEVEL_WORDS = {
-    "leaders": re.compile(r"\b(?:leaders?|prime minister|president|chancellor|summit|heads of (?:state|government))\b", re.I),
-    "military_chiefs": re.compile(r"\b(?:chiefs? of (?:general )?staffs?|military (?:chiefs|planners|leaders)|defen[cs]e chiefs|army chiefs)\b", re.I),
-    "defence_ministers": re.compile(r"\b(?:defen[cs]e ministers|ministers of defen[cs]e|defen[cs]e secretar(?:y|ies))\b", re.I),
+    "leaders": re.compile(
+        r"\b(?:leaders?|prime minister|president|chancellor|summit|heads of (?:state|government))\b", re.I
+    ),
+    "military_chiefs": re.compile(
+        r"\b(?:chiefs? of (?:general )?staffs?|military (?:chiefs|planners|leaders)|defen[cs]e chiefs|army chiefs)\b",
+        re.I,
+    ),
+    "defence_ministers": re.compile(
+        r"\b(?:defen[cs]e ministers|ministers of defen[cs]e|defen[cs]e secretar(?:y|ies))\b", re.I
+    ),
 }
 
 

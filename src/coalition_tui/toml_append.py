@@ -49,3 +49,20 @@ def append_tables(
             text = (existing.rstrip("\n") + "\n\n" + addition).strip("\n") + "\n"
             write_bytes_atomic(path, text.encode("utf-8"))
     return clashes
+
+
+class AppendFailed(Exception):
+    """A one-line reason nothing was appended (a broken file, a folder one cannot write)."""
+
+
+def append_new(root: Path, path: Path, tables: Mapping[str, Any], seed: Path | None = None) -> None:
+    """:func:`append_tables` for entries that must all be new: an id the file has already, a file
+    that does not parse, or a failed write is :class:`AppendFailed`, and nothing was written."""
+    try:
+        clashes = append_tables(root, path, tables, seed=seed)
+    except BrokenFile as exc:
+        raise AppendFailed(str(exc)) from None
+    except OSError as exc:
+        raise AppendFailed(f"cannot write {path}: {exc.strerror or exc}") from None
+    if clashes:
+        raise AppendFailed(f"{clashes[0]} is in {path.name} already")

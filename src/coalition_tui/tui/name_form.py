@@ -28,14 +28,8 @@ class _Form(ModalScreen[str | None]):
         self.refresh_matches()
         self.query(Input).first().focus()
 
-    def resolved(self, box: str, kinds: frozenset[str] | None) -> tuple[str | None, Content]:
-        value = self.query_one(f"#{box}", Input).value.strip()
-        if not value:
-            return None, Content.styled("✕ type a name", "bold red")
-        res = self.corpus.resolver.resolve(value, codes=True, kinds=kinds)  # type: ignore[arg-type]
-        if res.entity is None:
-            return None, Content.styled(render.inert(f"✕ nothing matches {value!r}"), "bold red")
-        return res.entity, Content.styled(render.inert(f"→ {self.corpus.label(res.entity)} ({res.entity})"), "green")
+    def resolved(self, box: str, field: str) -> tuple[str | None, Content]:
+        return render.typed_entity(self.corpus, self.query_one(f"#{box}", Input).value, field)
 
     def refresh_matches(self) -> None:
         """Show what each typed name resolves to."""
@@ -71,10 +65,10 @@ class AliasForm(_Form):
             yield Static(Content("Enter or Ctrl+S: save to gazetteer/aliases.toml · Esc: cancel"), classes="hint")
 
     def refresh_matches(self) -> None:
-        self.query_one("#alias-entity-match", Static).update(self.resolved("alias-entity", None)[1])
+        self.query_one("#alias-entity-match", Static).update(self.resolved("alias-entity", "entity")[1])
 
     def action_save(self) -> None:
-        entity, _ = self.resolved("alias-entity", None)
+        entity, _ = self.resolved("alias-entity", "entity")
         if entity is None:
             self.notify("Name an entity the gazetteer has (or add a person: p)", severity="error", timeout=4)
             return
@@ -123,21 +117,19 @@ class PersonForm(_Form):
         new_id = gazetteer_edit.person_id(name)
         taken = " (taken: that person is in the gazetteer)" if new_id in self.corpus.gazetteer.people else ""
         self.query_one("#person-id", Static).update(Content(render.inert(f"id: {new_id}{taken}")))
-        self.query_one("#person-country-match", Static).update(
-            self.resolved("person-country", frozenset({"country"}))[1]
-        )
+        self.query_one("#person-country-match", Static).update(self.resolved("person-country", "country")[1])
         if self.query_one("#person-of", Input).value.strip():
-            shown = self.resolved("person-of", frozenset({"country", "org"}))[1]
+            shown = self.resolved("person-of", "country")[1]
         else:
             shown = Content.styled("the country", "dim")
         self.query_one("#person-of-match", Static).update(shown)
 
     def action_save(self) -> None:
         name = self.query_one("#person-name", Input).value.strip()
-        country, _ = self.resolved("person-country", frozenset({"country"}))
+        country, _ = self.resolved("person-country", "country")
         of = None
         if self.query_one("#person-of", Input).value.strip():
-            of, _ = self.resolved("person-of", frozenset({"country", "org"}))
+            of, _ = self.resolved("person-of", "country")
             if of is None:
                 self.notify("The office is of which country or organization?", severity="error", timeout=4)
                 return

@@ -131,23 +131,12 @@ class RecordForm(ModalScreen[Commitment | None]):
             self._match(field)
         self.query_one(QuoteSpan).focus()
 
-    def _resolve(self, field: str) -> tuple[str | None, str]:
-        value = self.query_one(f"#record-{field}", Input).value.strip()
-        if field == "person" and not value:
-            return "", "no person"
-        if not value:
-            return None, "✕ type the actor (a country or an organization)"
-        kinds = frozenset({"person"}) if field == "person" else frozenset({"country", "org"})
-        res = self.corpus.resolver.resolve(value, codes=field == "country", kinds=kinds)
-        if res.entity is None:
-            return None, f"✕ no {field} matches {value!r}" + (f" ({res.reason})" if res.reason else "")
-        return res.entity, f"→ {self.corpus.label(res.entity)} ({res.method})"
+    def _resolve(self, field: str) -> tuple[str | None, Content]:
+        value = self.query_one(f"#record-{field}", Input).value
+        return render.typed_entity(self.corpus, value, field, optional=field == "person")
 
     def _match(self, field: str) -> None:
-        entity, shown = self._resolve(field)
-        self.query_one(f"#record-{field}-match", Static).update(
-            Content.styled(render.inert(shown), "green" if entity is not None else "bold red")
-        )
+        self.query_one(f"#record-{field}-match", Static).update(self._resolve(field)[1])
 
     def on_input_changed(self, event: Input.Changed) -> None:
         field = str(event.input.id).removeprefix("record-")

@@ -112,3 +112,22 @@ def mention_legend() -> Text:
 def plain(text: str, style: str = "") -> Text:
     """A DataTable cell from untrusted text: never parsed as markup."""
     return Text(inert(text), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def typed_entity(corpus: Corpus, value: str, field: str, optional: bool = False) -> tuple[str | None, Content]:
+    """What a name typed into a form resolves to, and the line shown under the box: "→ Belgium
+    (fuzzy)" in green, or "✕ …" in red. ``field`` is "person", "country" (a country or organization,
+    ISO codes welcome), or "entity" (anything). An ``optional`` empty box is "" (none)."""
+    value = value.strip()
+    if not value:
+        if optional:
+            return "", Content.styled(f"no {field}", "green")
+        return None, Content.styled(
+            f"✕ type the {'actor (a country or an organization)' if field == 'country' else field}", "bold red"
+        )
+    kinds = {"person": frozenset({"person"}), "country": frozenset({"country", "org"})}.get(field)
+    res = corpus.resolver.resolve(value, codes=field != "person", kinds=kinds)  # type: ignore[arg-type]
+    if res.entity is None:
+        why = f" ({res.reason})" if res.reason else ""
+        return None, Content.styled(inert(f"✕ no {field} matches {value!r}{why}"), "bold red")
+    return res.entity, Content.styled(inert(f"→ {corpus.label(res.entity)} ({res.method})"), "green")

@@ -373,21 +373,13 @@ class EditScreen(ModalScreen[review.Change | None]):
             self._match(field)
         self.query_one("#edit-kind", Select).focus()
 
-    def _resolve(self, field: str) -> tuple[str | None, str]:
+    def _resolve(self, field: str) -> tuple[str | None, Content]:
         """(entity id or None, what to show under the box)."""
-        value = self.query_one(f"#edit-{field}", Input).value.strip()
-        if field == "person" and not value:
-            return "", "no person"
-        kinds = frozenset({"person"}) if field == "person" else frozenset({"country", "org"})
-        res = self.corpus.resolver.resolve(value, codes=field == "country", kinds=kinds)
-        if res.entity is None:
-            return None, f"✕ no {field} matches {value!r}" + (f" ({res.reason})" if res.reason else "")
-        return res.entity, f"→ {self.corpus.label(res.entity)} ({res.method})"
+        value = self.query_one(f"#edit-{field}", Input).value
+        return render.typed_entity(self.corpus, value, field, optional=field == "person")
 
     def _match(self, field: str) -> None:
-        entity, shown = self._resolve(field)
-        box = self.query_one(f"#edit-{field}-match", Static)
-        box.update(Content.styled(render.inert(shown), "green" if entity is not None else "bold red"))
+        self.query_one(f"#edit-{field}-match", Static).update(self._resolve(field)[1])
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._match(str(event.input.id).removeprefix("edit-"))
