@@ -21,8 +21,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from synthetic import article  # noqa: E402
 
-from coalition_tui.diffing import diff_texts  # noqa: E402
-from coalition_tui.loader import load_corpus  # noqa: E402
+from coalition_tui.analysis.diffing import diff_texts  # noqa: E402
+from coalition_tui.store.loader import load_corpus  # noqa: E402
 
 
 def pair(size: int, seed: int = 3) -> tuple[str, str]:
@@ -83,7 +83,7 @@ def app_paint(a: str, b: str) -> float:
     import shutil
     import tempfile
 
-    from coalition_tui.tomlio import write_toml_atomic
+    from coalition_tui.store.tomlio import write_toml_atomic
     from coalition_tui.tui import make_app
     from coalition_tui.tui.diff import DiffScreen
 

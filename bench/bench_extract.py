@@ -19,8 +19,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from synthetic import corpus  # noqa: E402
 
-from coalition_tui.extract import Extractor  # noqa: E402
-from coalition_tui.loader import load_corpus  # noqa: E402
+from coalition_tui.extraction.extract import Extractor  # noqa: E402
+from coalition_tui.store.loader import load_corpus  # noqa: E402
 
 _EXTRACTOR: Extractor | None = None
 

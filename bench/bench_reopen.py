@@ -29,12 +29,12 @@ STEP = """
 import gc, json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from coalition_tui.cache import open_corpus
+from coalition_tui.actions.opening import open_corpus
 corpus = open_corpus(Path(sys.argv[1]))
 opened = time.perf_counter() - start
 decision = None
 if sys.argv[2] == "accept":
-    from coalition_tui import review
+    from coalition_tui.actions import review
     gc.freeze()  # as the app and the CLI do once the corpus is loaded
     record = review.queue(corpus)[0].id
     start = time.perf_counter()

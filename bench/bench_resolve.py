@@ -18,7 +18,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
-from coalition_tui.loader import load_corpus  # noqa: E402
+from coalition_tui.store.loader import load_corpus  # noqa: E402
 
 
 def make_names(n: int, seed: int = 7) -> list[str]:

@@ -37,7 +37,7 @@ OPEN = """
 import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from coalition_tui.cache import open_corpus
+from coalition_tui.actions.opening import open_corpus
 corpus = open_corpus(Path(sys.argv[1]))
 print(json.dumps({"seconds": time.perf_counter() - start, "records": len(corpus.records),
                   "sources": len(corpus.sources), "problems": len(corpus.problems),

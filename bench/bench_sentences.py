@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import time
 
-from coalition_tui import sentences
-from coalition_tui.clean import clean
-from coalition_tui.sentences import split_sentences
+from coalition_tui.extraction import sentences
+from coalition_tui.extraction.clean import clean
+from coalition_tui.extraction.sentences import split_sentences
 
 TARGET_S = 2.0
 

@@ -116,7 +116,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         records = make(Path(tmp) / "big", args.records_articles)
         start = time.perf_counter()
-        from coalition_tui.loader import load_corpus
+        from coalition_tui.store.loader import load_corpus
 
         load_corpus(Path(tmp) / "big" / "data")
         print(f"synthetic corpus: {records:,} records, loaded in {time.perf_counter() - start:.2f} s")

@@ -29,9 +29,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
-from coalition_tui.gazetteer import load_gazetteer  # noqa: E402
-from coalition_tui.normalize import fold  # noqa: E402
-from coalition_tui.resolve import Resolver  # noqa: E402
+from coalition_tui.store.gazetteer import load_gazetteer  # noqa: E402
+from coalition_tui.store.normalize import fold  # noqa: E402
+from coalition_tui.store.resolve import Resolver  # noqa: E402
 
 # Everyday forms of country names that ISO does not list, as newspapers write them.
 EVERYDAY: dict[str, str] = {

@@ -16,10 +16,10 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from synthetic import corpus  # noqa: E402
 
-from coalition_tui.extract import Extractor  # noqa: E402
-from coalition_tui.loader import load_corpus  # noqa: E402
-from coalition_tui.serialize import record_table  # noqa: E402
-from coalition_tui.tomlio import write_toml_atomic  # noqa: E402
+from coalition_tui.extraction.extract import Extractor  # noqa: E402
+from coalition_tui.store.loader import load_corpus  # noqa: E402
+from coalition_tui.store.serialize import record_table  # noqa: E402
+from coalition_tui.store.tomlio import write_toml_atomic  # noqa: E402
 
 
 def make(target: Path, articles: int, size: int = 5000) -> int:

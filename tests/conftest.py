@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.loader import load_corpus
-from coalition_tui.resolve import Resolver
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.resolve import Resolver
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -74,7 +74,7 @@ def pilot_test(fn):
 @pytest.fixture
 def review_data(data_copy: Path) -> Path:
     """The bundled corpus plus one ingested article (tests/articles/nordic.txt) whose candidates await review."""
-    from coalition_tui.ingest import ingest_file
+    from coalition_tui.actions.ingest import ingest_file
 
     ingest_file(load_corpus(data_copy), DATA.parent / "tests" / "articles" / "nordic.txt", summit="2026-01-06-paris")
     return data_copy
@@ -100,7 +100,7 @@ UNKNOWN_NAMES_NEWS = (
 @pytest.fixture
 def unknown_names_data(data_copy: Path, tmp_path: Path) -> Path:
     """The bundled corpus plus an article (our own words) naming two people the gazetteer lacks."""
-    from coalition_tui.ingest import ingest_file
+    from coalition_tui.actions.ingest import ingest_file
 
     article = tmp_path / "baltic.txt"
     article.write_text(UNKNOWN_NAMES_NEWS, encoding="utf-8")
@@ -111,7 +111,7 @@ def unknown_names_data(data_copy: Path, tmp_path: Path) -> Path:
 @pytest.fixture
 def mixed_data(data_copy: Path, tmp_path: Path) -> Path:
     """The bundled corpus plus an article (our own words) where Norway refuses troops but offers logistics."""
-    from coalition_tui.ingest import ingest_file
+    from coalition_tui.actions.ingest import ingest_file
 
     article = tmp_path / "oslo.txt"
     article.write_text(

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coalition_tui import cache, loader, review
+from coalition_tui.actions import review
+from coalition_tui.actions.opening import open_corpus
+from coalition_tui.store import cache, loader
 
 
 @pytest.fixture
@@ -79,43 +81,43 @@ def same(a, b) -> bool:
 
 
 def test_a_second_open_of_an_unchanged_corpus_comes_from_the_cache(data_copy: Path, loads, parsed):
-    first = cache.open_corpus(data_copy)
+    first = open_corpus(data_copy)
     files = len(parsed)
-    second = cache.open_corpus(data_copy)
+    second = open_corpus(data_copy)
     assert len(loads) == 1 and len(parsed) == files and len(second.records) == len(first.records) == 84
     assert second.resolver.resolve("Giorgia Melono").entity == "giorgia-meloni"
     assert same(second, first)
 
 
 def test_a_changed_article_or_a_missing_one_means_a_fresh_load(review_data: Path, loads):
-    cache.open_corpus(review_data)
+    open_corpus(review_data)
     seed = review_data / "articles" / "000_52fd44cbc1a803ce.txt"
     raw = seed.read_bytes()
     seed.write_bytes(raw + b" ")
-    assert any(p.field == "sha256" for p in cache.open_corpus(review_data).problems)
+    assert any(p.field == "sha256" for p in open_corpus(review_data).problems)
     seed.unlink()
-    assert any("000_52fd44cbc1a803ce" in p.message for p in cache.open_corpus(review_data).problems)
+    assert any("000_52fd44cbc1a803ce" in p.message for p in open_corpus(review_data).problems)
     seed.write_bytes(raw)  # back as it was: the article that failed to load is hashed too
-    corpus = cache.open_corpus(review_data)
+    corpus = open_corpus(review_data)
     assert not corpus.problems and len(loads) == 4
 
 
 def test_after_a_review_decision_only_that_records_file_is_read_again(review_data: Path, loads, parsed):
-    corpus = cache.open_corpus(review_data)
+    corpus = open_corpus(review_data)
     parsed.clear()
     waiting = len(review.queue(corpus))
     review.accept(corpus, review.queue(corpus)[0].id)
     review.reject(corpus, review.queue(corpus)[0].id)
-    again = cache.open_corpus(review_data)
+    again = open_corpus(review_data)
     assert len(loads) == 1 and parsed == ["nordic.toml"]
     assert len(review.queue(again)) == waiting - 2 and len(again.rejected) == 1
     parsed.clear()
-    assert same(cache.open_corpus(review_data), again) and not parsed  # and now it is cached
+    assert same(open_corpus(review_data), again) and not parsed  # and now it is cached
     assert same(again, loader.load_corpus(review_data))
 
 
 def test_a_records_file_added_or_removed_is_seen(review_data: Path, loads, parsed):
-    cache.open_corpus(review_data)
+    open_corpus(review_data)
     extra = review_data / "commitments" / "zz_extra.toml"
     extra.write_text(
         'source = "004_546e8795ffd0dea9"\n\n[[commitment]]\nid = "extra-1"\ncountry = "Swedn"\n'
@@ -123,21 +125,21 @@ def test_a_records_file_added_or_removed_is_seen(review_data: Path, loads, parse
         encoding="utf-8",
     )
     parsed.clear()
-    with_extra = cache.open_corpus(review_data)
+    with_extra = open_corpus(review_data)
     assert parsed == ["zz_extra.toml"] and any(p.record == "extra-1" for p in with_extra.problems)
     assert same(with_extra, loader.load_corpus(review_data))
     extra.unlink()
     parsed.clear()
-    without = cache.open_corpus(review_data)
+    without = open_corpus(review_data)
     assert not parsed and same(without, loader.load_corpus(review_data)) and len(loads) == 1
 
 
 def test_a_corrupt_cache_file_is_ignored_and_replaced(data_copy: Path, loads):
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     (target,) = cache.cache_dir().glob("*.cache")
     target.write_bytes(b"not a pickle")
-    assert len(cache.open_corpus(data_copy).records) == 84 and len(loads) == 2
-    cache.open_corpus(data_copy)
+    assert len(open_corpus(data_copy).records) == 84 and len(loads) == 2
+    open_corpus(data_copy)
     assert len(loads) == 2
 
 
@@ -148,12 +150,12 @@ def test_a_folder_of_bare_articles_is_ingested_on_first_open(tmp_path: Path, loa
     for name in ("london.txt", "nordic.txt"):
         text = (articles / name).read_text(encoding="utf-8")
         (folder / name).write_text("Paris, 6 January 2026.\n\n" + text, encoding="utf-8")
-    corpus = cache.open_corpus(folder)
+    corpus = open_corpus(folder)
     assert set(corpus.sources) == {"london", "nordic"} and not corpus.errors
     assert corpus.records and all(r.unreviewed for r in corpus.records)
     assert (folder / "sources.toml").exists() and (folder / "commitments" / "nordic.toml").exists()
     # nothing was parsed back after ingesting, and the second open comes from the cache
-    assert len(cache.open_corpus(folder).records) == len(corpus.records) and not loads
+    assert len(open_corpus(folder).records) == len(corpus.records) and not loads
 
 
 def test_a_prepared_folder_is_the_corpus_a_fresh_load_of_it_gives(tmp_path: Path, loads):
@@ -166,7 +168,7 @@ def test_a_prepared_folder_is_the_corpus_a_fresh_load_of_it_gives(tmp_path: Path
         (folder / name).write_text("Paris, 6 January 2026.\n\n" + text, encoding="utf-8")
     (folder / "sub" / "london.txt").write_text("London, 2 March 2025.\n\n" + text, encoding="utf-8")
     (folder / "sub" / "copy.txt").write_bytes((folder / "nordic.txt").read_bytes())  # the same text twice
-    prepared = cache.open_corpus(folder)
+    prepared = open_corpus(folder)
     fresh = cache.load_corpus(folder)
     assert [r.values() for r in prepared.records] == [r.values() for r in fresh.records]
     assert prepared.sources == fresh.sources and prepared.texts == fresh.texts and prepared.homes == fresh.homes
@@ -187,7 +189,7 @@ def test_a_symlink_in_a_folder_of_articles_is_a_problem_not_a_read(tmp_path: Pat
     secret = "Paris, 6 January 2026. SECRET-LINE\n\n" + (articles / "london.txt").read_text(encoding="utf-8")
     (elsewhere / "london.txt").write_text(secret, encoding="utf-8")
     (folder / "sub" / "linked.txt").symlink_to(elsewhere / "london.txt")
-    prepared = cache.open_corpus(folder)
+    prepared = open_corpus(folder)
     assert {s.file for s in prepared.sources.values()} == {"sub/nordic.txt"}
     assert any("linked.txt" in p.file and "symbolic link" in p.message for p in prepared.problems)
     written = [p for p in folder.rglob("*.toml")]
@@ -198,10 +200,10 @@ def test_a_symlink_in_a_folder_of_articles_is_a_problem_not_a_read(tmp_path: Pat
 
 
 def test_an_article_dropped_beside_registered_ones_is_noticed_at_the_next_open(data_copy: Path, loads):
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     stray = data_copy / "articles" / "new-scrape.txt"
     stray.write_text("Leaders met in Paris on 6 January 2026.\n", encoding="utf-8")
-    corpus = cache.open_corpus(data_copy)
+    corpus = open_corpus(data_copy)
     assert len(loads) == 2 and any(
         "new-scrape.txt" in p.file and "not registered" in p.message for p in corpus.problems
     )
@@ -215,8 +217,7 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     import io
     import sys
 
-    from coalition_tui import parallel
-
+    from coalition_tui.store import parallel
     class Captured(io.StringIO):
         def fileno(self) -> int:
             return -1
@@ -224,7 +225,7 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     folder = many_articles(tmp_path, parallel.PARALLEL_FROM)
     monkeypatch.setattr(sys, "stderr", Captured())
     with running_threads(threads):
-        corpus = cache.open_corpus(folder)
+        corpus = open_corpus(folder)
     assert len(corpus.sources) == parallel.PARALLEL_FROM and not corpus.problems and isinstance(sys.stderr, Captured)
 
 
@@ -232,9 +233,9 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
 def test_the_names_of_many_articles_found_in_worker_processes_are_those_found_here(tmp_path, monkeypatch, threads):
     """The Names view analyses a big corpus's articles in worker processes (spawned in the app, which
     runs threads): every surface form, its resolution and its sources as analysing each article here."""
-    from coalition_tui import browse, parallel
-
-    corpus = cache.open_corpus(many_articles(tmp_path, parallel.PARALLEL_FROM + 3))
+    from coalition_tui.analysis import browse
+    from coalition_tui.store import parallel
+    corpus = open_corpus(many_articles(tmp_path, parallel.PARALLEL_FROM + 3))
     counts: list[tuple[int, int]] = []
     with running_threads(threads):
         rows = browse.names_seen(corpus, lambda done, total: counts.append((done, total)))
@@ -253,20 +254,20 @@ def test_the_names_of_many_articles_found_in_worker_processes_are_those_found_he
 
 
 def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Path, loads, parsed):
-    from coalition_tui.ingest import ingest_file
+    from coalition_tui.actions.ingest import ingest_file
 
-    cache.open_corpus(review_data)
+    open_corpus(review_data)
     ingest_file(
         loader.load_corpus(review_data), Path(__file__).parent / "articles" / "london.txt", summit="2025-03-02-london"
     )
     parsed.clear()
-    corpus = cache.open_corpus(review_data)
+    corpus = open_corpus(review_data)
     assert parsed == ["london.toml"] and len(loads) == 2  # sources.toml changed: the articles are read again
     assert "london" in corpus.sources and same(corpus, loader.load_corpus(review_data))
 
 
 def test_a_changed_article_means_the_files_that_name_it_are_validated_again(review_data: Path, loads, parsed):
-    cache.open_corpus(review_data)
+    open_corpus(review_data)
     naming = sorted(
         p.name
         for p in loader.record_files(review_data)
@@ -275,17 +276,17 @@ def test_a_changed_article_means_the_files_that_name_it_are_validated_again(revi
     seed = review_data / "articles" / "000_52fd44cbc1a803ce.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("Macron", "Makron"), encoding="utf-8")
     parsed.clear()
-    corpus = cache.open_corpus(review_data)
+    corpus = open_corpus(review_data)
     assert sorted(parsed) == naming and "nordic.toml" not in parsed
     assert same(corpus, loader.load_corpus(review_data))
 
 
 def test_a_gazetteer_change_means_every_records_file_is_validated_again(review_data: Path, loads, parsed):
-    cache.open_corpus(review_data)
+    open_corpus(review_data)
     people = review_data / "gazetteer" / "people.toml"
     people.write_text(people.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
     parsed.clear()
-    corpus = cache.open_corpus(review_data)
+    corpus = open_corpus(review_data)
     assert sorted(parsed) == sorted(p.name for p in loader.record_files(review_data))
     assert same(corpus, loader.load_corpus(review_data))
 
@@ -295,12 +296,12 @@ def test_a_prepared_folder_reopens_from_the_cache_entries_its_workers_made(tmp_p
     file's cache entry; the next open takes every records file from them, even when sources.toml
     changed (their digests of the source entry and article match the ones an open computes)."""
     folder = many_articles(tmp_path, 5)  # fewer than PARALLEL_FROM: all in this process, so parses are seen
-    cache.open_corpus(folder)
-    second = cache.open_corpus(folder)
+    open_corpus(folder)
+    second = open_corpus(folder)
     assert not loads and not parsed
     sources = folder / "sources.toml"
     sources.write_text(sources.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
-    third = cache.open_corpus(folder)
+    third = open_corpus(folder)
     assert len(loads) == 1 and not parsed  # the articles were read again, no records file was parsed
     fresh = loader.load_corpus(folder)
     assert same(second, fresh) and same(third, fresh) and len(fresh.records) > 5 * 10
@@ -316,8 +317,8 @@ def test_without_room_for_the_spooled_entries_the_cache_is_written_from_the_corp
 
     folder = many_articles(tmp_path, 5)
     monkeypatch.setattr(cache.tempfile, "TemporaryFile", no_space)
-    first = cache.open_corpus(folder)
-    second = cache.open_corpus(folder)
+    first = open_corpus(folder)
+    second = open_corpus(folder)
     assert not loads and not parsed and same(second, loader.load_corpus(folder)) and same(first, second)
 
 
@@ -325,10 +326,9 @@ def test_without_room_for_the_spooled_entries_the_cache_is_written_from_the_corp
 def test_a_cold_load_of_many_records_files_in_workers_equals_one_in_this_process(
     tmp_path: Path, monkeypatch, loads, threads
 ):
-    from coalition_tui import parallel
-
+    from coalition_tui.store import parallel
     folder = many_articles(tmp_path, parallel.PARALLEL_FROM)
-    cache.open_corpus(folder)  # ingest: 40 records files
+    open_corpus(folder)  # ingest: 40 records files
     with running_threads(threads):
         in_workers = loader.load_corpus(folder)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**6)

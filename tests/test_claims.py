@@ -8,9 +8,9 @@ import re
 
 from conftest import DATA, loaded, pilot_test
 
+from coalition_tui.analysis.diffing import diff_claims
 from coalition_tui.cli import main
-from coalition_tui.corpus import Corpus
-from coalition_tui.diffing import diff_claims
+from coalition_tui.store.corpus import Corpus
 from coalition_tui.tui import make_app
 
 A, B = "000_52fd44cbc1a803ce", "001_d758d6b22dd4d3b3"
@@ -82,7 +82,7 @@ async def test_the_apps_claims_diff_says_what_the_cli_prints(capsys):
 
 
 def test_the_articles_of_the_same_meeting(corpus: Corpus):
-    from coalition_tui.browse import same_meeting
+    from coalition_tui.analysis.browse import same_meeting
 
     assert [s.id for s in same_meeting(corpus, A)] == [B]  # 000 and 001 both report Paris, 27 March 2025
     assert same_meeting(corpus, "003_343fc0e0e2615a75") == []

@@ -8,9 +8,9 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_tui import sentences
-from coalition_tui.clean import clean
-from coalition_tui.sentences import split_sentences
+from coalition_tui.extraction import sentences
+from coalition_tui.extraction.clean import clean
+from coalition_tui.extraction.sentences import split_sentences
 
 
 def seed(name: str) -> str:

@@ -10,10 +10,10 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coalition_tui.analysis.diffing import ArticleDiff, Pair, diff_sources, diff_texts
 from coalition_tui.cli import changed_line, main
-from coalition_tui.corpus import Corpus
-from coalition_tui.diffing import ArticleDiff, Pair, diff_sources, diff_texts
-from coalition_tui.extract import Extractor
+from coalition_tui.extraction.extract import Extractor
+from coalition_tui.store.corpus import Corpus
 from coalition_tui.tui.diff import _flat, _side
 
 PLAIN = {"del": ("[-", "-]"), "ins": ("{+", "+}")}

@@ -8,9 +8,9 @@ import sys
 
 from conftest import DATA
 
+from coalition_tui.analysis.diffing import across_meetings, diff_claims, diff_sources, diff_texts
 from coalition_tui.cli import main
-from coalition_tui.corpus import Corpus
-from coalition_tui.diffing import across_meetings, diff_claims, diff_sources, diff_texts
+from coalition_tui.store.corpus import Corpus
 
 A = "000_52fd44cbc1a803ce"
 B = "001_d758d6b22dd4d3b3"

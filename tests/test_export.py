@@ -11,11 +11,11 @@ from conftest import DATA, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coalition_tui.actions.export import default_export_path, export_document, write_export
 from coalition_tui.cli import main
-from coalition_tui.corpus import Corpus
-from coalition_tui.export import default_export_path, export_document, write_export
-from coalition_tui.loader import load_corpus
-from coalition_tui.model import Commitment, Origin
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.model import Commitment, Origin
 
 
 def load_back(tmp: Path, export_file: Path) -> list[Commitment]:

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coalition_tui import cues
-from coalition_tui.clean import clean
-from coalition_tui.corpus import Corpus
-from coalition_tui.evaluate import evaluate_corpus
-from coalition_tui.extract import Extractor
-from coalition_tui.sentences import split_sentences
+from coalition_tui.extraction import cues
+from coalition_tui.extraction.clean import clean
+from coalition_tui.extraction.evaluate import evaluate_corpus
+from coalition_tui.extraction.extract import Extractor
+from coalition_tui.extraction.sentences import split_sentences
+from coalition_tui.store.corpus import Corpus
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
 import synthetic  # the benchmark's generator of realistic sentences

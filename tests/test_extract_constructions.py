@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.extract import Extractor
+from coalition_tui.extraction.extract import Extractor
+from coalition_tui.store.corpus import Corpus
 
 DAY = dt.date(2025, 9, 4)
 
@@ -167,9 +167,9 @@ def test_a_topic_a_negated_verb_or_the_coalitions_name_is_no_commitment(extracto
 
 
 def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names(data_copy, tmp_path):
-    from coalition_tui import browse
-    from coalition_tui.ingest import ingest_file
-    from coalition_tui.loader import load_corpus
+    from coalition_tui.actions.ingest import ingest_file
+    from coalition_tui.analysis import browse
+    from coalition_tui.store.loader import load_corpus
 
     article = tmp_path / "fidan.txt"
     article.write_text(

@@ -12,12 +12,12 @@ from conftest import DATA, disk_full, permission_denied
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coalition_tui.bulk import article_files, ingest_many
+from coalition_tui.actions.bulk import article_files, ingest_many
+from coalition_tui.actions.export import export_document, write_export
 from coalition_tui.cli import main
-from coalition_tui.export import export_document, write_export
-from coalition_tui.extract import Extractor
-from coalition_tui.loader import load_corpus, read_article
-from coalition_tui.safe import inert
+from coalition_tui.extraction.extract import Extractor
+from coalition_tui.store.loader import load_corpus, read_article
+from coalition_tui.store.safe import inert
 
 ESCAPES = (
     "\x1b[31mred\x1b[0m "  # colour
@@ -159,7 +159,7 @@ def test_export_into_a_read_only_folder_fails_cleanly_and_the_old_file_stays(cor
     target = tmp_path / "x.toml"
     target.write_text("old", encoding="utf-8")
 
-    monkeypatch.setattr("coalition_tui.tomlio.tempfile.mkstemp", permission_denied)
+    monkeypatch.setattr("coalition_tui.store.tomlio.tempfile.mkstemp", permission_denied)
     with pytest.raises(PermissionError):
         write_export(target, _document(corpus), overwrite=True)
     assert target.read_text(encoding="utf-8") == "old"
@@ -169,14 +169,14 @@ def test_export_on_a_full_disk_keeps_the_old_file(corpus, tmp_path: Path, monkey
     target = tmp_path / "x.toml"
     target.write_text("old", encoding="utf-8")
 
-    monkeypatch.setattr("coalition_tui.tomlio.os.fsync", disk_full)
+    monkeypatch.setattr("coalition_tui.store.tomlio.os.fsync", disk_full)
     with pytest.raises(OSError, match="No space left"):
         write_export(target, _document(corpus), overwrite=True)
     assert target.read_text(encoding="utf-8") == "old" and [p.name for p in tmp_path.iterdir()] == ["x.toml"]
 
 
 def test_cli_export_to_a_read_only_place_is_one_line_and_exit_1(data_copy, tmp_path: Path, monkeypatch, capsys):
-    monkeypatch.setattr("coalition_tui.tomlio.tempfile.mkstemp", permission_denied)
+    monkeypatch.setattr("coalition_tui.store.tomlio.tempfile.mkstemp", permission_denied)
     code = main(["export", "--data", str(data_copy), "--country", "Italy", "-o", str(tmp_path / "x.toml")])
     err = capsys.readouterr().err
     assert code != 0 and "Permission denied" in err and err.count("\n") == 1

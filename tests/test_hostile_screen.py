@@ -15,9 +15,9 @@ import pytest
 from conftest import loaded, pilot_test
 from textual.drivers import headless_driver
 
-from coalition_tui.ingest import ingest_file
-from coalition_tui.loader import load_corpus
-from coalition_tui.safe import INVISIBLE
+from coalition_tui.actions.ingest import ingest_file
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.safe import INVISIBLE
 from coalition_tui.tui import make_app
 
 HOSTILE_SEQUENCES = (

@@ -11,12 +11,12 @@ from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coalition_tui.actions.export import export_document, write_export
+from coalition_tui.actions.importer import import_file
 from coalition_tui.cli import main
-from coalition_tui.corpus import Corpus
-from coalition_tui.export import export_document, write_export
-from coalition_tui.importer import import_file
-from coalition_tui.loader import load_corpus
-from coalition_tui.model import Commitment
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.model import Commitment
 
 
 def _values(records: list[Commitment]) -> set[tuple[object, ...]]:
@@ -132,8 +132,7 @@ def test_a_file_that_is_not_an_export_is_one_line_and_exit_2(tmp_path: Path, cap
 
 
 def test_import_never_writes_the_bundled_corpus(tmp_path: Path, corpus: Corpus, capsys, monkeypatch):
-    from coalition_tui import paths
-
+    from coalition_tui.store import paths
     path = _export(tmp_path, corpus.records[:2], corpus)
     monkeypatch.setattr(paths, "_READ_ONLY", {DATA.resolve()})
     assert main(["import", str(path), "--data", str(DATA)]) == 1

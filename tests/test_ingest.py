@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from coalition_tui.cli import main
-from coalition_tui.loader import MAX_ARTICLE_BYTES, load_corpus
-from coalition_tui.model import Origin
+from coalition_tui.store.loader import MAX_ARTICLE_BYTES, load_corpus
+from coalition_tui.store.model import Origin
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -151,12 +151,12 @@ def meetings(corpus):
     ],
 )
 def test_the_meeting_is_guessed_from_datelines_weekdays_and_places(meetings, text, published, expected):
-    from coalition_tui.meetings import guess_summit
+    from coalition_tui.extraction.meetings import guess_summit
 
     assert guess_summit(meetings, text, published) == expected
 
 
 def test_a_meeting_weeks_after_publication_is_never_the_guess(meetings):
-    from coalition_tui.meetings import guess_summit
+    from coalition_tui.extraction.meetings import guess_summit
 
     assert guess_summit(meetings, "Leaders met in Paris.", dt.date(2025, 3, 28)) == "2025-03-27-paris"

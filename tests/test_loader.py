@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.loader import load_corpus
-from coalition_tui.model import Kind, Origin, Stance
-from coalition_tui.problems import Severity
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.model import Kind, Origin, Stance
+from coalition_tui.store.problems import Severity
 
 GOOD = """
 [[commitment]]
@@ -248,7 +248,7 @@ def test_a_meeting_is_found_by_its_date_alone(corpus: Corpus, text: str, summit:
 def test_real_paths_resolve_as_path_resolve_does(tmp_path: Path):
     """RealPaths resolves each folder once; it must give what Path.resolve gives for plain files,
     symlinked files and folders, "..", and files that do not exist."""
-    from coalition_tui.paths import RealPaths
+    from coalition_tui.store.paths import RealPaths
 
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "elsewhere").mkdir()

@@ -1,8 +1,8 @@
 """The country x summit matrix behind the summary (and the app's overview)."""
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.matrix import PRESENT, stance_matrix
-from coalition_tui.model import Stance
+from coalition_tui.analysis.matrix import PRESENT, stance_matrix
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.model import Stance
 
 
 def test_columns_are_summits_by_date(corpus: Corpus):
@@ -26,8 +26,8 @@ def test_strongest_stance_wins_and_attendance_alone_is_present(corpus: Corpus):
 
 
 def test_a_cell_resting_only_on_unreviewed_records_is_flagged_until_they_are_accepted(review_data):
-    from coalition_tui import review
-    from coalition_tui.loader import load_corpus
+    from coalition_tui.actions import review
+    from coalition_tui.store.loader import load_corpus
 
     corpus = load_corpus(review_data)
     m = stance_matrix(corpus)

@@ -8,8 +8,8 @@ import pickle
 import pytest
 from pydantic import ValidationError
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.model import Commitment
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.model import Commitment
 
 
 def test_trusted_construction_and_values_round_trip_every_record(corpus: Corpus):

@@ -9,10 +9,10 @@ from pathlib import Path
 from conftest import DATA, loaded, pilot_test
 from textual.widgets import OptionList
 
+from coalition_tui.analysis.matrix import stance_matrix
 from coalition_tui.cli import main
-from coalition_tui.loader import load_corpus
-from coalition_tui.matrix import stance_matrix
-from coalition_tui.model import Kind, Stance
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.model import Kind, Stance
 from coalition_tui.tui import make_app
 
 PARIS_2026 = "2026-01-06-paris"

@@ -19,11 +19,13 @@ from pathlib import Path
 import pytest
 from conftest import DATA
 
-from coalition_tui import cache, review
-from coalition_tui.bulk import article_files
+from coalition_tui.actions import review
+from coalition_tui.actions.bulk import article_files
+from coalition_tui.actions.ingest import ingest_file
+from coalition_tui.actions.opening import open_corpus
 from coalition_tui.cli import main
-from coalition_tui.ingest import ingest_file
-from coalition_tui.loader import load_corpus, read_article
+from coalition_tui.store import cache
+from coalition_tui.store.loader import load_corpus, read_article
 
 PARIS = "2025-03-27-paris"
 SHA = "0" * 64
@@ -104,8 +106,8 @@ def test_two_ingests_at_once_register_every_article(data_copy: Path, tmp_path: P
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     cli = [sys.executable, "-m", "coalition_tui", "ingest", "--data", str(data_copy), "--summit", PARIS]
     bulk = (
-        "import sys; from pathlib import Path; from coalition_tui.bulk import ingest_many; "
-        "from coalition_tui.loader import load_corpus; "
+        "import sys; from pathlib import Path; from coalition_tui.actions.bulk import ingest_many; "
+        "from coalition_tui.store.loader import load_corpus; "
         "r = ingest_many(load_corpus(Path(sys.argv[1])), [Path(p) for p in sys.argv[2:]], summit='" + PARIS + "'); "
         "sys.exit(1 if r.problems else 0)"
     )
@@ -171,10 +173,10 @@ def test_a_decision_during_a_cold_open_never_poisons_the_cache(many_candidates, 
         return real(corpus, *args, **kwargs)
 
     monkeypatch.setattr(cache, "load_records", decided_meanwhile)
-    cache.open_corpus(data)
+    open_corpus(data)
     monkeypatch.setattr(cache, "load_records", real)
     home.write_bytes(original)  # restored: the file is as it was when first hashed
-    cached, fresh = cache.open_corpus(data), load_corpus(data)
+    cached, fresh = open_corpus(data), load_corpus(data)
     assert [r.values() for r in cached.records] == [r.values() for r in fresh.records]
     assert ids[0] not in {r.id for r in cached.rejected}
 
@@ -193,14 +195,14 @@ def own_cache(tmp_path: Path, monkeypatch) -> Path:
 
 def test_flipped_bits_in_the_cache_never_change_what_opens(data_copy: Path, own_cache: Path):
     fresh = [r.values() for r in load_corpus(data_copy).records]
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     good = _cache_file().read_bytes()
     step = max(1, len(good) // 60)
     for position in range(0, len(good), step):
         flipped = bytearray(good)
         flipped[position] ^= 1 << (position % 8)
         _cache_file().write_bytes(bytes(flipped))
-        assert [r.values() for r in cache.open_corpus(data_copy).records] == fresh, position
+        assert [r.values() for r in open_corpus(data_copy).records] == fresh, position
         _cache_file().write_bytes(good)
 
 
@@ -211,28 +213,28 @@ class _Payload:
 
 def test_a_forged_cache_file_cannot_run_code(data_copy: Path, own_cache: Path, tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     body = pickle.dumps(_Payload())
     blob = cache.MAGIC + body
     _cache_file().write_bytes(blob + hashlib.sha256(blob).digest())  # a valid checksum: anyone can compute it
-    corpus = cache.open_corpus(data_copy)
+    corpus = open_corpus(data_copy)
     assert not (tmp_path / "PWNED-BY-CACHE").exists()
     assert len(corpus.records) == len(load_corpus(data_copy).records)
 
 
 def test_a_cache_folder_others_can_write_is_not_used(data_copy: Path, own_cache: Path, monkeypatch):
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     own_cache.chmod(0o777)
     calls = []
     real = cache.load_articles
     monkeypatch.setattr(cache, "load_articles", lambda *a, **k: calls.append(1) or real(*a, **k))
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     assert calls  # read afresh, not from a folder someone else could have written
     assert stat.S_IMODE(own_cache.stat().st_mode) == 0o777  # and left as the user set it
 
 
 def test_a_new_cache_folder_is_private(data_copy: Path, own_cache: Path):
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     assert stat.S_IMODE(own_cache.stat().st_mode) == 0o700
 
 
@@ -243,7 +245,7 @@ def test_temp_files_a_killed_writer_left_are_removed_at_the_next_open(data_copy:
         path.write_text("half a file", encoding="utf-8")
     an_hour_ago = time.time() - 3600
     os.utime(old, (an_hour_ago, an_hour_ago))
-    cache.open_corpus(data_copy)
+    open_corpus(data_copy)
     assert not old.exists() and recent.exists()  # a write in flight elsewhere is left alone
 
 
@@ -319,13 +321,12 @@ def test_a_fifo_in_a_folder_of_articles_does_not_hang_the_open(tmp_path: Path):
     folder.mkdir()
     (folder / "ok.txt").write_text(_article(2), encoding="utf-8")
     os.mkfifo(folder / "x.txt")
-    corpus = cache.open_corpus(folder)
+    corpus = open_corpus(folder)
     assert len(corpus.sources) == 1 and any("x.txt" in p.file for p in corpus.problems)
 
 
 def test_an_article_grown_past_the_limit_after_the_size_check_is_still_cut_off(tmp_path: Path, monkeypatch):
-    from coalition_tui import tomlio
-
+    from coalition_tui.store import tomlio
     path = tmp_path / "a.txt"
     path.write_bytes(b"x" * 2000)
     with pytest.raises(OSError, match="over 1,000 bytes"):
@@ -389,14 +390,14 @@ def test_a_first_open_killed_before_registering_is_redone_but_a_lost_sources_tom
     folder.mkdir()
     (folder / "a.txt").write_text(_article(3), encoding="utf-8")
     (folder / "b.txt").write_text(_article(4, "would fund air defence"), encoding="utf-8")
-    first = cache.open_corpus(folder)
+    first = open_corpus(folder)
     assert len(first.sources) == 2
     (folder / "sources.toml").unlink()  # as if killed after the candidates files, before registering them
-    again = cache.open_corpus(folder)
+    again = open_corpus(folder)
     assert len(again.sources) == 2 and sorted(p.stem for p in (folder / "commitments").glob("*.toml")) == ["a", "b"]
     review.accept(again, next(r.id for r in again.records))
     (folder / "sources.toml").unlink()  # now a decision is in a records file: restore, never redo
-    lost = cache.open_corpus(folder)
+    lost = open_corpus(folder)
     assert not lost.sources and any("is missing" in p.message for p in lost.problems)
 
 

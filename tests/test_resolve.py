@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coalition_tui.normalize import fold, is_cased_form
-from coalition_tui.resolve import Resolver
+from coalition_tui.store.normalize import fold, is_cased_form
+from coalition_tui.store.resolve import Resolver
 
 
 @pytest.mark.parametrize(
@@ -261,7 +261,7 @@ def test_a_short_typo_between_two_countries_is_ambiguous(resolver: Resolver, wri
 
 
 def test_running_text_never_corrects_a_short_word_into_a_country(resolver: Resolver):
-    from coalition_tui.mentions import MentionFinder
+    from coalition_tui.extraction.mentions import MentionFinder
 
     found = MentionFinder(resolver).find("Ministers said the Iron Dome and the Omen project were discussed.")
     assert not [f for f in found if f.kind == "country"]

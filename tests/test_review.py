@@ -16,10 +16,10 @@ from conftest import DATA, disk_full, loaded, pilot_test
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from coalition_tui import review
+from coalition_tui.actions import review
 from coalition_tui.cli import main
-from coalition_tui.loader import load_corpus
-from coalition_tui.model import Origin, Stance
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.model import Origin, Stance
 from coalition_tui.tui import make_app
 from coalition_tui.tui.app import CoalitionApp
 from coalition_tui.tui.review import EditScreen, ReviewScreen
@@ -40,7 +40,7 @@ def test_the_queue_holds_the_extracted_candidates_only(review_data):
 
 
 def test_the_queue_is_in_source_then_text_order(review_data):
-    from coalition_tui.ingest import ingest_file
+    from coalition_tui.actions.ingest import ingest_file
 
     corpus = load_corpus(review_data)
     for name in ("southern", "baltic_typos", "london"):  # ids sort differently from the order they came in
@@ -77,8 +77,7 @@ def test_the_queue_narrows_to_what_every_word_of_a_filter_finds(review_data):
 def test_a_decision_finds_its_record_by_bisection_not_by_scanning_every_list(review_data, monkeypatch):
     """Scanning the 266,000 records of 10,000 articles and each index took ~25 ms per decision; every
     list is in (file, table) order, so the record is found where its file and table put it."""
-    from coalition_tui import corpus as corpus_module
-
+    from coalition_tui.store import corpus as corpus_module
     def scan(*_args):
         raise AssertionError("scanned a whole list")
 
@@ -152,7 +151,7 @@ def test_a_failed_save_keeps_the_old_file_and_the_record(review_data, monkeypatc
     path = corpus.homes[rid][0]
     before = path.read_bytes()
 
-    monkeypatch.setattr("coalition_tui.tomlio.os.fsync", disk_full)
+    monkeypatch.setattr("coalition_tui.store.tomlio.os.fsync", disk_full)
     with pytest.raises(review.ReviewError, match="No space left on device"):
         review.accept(corpus, rid)
     assert path.read_bytes() == before and corpus.record(rid).unreviewed
@@ -162,8 +161,8 @@ def test_a_failed_save_keeps_the_old_file_and_the_record(review_data, monkeypatc
 KILLER = """
 import sys, time
 sys.path.insert(0, {src!r})
-from coalition_tui import review
-from coalition_tui.loader import load_corpus
+from coalition_tui.actions import review
+from coalition_tui.store.loader import load_corpus
 corpus = load_corpus(__import__("pathlib").Path({data!r}))
 print("ready", flush=True)
 for record in review.queue(corpus):

@@ -9,7 +9,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coalition_tui import tomlio
+from coalition_tui.store import tomlio
 
 
 def test_none_values_are_dropped(tmp_path: Path):
@@ -107,7 +107,7 @@ def test_a_bulk_candidates_file_holds_exactly_the_records_tables(corpus, data):
     """Bulk ingest writes candidates field by field; it must mean the generic writer's tables."""
     import dataclasses
 
-    from coalition_tui.serialize import candidates_document, record_table
+    from coalition_tui.store.serialize import candidates_document, record_table
 
     chosen = data.draw(st.lists(st.sampled_from(corpus.records), min_size=1, max_size=8))
     records = [

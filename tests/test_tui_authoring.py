@@ -9,9 +9,9 @@ from pathlib import Path
 from conftest import loaded, pilot_test
 from textual.widgets import Select
 
-from coalition_tui import authoring
-from coalition_tui.loader import load_corpus
-from coalition_tui.model import Kind, Stance
+from coalition_tui.actions import authoring
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.model import Kind, Stance
 from coalition_tui.tui import make_app
 from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.meeting_form import MeetingForm

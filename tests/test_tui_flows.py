@@ -11,7 +11,7 @@ from rich.text import Text
 from test_export import load_back
 from textual.widgets import Input, OptionList, Static
 
-from coalition_tui.loader import load_corpus
+from coalition_tui.store.loader import load_corpus
 from coalition_tui.tui import make_app
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
 from coalition_tui.tui.evidence import EvidenceScreen
@@ -373,8 +373,7 @@ async def test_a_cell_with_many_records_is_shown_a_window_at_a_time_and_space_ma
 async def test_an_export_is_written_off_the_ui_thread(tmp_path: Path, monkeypatch):
     import threading
 
-    from coalition_tui import export
-
+    from coalition_tui.actions import export
     target = tmp_path / "big.toml"
     release = threading.Event()
     real = export.write_export
@@ -385,8 +384,11 @@ async def test_an_export_is_written_off_the_ui_thread(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(export, "write_export", slow_write)
     app = make_app(DATA, blink=False)
+    said: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
+        shown = app.notify
+        app.notify = lambda message, **kw: (said.append(message), shown(message, **kw))  # type: ignore[method-assign]
         await pilot.press("space", "e")  # the first cell's records
         await pilot.pause()
         app.screen.query_one(Input).value = str(target)
@@ -396,12 +398,12 @@ async def test_an_export_is_written_off_the_ui_thread(tmp_path: Path, monkeypatc
         await pilot.pause()
         assert app.current_mode == "countries" and not target.exists()
         release.set()
-        for _ in range(50):
+        for _ in range(100):  # the worker resumes after the write: wait for what the user is told
             await pilot.pause(0.05)
-            if target.exists():
+            if any(m.startswith("Wrote ") for m in said):
                 break
         assert target.exists()
-        assert any(n.message.startswith("Wrote ") for n in app._notifications)
+        assert any(m.startswith("Wrote ") for m in said)
 
 
 @pilot_test
@@ -440,8 +442,7 @@ async def test_a_big_meeting_shows_a_few_records_per_kind_and_counts_the_rest(mo
 async def test_names_that_cannot_be_collected_are_a_message_not_a_crash(monkeypatch):
     from concurrent.futures.process import BrokenProcessPool
 
-    from coalition_tui import browse
-
+    from coalition_tui.analysis import browse
     def broken(*_args, **_kwargs):
         raise BrokenProcessPool("A process in the process pool was terminated abruptly")
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from conftest import DATA
 
 from coalition_tui.cli import main
-from coalition_tui.loader import load_corpus
-from coalition_tui.paths import bundled_data_dir
+from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.paths import bundled_data_dir
 
 ARTICLE = "Paris, 27 March 2025.\n\nBelgium said it would send troops to Ukraine.\n"
 
@@ -92,14 +92,14 @@ def test_meeting_add_appends_a_validated_meeting_that_ingest_can_then_use(data_c
     article = tmp_path / "rome.txt"
     article.write_text("ROME, 20 March 2026 — Italy said it would provide naval support.\n", encoding="utf-8")
     assert main(["ingest", "--data", str(data_copy), str(article)]) == 0  # the new meeting is guessed
-    from coalition_tui.loader import load_corpus
+    from coalition_tui.store.loader import load_corpus
 
     corpus = load_corpus(data_copy)
     assert corpus.sources["rome"].summit == "2026-03-20-rome" and not corpus.errors
 
 
 def test_a_bare_folders_meeting_warning_is_cleared_by_the_command_it_names(tmp_path: Path, capsys):
-    from coalition_tui.cache import open_corpus
+    from coalition_tui.actions.opening import open_corpus
 
     folder = tmp_path / "bare"
     folder.mkdir()

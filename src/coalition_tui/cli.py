@@ -17,16 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from coalition_tui import __version__
-from coalition_tui.paths import default_data_dir
-from coalition_tui.problems import NotFound
-from coalition_tui.safe import inert, json_line
-from coalition_tui.vocab import Kind, Stance
+from coalition_tui.store.paths import default_data_dir
+from coalition_tui.store.problems import NotFound
+from coalition_tui.store.safe import inert, json_line
+from coalition_tui.store.vocab import Kind, Stance
 
 if TYPE_CHECKING:
-    from coalition_tui.corpus import Corpus
-    from coalition_tui.diffing import WordOp
-    from coalition_tui.model import Commitment
-    from coalition_tui.resolve import Resolution
+    from coalition_tui.analysis.diffing import WordOp
+    from coalition_tui.store.corpus import Corpus
+    from coalition_tui.store.model import Commitment
+    from coalition_tui.store.resolve import Resolution
 
 
 def _add_data(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -200,7 +200,7 @@ def _data(args: argparse.Namespace) -> Path:
 def _corpus(args: argparse.Namespace) -> Corpus:
     import gc
 
-    from coalition_tui.cache import open_corpus
+    from coalition_tui.actions.opening import open_corpus
 
     corpus = open_corpus(_data(args))
     gc.freeze()  # it lives as long as the command: a full collection need not rescan it (0.6 s at 10,000 articles)
@@ -319,8 +319,8 @@ def cmd_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.extract import Extractor
-    from coalition_tui.ingest import IngestError, guess_summit, read_input
+    from coalition_tui.actions.ingest import IngestError, guess_summit, read_input
+    from coalition_tui.extraction.extract import Extractor
 
     corpus = _corpus(args)
     try:
@@ -345,12 +345,12 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.ingest import IngestError, ingest_file
+    from coalition_tui.actions.ingest import IngestError, ingest_file
 
     data = _data(args)
     failed = 0
     for path in args.files:
-        from coalition_tui.loader import load_corpus
+        from coalition_tui.store.loader import load_corpus
 
         corpus = load_corpus(data)  # fresh each time: the previous file changed sources.toml
         try:
@@ -368,7 +368,7 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.gold import score_gold
+    from coalition_tui.extraction.gold import score_gold
 
     folder: Path = args.gold
     if not (folder / "articles").is_dir() or not any(folder.glob("gold*.toml")):
@@ -421,7 +421,7 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.evaluate import evaluate_corpus
+    from coalition_tui.extraction.evaluate import evaluate_corpus
 
     if args.gold is not None:
         return cmd_eval_gold(args, out, err)
@@ -473,7 +473,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.export import export_document, write_export
+    from coalition_tui.actions.export import export_document, write_export
 
     corpus = _corpus(args)
     try:
@@ -565,7 +565,7 @@ def changed_line(words: Sequence[WordOp], paint: Callable[[str, str], str]) -> s
 
 
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.diffing import claims_by_meeting, diff_claims, diff_sources
+    from coalition_tui.analysis.diffing import claims_by_meeting, diff_claims, diff_sources
 
     corpus = _corpus(args)
     try:
@@ -662,7 +662,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.diffing import across_meetings
+    from coalition_tui.analysis.diffing import across_meetings
 
     corpus = _corpus(args)
     try:
@@ -725,8 +725,7 @@ def _print_record(corpus: Corpus, record: Commitment, out: TextIO) -> None:
 
 
 def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui import review
-
+    from coalition_tui.actions import review
     corpus = _corpus(args)
     if args.action != "list":
         if not args.ids:
@@ -769,7 +768,7 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """The Overview as text (or one JSON object per country): the strongest stance per meeting, and a
     refusal beside a positive stance ("committed+declined")."""
-    from coalition_tui.matrix import stance_matrix
+    from coalition_tui.analysis.matrix import stance_matrix
 
     corpus = _corpus(args)
     kind = Kind(args.kind) if args.kind else None
@@ -830,7 +829,7 @@ def cmd_app(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
 
 def cmd_meeting(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``meeting add``: a meeting appended to the corpus's summits.toml."""
-    from coalition_tui.meeting_add import MeetingError, add_meeting
+    from coalition_tui.actions.meeting_add import MeetingError, add_meeting
 
     corpus = _corpus(args)
     try:
@@ -855,7 +854,7 @@ def cmd_meeting(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``import FILE``: an export merged into the corpus; what was added, reused or left out, one per line."""
-    from coalition_tui.importer import ImportFailed, import_file
+    from coalition_tui.actions.importer import ImportFailed, import_file
 
     root = _data(args)
     try:
@@ -887,8 +886,8 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """``gazetteer alias`` / ``gazetteer person``: a name taught to the corpus's gazetteer."""
-    from coalition_tui.gazetteer_edit import GazetteerError, add_alias, add_person
-    from coalition_tui.problems import NotFound
+    from coalition_tui.actions.gazetteer_edit import GazetteerError, add_alias, add_person
+    from coalition_tui.store.problems import NotFound
 
     corpus = _corpus(args)
     try:
@@ -918,7 +917,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Copy the bundled corpus to ``DIR`` (default: the user data folder), which then opens by default."""
     import shutil
 
-    from coalition_tui.paths import bundled_data_dir, user_data_dir
+    from coalition_tui.store.paths import bundled_data_dir, user_data_dir
 
     target: Path = args.folder or user_data_dir()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):

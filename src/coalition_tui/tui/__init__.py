@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
 def make_app(data_dir: Path | None = None, *, blink: bool = True) -> CoalitionApp:
     """Build the app on ``data_dir`` (the default corpus when None). ``blink=False`` for snapshots."""
-    from coalition_tui.paths import default_data_dir
+    from coalition_tui.store.paths import default_data_dir
     from coalition_tui.tui.app import CoalitionApp
 
     return CoalitionApp(data_dir or default_data_dir(), blink=blink)

@@ -71,8 +71,8 @@ class AddArticlesScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="add")
     def _ingest(self, target: Path, summit: str | None) -> None:
-        from coalition_tui.bulk import article_files, ingest_many
-        from coalition_tui.cache import open_corpus
+        from coalition_tui.actions.bulk import article_files, ingest_many
+        from coalition_tui.actions.opening import open_corpus
 
         app = self.app
         corpus = app.corpus  # type: ignore[attr-defined]
@@ -91,7 +91,7 @@ class AddArticlesScreen(ModalScreen[None]):
             problems.append(f"{target}: no .txt article there")
         fresh = None
         if result and result.added:
-            from coalition_tui.tui.app import keep_out_of_collections, prepare_views
+            from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
 
             gc.disable()  # no full collection rescanning the corpus as it is built
             try:

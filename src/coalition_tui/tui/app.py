@@ -21,17 +21,18 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from coalition_tui.safe import UNSAFE, inert, is_inert
+from coalition_tui.store.safe import UNSAFE, inert, is_inert
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.commands import CoalitionCommands
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
 from coalition_tui.tui.keymap import APP_BINDINGS
+from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from coalition_tui.corpus import Corpus
-    from coalition_tui.model import Commitment
+    from coalition_tui.store.corpus import Corpus
+    from coalition_tui.store.model import Commitment
 
 
 def _view(module: str, name: str) -> Callable[[], Screen]:
@@ -41,28 +42,6 @@ def _view(module: str, name: str) -> Callable[[], Screen]:
         return getattr(importlib.import_module(f"coalition_tui.tui.{module}"), name)()
 
     return build
-
-
-OVERVIEW_MATRIX = "overview matrix"
-
-
-def prepare_views(corpus: Corpus) -> Corpus:
-    """Work for the first view done in the loading worker, not on the screen's thread (the stance
-    matrix of 266,000 records takes 0.6 s: it froze the screen right after loading)."""
-    from coalition_tui.matrix import stance_matrix
-
-    matrix = stance_matrix(corpus)
-    matrix.compute()
-    corpus.derived[OVERVIEW_MATRIX] = matrix
-    return corpus
-
-
-def keep_out_of_collections() -> None:
-    """A loaded corpus lives as long as the app: frozen, a full garbage collection never rescans it
-    (pauses of 50-100 ms mid-keypress on a big corpus, 600 ms right after loading 10,000 articles).
-    Collection is off while a corpus loads (the loading worker turns it off) and back on here."""
-    gc.freeze()
-    gc.enable()
 
 
 @dataclass
@@ -77,7 +56,7 @@ class LoadProgress(Message):
 class InertFilter(LineFilter):
     """Removes, from every line the app paints, any character a terminal would obey or hide (C0 and C1
     controls, bidi overrides, zero-width characters). The views already show such characters as
-    pictures (:func:`coalition_tui.safe.inert`); this filter is the backstop for any string that
+    pictures (:func:`coalition_tui.store.safe.inert`); this filter is the backstop for any string that
     reached a widget without it. Removing, not replacing, keeps each line's width: these characters
     take no cell."""
 
@@ -138,7 +117,7 @@ class CoalitionApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the corpus")
     def load(self) -> Corpus:
-        from coalition_tui.cache import open_corpus
+        from coalition_tui.actions.opening import open_corpus
 
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(LoadProgress(stage, done, total))
@@ -217,8 +196,8 @@ class CoalitionApp(App[None]):
         del self.undo_stack[:-UNDO_DEPTH]
 
     def action_undo(self) -> None:
-        from coalition_tui.authoring import AuthoringError
-        from coalition_tui.review import ReviewError
+        from coalition_tui.actions.authoring import AuthoringError
+        from coalition_tui.actions.review import ReviewError
 
         if self.corpus is None or not self.undo_stack:
             self.notify("Nothing to undo", timeout=2)
@@ -312,7 +291,7 @@ class CoalitionApp(App[None]):
 
     @work(exclusive=True, group="export")
     async def _export(self) -> None:
-        from coalition_tui.export import default_export_path, export_document, write_export
+        from coalition_tui.actions.export import default_export_path, export_document, write_export
 
         assert self.corpus is not None
         path = await self.push_screen_wait(ExportScreen(default_export_path(), len(self.selection), self.blink))

@@ -19,8 +19,8 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from coalition_tui.model import Commitment, Mention
-from coalition_tui.safe import inert
+from coalition_tui.store.model import Commitment, Mention
+from coalition_tui.store.safe import inert
 from coalition_tui.tui import render
 
 Span = tuple[int, int, str | None, str]  # start, end (article offsets), record id or None, style
@@ -97,7 +97,7 @@ class ArticleView(ScrollView, can_focus=True):
     def action_sentence(self, step: int) -> None:
         """Move the sentence cursor; the first move starts at the first sentence on screen."""
         if self._sentences is None:
-            from coalition_tui.authoring import sentence_spans
+            from coalition_tui.actions.authoring import sentence_spans
 
             self._sentences = sentence_spans(self.text)
         spans = self._sentences

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
 
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -11,9 +12,22 @@ from coalition_tui.tui.keymap import CLEAR, FILTER
 from coalition_tui.tui.widgets import FilterInput
 
 if TYPE_CHECKING:
-    from coalition_tui.corpus import Corpus
-    from coalition_tui.model import Commitment
-    from coalition_tui.tui.app import CoalitionApp
+    from coalition_tui.store.corpus import Corpus
+    from coalition_tui.store.model import Commitment
+
+
+class CorpusApp(Protocol):
+    """What views use of the app (``tui.app.CoalitionApp``): the corpus, the selection, the undo list."""
+
+    corpus: Corpus | None
+    selection: dict[str, Commitment]
+    blink: bool
+
+    def toggle_selection(self, records: list[Commitment]) -> None: ...
+    def corpus_changed(self) -> None: ...
+    def rebuild_current_view(self) -> None: ...
+    def remember(self, label: str, run: Callable[[], object]) -> None: ...
+    def replace_corpus(self, corpus: Corpus) -> None: ...
 
 
 class CorpusScreen(Screen[None]):
@@ -22,7 +36,7 @@ class CorpusScreen(Screen[None]):
     TITLE_TEXT = ""
 
     @property
-    def capp(self) -> CoalitionApp:
+    def capp(self) -> CorpusApp:
         return self.app  # type: ignore[return-value]
 
     @property

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
-from coalition_tui import browse
+from coalition_tui.analysis import browse
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
 from coalition_tui.tui.keymap import ACROSS, ALL_RECORDS, SELECT

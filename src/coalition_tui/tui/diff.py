@@ -11,8 +11,15 @@ from textual.content import Content
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.diffing import ArticleDiff, Pair, across_meetings, claims_by_meeting, diff_claims, diff_sources
+from coalition_tui.analysis.diffing import (
+    ArticleDiff,
+    Pair,
+    across_meetings,
+    claims_by_meeting,
+    diff_claims,
+    diff_sources,
+)
+from coalition_tui.store.corpus import Corpus
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import BACK, DIFF_BINDINGS

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from coalition_tui.model import Commitment, Kind
+from coalition_tui.store.model import Commitment, Kind
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, WindowMixin
 from coalition_tui.tui.keymap import BACK, SELECT, TABLE_BINDINGS, WINDOW_BINDINGS

@@ -11,10 +11,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.meeting_add import MeetingError, add_meeting, meeting_id
-from coalition_tui.model import Summit
-from coalition_tui.problems import NotFound
+from coalition_tui.actions.meeting_add import MeetingError, add_meeting, meeting_id
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.model import Summit
+from coalition_tui.store.problems import NotFound
 from coalition_tui.tui import render
 
 FORMATS = ("in-person", "virtual", "hybrid")

@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from coalition_tui import gazetteer_edit
-from coalition_tui.corpus import Corpus
+from coalition_tui.actions import gazetteer_edit
+from coalition_tui.store.corpus import Corpus
 from coalition_tui.tui import render
 
 

@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from coalition_tui import browse
-from coalition_tui.normalize import fold
+from coalition_tui.analysis import browse
+from coalition_tui.store.normalize import fold
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
 from coalition_tui.tui.keymap import ADD_PERSON, MAP_NAME, SORT, UNRESOLVED

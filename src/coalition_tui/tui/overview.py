@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coalition_tui.matrix import StanceMatrix, stance_matrix
-from coalition_tui.model import Kind
+from coalition_tui.analysis.matrix import StanceMatrix, stance_matrix
+from coalition_tui.store.model import Kind
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import ACROSS, KIND_FILTER, LEVELS, OPEN, SELECT
@@ -34,7 +34,7 @@ class OverviewScreen(CorpusScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Overview"
-        from coalition_tui.tui.app import OVERVIEW_MATRIX
+        from coalition_tui.tui.loading import OVERVIEW_MATRIX
 
         ready = self.corpus.derived.pop(OVERVIEW_MATRIX, None)  # built by the loading worker, once
         self.all_levels = False

@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from coalition_tui import authoring, review
-from coalition_tui.corpus import Corpus
-from coalition_tui.model import Commitment, Kind, Stance
+from coalition_tui.actions import authoring, review
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.model import Commitment, Kind, Stance
 from coalition_tui.tui import render
 
 CONTEXT = 240  # characters of the paragraph shown either side of the quote

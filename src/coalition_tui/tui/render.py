@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
-from coalition_tui.corpus import Corpus
-from coalition_tui.model import Commitment, Origin, Stance
-from coalition_tui.safe import inert
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.model import Commitment, Origin, Stance
+from coalition_tui.store.safe import inert
 
 # Glyph and word carry the meaning; colour only adds to it, so a monochrome terminal reads the same.
 STANCE_LOOK: dict[str, tuple[str, str, str]] = {

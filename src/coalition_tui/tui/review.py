@@ -1,6 +1,6 @@
 """Review: the queue of extracted candidates, each with its quote in context; accept, reject, edit.
 
-Every decision is saved to data/ at once by the core (``coalition_tui.review``), one atomic file
+Every decision is saved to data/ at once by the core (``coalition_tui.actions.review``), one atomic file
 write per keypress, so quitting or a crash loses nothing already decided.
 """
 
@@ -20,9 +20,9 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Label, Select, Static
 
-from coalition_tui import review
-from coalition_tui.corpus import Corpus
-from coalition_tui.model import Commitment, Kind, Stance
+from coalition_tui.actions import review
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.model import Commitment, Kind, Stance
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin, WindowMixin
 from coalition_tui.tui.dialogs import ConfirmScreen

@@ -13,8 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
-from coalition_tui import browse
-from coalition_tui.model import Commitment, Mention
+from coalition_tui.analysis import browse
+from coalition_tui.store.model import Commitment, Mention
 from coalition_tui.tui import render
 from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.base import CorpusScreen
@@ -201,7 +201,7 @@ class SourcesScreen(CorpusScreen):
     def _saved_new(self, record: Commitment | None) -> None:
         if record is None:
             return
-        from coalition_tui.authoring import remove_record
+        from coalition_tui.actions.authoring import remove_record
 
         corpus = self.corpus
         self.capp.remember(f"new record {record.id}", lambda: remove_record(corpus, record.id))
@@ -221,8 +221,7 @@ class SourcesScreen(CorpusScreen):
         def saved(new: Commitment | None) -> None:
             if new is None:
                 return
-            from coalition_tui import review
-
+            from coalition_tui.actions import review
             corpus = self.corpus
             self.capp.remember(f"edit of {before.id}", lambda: review.revert(corpus, before.id, before))
             self.notify(f"Saved {new.id} · u undoes it", timeout=4)

@@ -1,0 +1,336 @@
+"""Many articles at once: a folder of .txt files ingested in parallel, and a folder of articles opened as a corpus.
+
+``ingest_many`` extracts in worker processes (the two cores of a laptop), writes each article's
+candidates to ``commitments/ID.toml`` atomically, and registers every new source in ``sources.toml``
+with one atomic write at the end. ``prepare`` makes a folder that holds only ``.txt`` articles usable
+as ``--data``: the articles stay where they are and are registered in place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coalition_tui.actions.ingest import (
+    ARTICLES_DIR,
+    COMMITMENTS_DIR,
+    IngestError,
+    _headline,
+    candidates_file,
+    create_files,
+    free_ids,
+    guess_summit,
+    in_folder,
+    read_input,
+    register_sources,
+)
+from coalition_tui.extraction.extract import Extractor
+from coalition_tui.store.cache import Spool, candidates_entry
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.loader import Progress, _noop, load_base, needs_prepare, record_files
+from coalition_tui.store.locking import check_writable, data_lock
+from coalition_tui.store.model import Commitment, Source, Summit
+from coalition_tui.store.parallel import WORKERS, pool_map
+from coalition_tui.store.paths import RealPaths, bundled_data_dir
+from coalition_tui.store.problems import display_path
+from coalition_tui.store.sharing import Sharing
+from coalition_tui.store.tomlio import write_bytes_new
+
+CHUNK = 25
+
+
+def article_files(target: Path) -> tuple[list[Path], list[str]]:
+    """The ``.txt`` files of a file or folder (recursively, symlinked folders not followed), and problems."""
+    if target.is_file():
+        return [target], []
+    if not target.is_dir():
+        return [], [f"{target}: no such file or folder"]
+    found: list[Path] = []
+    problems: list[str] = []
+    skip = {"gazetteer", COMMITMENTS_DIR, ".cache"}
+    for folder, dirs, files in os.walk(target, followlinks=False, onerror=lambda e: problems.append(f"{e}")):
+        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(".txt") and not name.startswith("."):
+                path = Path(folder) / name
+                why = _not_plain(path)
+                if why:
+                    problems.append(f"{display_path(path)}: {why}")
+                else:
+                    found.append(path)
+    return found, problems
+
+
+def _not_plain(path: Path) -> str:
+    """Why a file found in a folder is not read as an article: a symbolic link (it may lead out of the
+    folder) or not a regular file (a FIFO would block, a device never ends); "" for a plain file."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISLNK(info.st_mode):
+        return "is a symbolic link; not followed (copy the article into the folder instead)"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a FIFO, device or socket); not read"
+    return ""
+
+
+@dataclass
+class BulkResult:
+    added: list[str] = field(default_factory=list)  # source ids
+    unchanged: int = 0
+    records: int = 0
+    problems: list[str] = field(default_factory=list)  # one line each: file and what to do
+    digests: dict[Path, bytes] = field(default_factory=dict)  # sha256 of every file read or written
+    entries: Spool = field(default_factory=Spool)  # each candidates file's cache entry
+
+
+@dataclass(frozen=True)
+class _Job:
+    path: str  # the article as given
+    source: str  # its source id
+    file: str  # its path in sources.toml, relative to the data folder
+    summit: str | None  # the meeting, or None to guess it
+    copy: bool  # copy the article into the corpus (False: registered where it is)
+    cache: bool = False  # make its candidates file's cache entry (only when the corpus is built from them)
+
+
+@dataclass(frozen=True)
+class _Done:
+    """What a worker sends back for one article: everything the corpus needs, nothing to parse again."""
+
+    job: _Job
+    problem: str = ""
+    entry: dict[str, str] = field(default_factory=dict)  # its sources.toml entry
+    text: str = ""
+    records: int = 0  # how many candidates
+    cached: bytes = b""  # its candidates file's cache entry, which holds the records' rows
+    digests: dict[str, bytes] = field(default_factory=dict)  # path -> sha256, for the cache key
+
+
+# --------------------------------------------------------------------------- one article (in a worker)
+@dataclass
+class _Worker:
+    root: Path
+    summits: dict[str, Summit]
+    extractor: Extractor
+    real: RealPaths = field(default_factory=RealPaths)
+
+
+_WORKER: _Worker | None = None
+
+
+def _worker_init(root: str, summits: dict[str, Summit]) -> None:
+    global _WORKER
+    from coalition_tui.store.gazetteer import load_gazetteer
+    from coalition_tui.store.resolve import Resolver
+
+    gazetteer, _ = load_gazetteer(Path(root) / "gazetteer", fallback=bundled_data_dir() / "gazetteer")
+    _WORKER = _Worker(Path(root), summits, Extractor(gazetteer, Resolver(gazetteer)))
+
+
+def _ingest_one(job: _Job) -> _Done:
+    """Read, check, extract and write one article's candidates file (and its copy). Files are written
+    atomically but not synced: the caller syncs once before registering them."""
+    worker = _WORKER
+    assert worker is not None
+    path = Path(job.path)
+    try:
+        text, raw = read_input(path)
+    except IngestError as exc:
+        return _Done(job, problem=str(exc))
+    summit = job.summit or guess_summit(worker.summits.values(), text)
+    if summit is None:
+        choices = ", ".join(sorted(worker.summits))
+        return _Done(
+            job,
+            problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'",
+        )
+    digest = hashlib.sha256(raw)
+    date = worker.summits[summit].date
+
+    def extracted(source: str) -> tuple[list[Commitment], bytes]:
+        records = worker.extractor.extract(text, source, summit, date)
+        return records, candidates_file(source, summit, records)
+
+    made = create_files(worker.root, path, job.source, set(), raw if job.copy else None, extracted, durable=False)
+    if made is None:
+        return _Done(
+            job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file"
+        )
+    source, records, payload = made
+    if source != job.source:  # another process took the name meanwhile
+        file = f"{ARTICLES_DIR}/{source}.txt" if job.copy else job.file
+        job = _Job(job.path, source, file, job.summit, job.copy, job.cache)
+    target = worker.root / COMMITMENTS_DIR / f"{source}.toml"
+    entry = {
+        "file": job.file,
+        "headline": _headline(text, path),
+        "summit": summit,
+        "sha256": digest.hexdigest(),
+        "note": f"Ingested from {path.name}.",
+    }
+    return _Done(
+        job,
+        entry=entry,
+        text=text,
+        records=len(records),
+        cached=candidates_entry(target, Source(id=job.source, **entry), text, records) if job.cache else b"",
+        digests={
+            str(target): hashlib.sha256(payload).digest(),
+            str(worker.real(worker.root / job.file)): digest.digest(),
+        },
+    )
+
+
+def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
+    global _WORKER
+    _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
+    init_args = (str(corpus.root), corpus.summits)
+    # smaller chunks for fewer articles: a worker left with nothing to do while the other finishes
+    # its last chunk costs up to a chunk's time (25 articles: ~80 ms)
+    chunksize = max(4, min(CHUNK, len(jobs) // (workers * 50)))
+    yield from pool_map(_ingest_one, jobs, _worker_init, init_args, chunksize=chunksize, workers=workers)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def _jobs(corpus: Corpus, paths: list[Path], summit: str | None, in_place: bool, cache: bool) -> list[_Job]:
+    """A job per file with a source id of its own: the file's name, or the name and a hash of its path
+    when that is taken (by the corpus, by another file of this batch, by an article already copied)."""
+    taken = set(corpus.sources)
+    jobs = []
+    for path in paths:
+        here = in_place or in_folder(path, corpus.root)  # already in the folder: registered where it is
+        source = next(free_ids(corpus.root, path, taken, not here), None)
+        if source is None:
+            continue  # a hundred names taken: the worker reports it
+        taken.add(source)
+        file = _inside(path, corpus.root) if here else f"{ARTICLES_DIR}/{source}.txt"
+        jobs.append(_Job(str(path), source, file, summit, not here, cache))
+    return jobs
+
+
+def _inside(path: Path, root: Path) -> str:
+    """Where sources.toml names a file found in the data folder: its path from the folder as found. A
+    symlink stays the link (resolving it could lead out of the folder)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:  # found through another spelling of the folder
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
+
+
+def ingest_many(
+    corpus: Corpus,
+    paths: list[Path],
+    summit: str | None = None,
+    progress: Progress = _noop,
+    in_place: bool = False,
+    workers: int | None = None,
+    adopt: bool = False,
+) -> BulkResult:
+    """Ingest ``paths``; each bad file is one problem line and the rest go on. ``in_place`` registers
+    files that are already inside the data folder without copying them; ``adopt`` also adds the new
+    sources and records to ``corpus`` (as loading the folder afresh would), so nothing is parsed back.
+
+    Each article is read, extracted and its candidates written in a worker process; the files are
+    synced to disk once, and only then registered in ``sources.toml`` (one atomic write): a crash
+    before that leaves unregistered candidate files, never a registered article without its records.
+    """
+    check_writable(corpus.root)  # the workers write before anything is registered
+    result = BulkResult()
+    summit_id = corpus.find_summit(summit) if summit else None
+    known = {s.sha256: s.id for s in corpus.sources.values()}
+    jobs = _jobs(corpus, paths, summit_id, in_place, cache=adopt)
+    progress("extracting records", 0, len(jobs))
+    registered: dict[str, dict[str, Any]] = {}
+    made: dict[str, _Job] = {}
+    adopted: list[tuple[Source, str, list[Commitment]]] = []
+    share = Sharing()
+    for n, item in enumerate(_run(corpus, jobs, workers or WORKERS), 1):
+        if n % CHUNK == 0 or n == len(jobs):
+            progress("extracting records", n, len(jobs))
+        if item.problem:
+            result.problems.append(item.problem)
+            continue
+        digest = item.entry["sha256"]
+        if digest in known:  # the same text twice: the first one stays
+            result.unchanged += 1
+            _unwrite(corpus.root, item.job)
+            if in_place:
+                result.problems.append(
+                    f"{display_path(Path(item.job.path))}: same text as {known[digest]}; not registered again"
+                )
+            continue
+        known[digest] = item.job.source
+        registered[item.job.source] = item.entry
+        made[item.job.source] = item.job
+        result.added.append(item.job.source)
+        result.records += item.records
+        result.digests.update({Path(k): v for k, v in item.digests.items()})
+        if adopt:  # records built now, so the worker's rows are freed at once; the cache is written next
+            ((target, _deps, _found, rows),) = pickle.loads(item.cached)
+            result.entries.add(target, item.cached)
+            source = Source(id=item.job.source, **item.entry)
+            adopted.append((source, item.text, [share.record(values) for _index, _line, values in rows]))
+    if registered:
+        progress("saving", 0, 1)
+        os.sync()  # every candidates file on disk before any is registered
+        for clash in register_sources(corpus.root, registered):  # registered meanwhile by another process
+            result.problems.append(f"{clash}: registered meanwhile by another process; not registered again")
+            result.added.remove(clash)
+            _unwrite(corpus.root, made[clash])
+            adopted = [a for a in adopted if a[0].id != clash]
+    if adopt:
+        progress("building the corpus", 0, 1)
+        _adopt(corpus, adopted)
+    return result
+
+
+def _unwrite(root: Path, job: _Job) -> None:
+    """Remove what a worker wrote for an article that turned out to be a duplicate."""
+    (root / COMMITMENTS_DIR / f"{job.source}.toml").unlink(missing_ok=True)
+    if job.copy:
+        (root / job.file).unlink(missing_ok=True)
+
+
+def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) -> None:
+    """Add what was just ingested to ``corpus`` exactly as :func:`load_corpus` would read it back."""
+    real = RealPaths()
+    for source, text, _records in adopted:
+        corpus.sources[source.id] = source
+        corpus.texts[source.id] = text
+        corpus.article_paths.append(real(corpus.root / source.file))
+    for source, _text, records in sorted(adopted, key=lambda a: a[0].id):  # the loader reads files sorted
+        home = corpus.root / COMMITMENTS_DIR / f"{source.id}.toml"
+        for index, record in enumerate(records):
+            corpus.homes[record.id] = (home, index)
+            corpus.add(record)
+
+
+# --------------------------------------------------------------------------- a folder of articles as --data
+def prepare(data_dir: Path, progress: Progress = _noop) -> tuple[BulkResult, Corpus] | None:
+    """Make a folder holding only ``.txt`` articles a corpus: register them in place and extract their
+    candidates (gazetteer and meetings come from the bundled corpus unless the folder has its own).
+    Returns what was done and the corpus, already complete: nothing written needs reading back."""
+    if not needs_prepare(data_dir):
+        return None
+    with data_lock(data_dir):  # a second process opening the folder meanwhile waits, then loads it
+        if not needs_prepare(data_dir):
+            return None
+        for leftover in record_files(data_dir):  # an earlier first open was killed before registering them
+            leftover.unlink(missing_ok=True)
+        corpus = load_base(data_dir, progress)
+        files, problems = article_files(data_dir)
+        result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)
+        result.problems[:0] = problems
+        if not result.added:
+            write_bytes_new(data_dir / "sources.toml", b"# No article could be registered; see the problems.\n")
+    return result, corpus

@@ -1,0 +1,189 @@
+"""Reviewing extracted candidates: accept, reject (reversibly) and edit, each saved to data/ at once.
+
+Every decision rewrites only the record's own ``[[commitment]]`` table in its file, atomically (temp file
+and ``os.replace``), before the corpus in memory changes: a crash between two decisions loses nothing
+already decided, and a crash during one leaves the old file intact.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.loader import RECORD_TABLE, record_from_table
+from coalition_tui.store.locking import DataLocked, data_lock
+from coalition_tui.store.model import Commitment, Kind, Origin, Stance
+from coalition_tui.store.normalize import fold
+from coalition_tui.store.problems import display_path
+from coalition_tui.store.serialize import FIELD_ORDER, record_table
+from coalition_tui.store.tomlio import MAX_TOML_BYTES, read_regular, replace_array_table
+
+
+class ReviewError(Exception):
+    """A one-line reason a decision could not be saved; the file and the corpus are unchanged."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """New values for the fields a reviewer may edit (None: unchanged; person "" removes the person).
+    ``span``: the quote's new (start, end) in the article; the quote becomes those characters."""
+
+    kind: Kind | None = None
+    stance: Stance | None = None
+    country: str | None = None
+    person: str | None = None
+    span: tuple[int, int] | None = None
+    summit: str | None = None
+    note: str | None = None
+
+
+def queue(corpus: Corpus) -> list[Commitment]:
+    """Records left to review: extracted and not yet accepted or rejected, in source and text order."""
+    left: list[Commitment] = []
+    for source in sorted(corpus.by_source):  # many short sorts: twice as fast as one of 266,000 records
+        left += sorted((r for r in corpus.by_source[source] if r.unreviewed), key=lambda r: (r.start, r.id))
+    return left
+
+
+def matching(corpus: Corpus, records: list[Commitment], query: str) -> list[Commitment]:
+    """The records every word of ``query`` finds in their country (name or code), source, kind, stance
+    or person: "denmark troops", "article-0012", "declined". Case and accents do not matter."""
+    terms = fold(query).split()
+    if not terms:
+        return list(records)
+    tests = []
+    for term in terms:
+        tests.append(
+            (
+                {c for c in corpus.by_country if term in fold(corpus.label(c)) or term in c.lower()},
+                {s for s in corpus.by_source if term in s.lower()},
+                {k for k in Kind if term in k.value},
+                {s for s in Stance if term in s.value},
+                {p for p in corpus.by_person if term in fold(corpus.label(p))},
+            )
+        )
+    return [
+        r
+        for r in records
+        if all(
+            r.country in countries
+            or r.source in sources
+            or r.kind in kinds
+            or r.stance in stances
+            or r.person in people
+            for countries, sources, kinds, stances, people in tests
+        )
+    ]
+
+
+def accept(corpus: Corpus, record_id: str) -> Commitment:
+    """The record becomes curated (a person vouched for it)."""
+    return _save(corpus, record_id, {"origin": Origin.CURATED.value, "rejected": None})
+
+
+def reject(corpus: Corpus, record_id: str) -> Commitment:
+    """The record moves to the rejected list: kept in its file, hidden from the views."""
+    return _save(corpus, record_id, {"rejected": True})
+
+
+def restore(corpus: Corpus, record_id: str) -> Commitment:
+    """Undo a rejection: the record is an unreviewed candidate again."""
+    return _save(corpus, record_id, {"rejected": None, "origin": Origin.EXTRACTED.value})
+
+
+def unaccept(corpus: Corpus, record_id: str) -> Commitment:
+    """Undo an acceptance of an extracted record: back in the queue."""
+    return _save(corpus, record_id, {"origin": Origin.EXTRACTED.value})
+
+
+def edit(corpus: Corpus, record_id: str, change: Change) -> Commitment:
+    """Change kind, stance, country or person; the edited record counts as reviewed (curated)."""
+    updates: dict[str, Any] = {"origin": Origin.CURATED.value, "rejected": None}
+    if change.kind is not None:
+        updates["kind"] = change.kind.value
+    if change.stance is not None:
+        updates["stance"] = change.stance.value
+    if change.country is not None:
+        updates["country"] = change.country
+    if change.person is not None:
+        updates["person"] = change.person or None
+    if change.summit is not None:
+        updates["summit"] = change.summit
+    if change.note is not None:
+        updates["note"] = change.note or None
+    if change.span is not None:
+        record = corpus.record(record_id)
+        text = corpus.texts.get(record.source, "") if record else ""
+        start, end = change.span
+        if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+            raise ReviewError("the quote is empty; choose at least one word of the article")
+        updates |= {"quote": text[start:end], "start": start, "end": end}
+    return _save(corpus, record_id, updates)
+
+
+def revert(corpus: Corpus, record_id: str, before: Commitment) -> Commitment:
+    """Put the record back as ``before`` (an undo): every field as it was, review state included."""
+    table = record_table(before)
+    updates: dict[str, Any] = {key: table.get(key) for key in FIELD_ORDER if key != "id"}
+    if not before.as_written:
+        updates["as_written"] = []
+    return _save(corpus, record_id, updates)
+
+
+def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment:
+    """Read the record's file, change its table and replace the file, all under the data folder's
+    lock: a decision made meanwhile by another process (another window, the CLI) is read here, kept,
+    and never overwritten. A record that another process changed since this corpus loaded it is
+    refused: the decision was made on what the reviewer saw, which is no longer what the file says."""
+    if record_id not in corpus.homes:
+        raise ReviewError(f"record {record_id!r} is not in the corpus (was its file changed outside the app?)")
+    path, index = corpus.homes[record_id]
+    shown = display_path(path)
+    try:
+        with data_lock(corpus.root):
+            record = _save_locked(corpus, record_id, updates, path, index, shown)
+    except DataLocked as exc:
+        raise ReviewError(f"{shown}: {exc.strerror}; nothing changed") from None
+    except OSError as exc:
+        raise ReviewError(f"{shown}: could not save ({exc.strerror or exc}); the file is unchanged") from None
+    corpus.replace(record_id, record)
+    return record
+
+
+def _save_locked(
+    corpus: Corpus, record_id: str, updates: dict[str, Any], path: Path, index: int, shown: str
+) -> Commitment:
+    try:
+        raw = read_regular(path, MAX_TOML_BYTES)
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+        tables = data.get(RECORD_TABLE, [])
+        table = dict(tables[index])
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, IndexError, TypeError, ValueError) as exc:
+        raise ReviewError(f"{shown}: cannot read the record to update it ({exc}); nothing changed") from None
+    if table.get("id") != record_id:
+        raise ReviewError(f"{shown}: record {record_id!r} moved in the file since loading; reload, then retry")
+    defaults = {k: data[k] for k in ("source", "summit", "origin") if k in data}
+    defaults.setdefault("origin", Origin.CURATED.value)
+    as_loaded = corpus.record(record_id)
+    on_disk, _ = record_from_table(corpus, dict(tables[index]), defaults, shown, None)
+    if as_loaded is not None and on_disk is not None and on_disk != as_loaded:
+        raise ReviewError(
+            f"{shown}: record {record_id!r} was changed by another window or command since it was loaded; "
+            "reopen the corpus to see the change, then decide again (nothing saved)"
+        )
+    for key, value in updates.items():
+        if value is None:
+            table.pop(key, None)
+        else:
+            table[key] = value
+    if table.get("origin") == defaults["origin"] and "origin" not in tables[index]:
+        table.pop("origin")  # the file's default already says it
+    record, problems = record_from_table(corpus, table, defaults, shown, None)
+    if record is None:
+        raise ReviewError(str(problems[0]) if problems else f"{shown}: the change does not validate")
+    replace_array_table(path, RECORD_TABLE, index, table, text, data)
+    return record

@@ -1,0 +1,446 @@
+"""Opening a corpus fast the second time: what was loaded is kept, keyed by the content of its files.
+
+The cache holds each records file's validated records, keyed by the file's sha256 and a digest of
+what validating it read (the sources it names: their entries and article texts); and the corpus
+without its records (gazetteer, meetings, articles), keyed by sources.toml and every article (and
+the names of the ``.txt`` files beside them). At the next open only what changed is read again: a
+review decision rewrites one records file, so one file is parsed; a new article changes
+sources.toml, so the articles are read again and only its own records file is parsed; a changed
+article re-validates the files that name it. A change to the gazetteer or meetings validates
+everything again. The result is always the corpus a fresh load would give (tests compare them).
+The cache lives in ``$COALITION_TUI_CACHE`` (default ``~/.cache/coalition-tui``), one file per data
+folder, written atomically; an unreadable or stale cache file is ignored and replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+import shutil
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, NamedTuple
+
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.gazetteer import FILES as GAZETTEER_FILES
+from coalition_tui.store.gazetteer import gazetteer_file
+from coalition_tui.store.loader import (
+    FileRecords,
+    Progress,
+    _noop,
+    load_articles,
+    load_corpus,
+    load_records,
+    record_files,
+)
+from coalition_tui.store.locking import remove_stale_temps
+from coalition_tui.store.model import Commitment, Source
+from coalition_tui.store.paths import bundled_data_dir, own_or_bundled
+from coalition_tui.store.problems import Problem, Severity
+from coalition_tui.store.sharing import Sharing
+from coalition_tui.store.tomlio import write_atomic
+
+CACHE_ENV = "COALITION_TUI_CACHE"
+FORMAT = 8  # bump when Corpus or the models change shape
+CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL while it runs)
+
+
+MAGIC = b"coaltui\x01"  # the cache file: MAGIC, the pickles, then the sha256 of everything before it
+_DIGEST = 32
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition-tui"
+
+
+def _private_dir() -> Path | None:
+    """The cache folder, created 0700 if missing; None (no cache, read or written) unless it is a
+    folder of this user that nobody else can write: a cache that someone else can replace is not read."""
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode):
+        return None
+    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
+        return None
+    return folder
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Unpickles only the classes a cache file holds (this package's, pathlib, datetime, collections,
+    pydantic's and plain containers): a forged cache cannot name ``os.system`` or ``builtins.eval``."""
+
+    _BUILTINS = frozenset(
+        {
+            "set",
+            "frozenset",
+            "dict",
+            "list",
+            "tuple",
+            "str",
+            "bytes",
+            "int",
+            "float",
+            "bool",
+            "complex",
+            "slice",
+            "range",
+            "object",
+        }
+    )
+    _MODULES = ("coalition_tui.", "pydantic.", "pydantic_core.")
+    _STDLIB = frozenset({"pathlib", "datetime", "collections", "enum", "copyreg", "decimal"})
+    _STDLIB_NAMES = frozenset({"_reconstructor", "__newobj__", "_make_dataclass"})
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == "builtins" and name in self._BUILTINS:
+            return super().find_class(module, name)
+        if module.startswith(self._MODULES) or module in self._STDLIB:
+            if module == "copyreg" and name != "_reconstructor":
+                raise pickle.UnpicklingError(f"refused {module}.{name}")
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"the cache names {module}.{name}, which a cache never holds")
+
+
+def _gazetteer_files(root: Path) -> list[Path]:
+    fallback = bundled_data_dir() / "gazetteer"
+    return [gazetteer_file(root / "gazetteer", name, fallback) for name in GAZETTEER_FILES]
+
+
+def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[Path, bytes]:
+    """sha256 of each file's content. ``known``: the digests this open has already (from the workers
+    that wrote the files, or computed earlier); what is computed here is added to it."""
+    out = {}
+    for path in files:
+        if known is not None and path in known:
+            out[path] = known[path]
+            continue
+        try:
+            out[path] = hashlib.sha256(path.read_bytes()).digest()
+        except OSError as exc:
+            out[path] = f"unreadable {exc.errno}".encode()
+        if known is not None:
+            known[path] = out[path]
+    return out
+
+
+def content_key(files: list[Path], known: dict[Path, bytes] | None = None) -> str:
+    """sha256 over the names and contents of ``files``."""
+    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    for path, value in digests(files, known).items():
+        digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + value)
+    return digest.hexdigest()
+
+
+def articles_key(articles: list[Path], known: dict[Path, bytes] | None = None) -> str:
+    """The articles' content, and the names of the ``.txt`` files beside them: an article dropped
+    next to registered ones means a fresh load, which warns that it is not registered."""
+    listing = hashlib.sha256()
+    for folder in sorted({path.parent for path in articles}):
+        try:
+            names = sorted(p.name for p in folder.glob("*.txt"))
+        except OSError:
+            names = []
+        listing.update("\0".join([str(folder), *names]).encode("utf-8", "surrogateescape") + b"\1")
+    return content_key(articles, known) + listing.hexdigest()
+
+
+def _cache_file(root: Path) -> Path | None:
+    folder = _private_dir()
+    if folder is None:
+        return None
+    return folder / (hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20] + ".cache")
+
+
+@dataclass
+class Prepared:
+    """A folder of bare articles just ingested (by ``actions.bulk.prepare``): its corpus, what could not
+    be ingested, the digests of the files written and the cache entries they make."""
+
+    corpus: Corpus
+    problems: list[str]
+    digests: dict[Path, bytes]
+    entries: Spool
+
+
+def open_cached(root: Path, progress: Progress = _noop, use_cache: bool = True, prepared: Prepared | None = None) -> Corpus:
+    """Load ``root`` from the cache when nothing changed (else afresh, and cache it); ``prepared``: the
+    corpus a first open of a folder of bare articles just built, cached as it is."""
+    # what a writer killed mid-write left (temp files are never half a data file, but they pile up)
+    remove_stale_temps([root, root / "commitments", root / "articles", cache_dir()])
+    if prepared is not None:
+        corpus = prepared.corpus
+        _note(corpus, prepared.problems)
+        if use_cache:
+            progress("saving the cache", 0, 1)
+            files = record_files(root)
+            known = dict(prepared.digests)
+            state = _state(root, files, known)
+            try:
+                rest = [path for path in files if path not in prepared.entries.paths]  # none unless a crash left some
+                _write(root, state, corpus, list(corpus.problems), _files_of(corpus, rest), known, prepared.entries)
+            finally:
+                prepared.entries.close()
+        return corpus
+    if not use_cache:
+        return load_corpus(root, progress)
+    progress("checking the cache", 0, 1)
+    files = record_files(root)
+    digests: dict[Path, bytes] = {}  # each file is read and hashed once in this open
+    state = _state(root, files, digests)
+    cached = _read(root, state, digests)
+    shell, entries = cached if cached is not None else (None, {})
+    corpus = shell if shell is not None else load_articles(root, progress)
+    if not root.is_dir():
+        return corpus
+    texts: dict[str, bytes] = {}
+    known = {
+        path: found
+        for path, (deps, found) in entries.items()
+        if shell is not None or deps == _deps(corpus, found.sources, texts)
+    }
+    shell_problems = list(corpus.problems)
+    read = load_records(corpus, progress, known)
+    if len(known) < len(read) or shell is None:  # something was read afresh: keep it for next time
+        parsed = _parsed_state(root, state, corpus, read, digests, fresh_shell=shell is None)
+        if parsed is not None:
+            progress("saving the cache", 0, 1)
+            _write(root, parsed, corpus, shell_problems, read, {**digests, **corpus.digests})
+    return corpus
+
+
+def _parsed_state(
+    root: Path,
+    state: _State,
+    corpus: Corpus,
+    read: dict[Path, FileRecords],
+    digests: dict[Path, bytes],
+    fresh_shell: bool,
+) -> _State | None:
+    """The cache's key from what was parsed, not from what the files held before: each records file
+    read afresh by the digest of the bytes it was parsed from, sources.toml likewise. None when the
+    gazetteer or meetings changed during the open (their digests are taken again now)."""
+    records = dict(state.records)
+    for path, found in read.items():
+        if found.digest:
+            records[path] = found.digest
+    sources = state.sources
+    if fresh_shell:
+        sources = corpus.digests.get(root / "sources.toml", sources)
+    if _state(root, [], {}).schema != state.schema:
+        return None
+    return _State(state.schema, sources, records)
+
+
+class _State(NamedTuple):
+    """What the cache is checked against."""
+
+    schema: str  # gazetteer and meetings: when they change, every record is validated again
+    sources: bytes  # sources.toml
+    records: dict[Path, bytes]  # each records file
+
+
+def _state(root: Path, files: list[Path], known: dict[Path, bytes] | None = None) -> _State:
+    schema = content_key([own_or_bundled(root, "summits.toml"), *_gazetteer_files(root)], known)
+    sources = digests([root / "sources.toml"], known)[root / "sources.toml"]
+    return _State(schema, sources, digests(files, known))
+
+
+def _deps(corpus: Corpus, sources: frozenset[str], texts: dict[str, bytes]) -> bytes:
+    """A digest of what validating a records file read: the sources it names (entry and article text)."""
+    digest = hashlib.sha256()
+    for sid in sorted(sources):
+        source = corpus.sources.get(sid)
+        if source is None:
+            digest.update(f"{sid}\0absent\1".encode("utf-8", "surrogateescape"))
+            continue
+        if sid not in texts:
+            texts[sid] = _text_digest(corpus.texts.get(sid, ""))
+        digest.update(_source_part(source, texts[sid]))
+    return digest.digest()
+
+
+def _text_digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def _source_part(source: Source, text_digest: bytes) -> bytes:
+    return f"{source.id}\0{source.model_dump_json()}\0".encode("utf-8", "surrogateescape") + text_digest
+
+
+class Spool:
+    """Cache entries made while ingesting, kept in a temporary file until the cache is written: at
+    10,000 articles that is 55 MB the process need not hold. Should the temporary file fail (a full
+    disk), the entries are dropped and the cache is written from the corpus instead."""
+
+    def __init__(self) -> None:
+        self.paths: set[Path] = set()  # the records files whose entries are here
+        self._file: BinaryIO | None = None
+        self._failed = False
+
+    def add(self, path: Path, entry: bytes) -> None:
+        if self._failed:
+            return
+        try:
+            if self._file is None:
+                self._file = tempfile.TemporaryFile(prefix="coalition-tui-")  # noqa: SIM115 (closed by close())
+            self._file.write(entry)
+            self.paths.add(path)
+        except OSError:
+            self.close()
+            self._failed = True
+
+    def copy_to(self, handle: BinaryIO) -> None:
+        if self._file is not None:
+            self._file.seek(0)
+            shutil.copyfileobj(self._file, handle, 1 << 20)
+
+    def close(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+        self._file = None
+        self.paths.clear()
+
+
+def candidates_entry(path: Path, source: Source, text: str, records: list[Commitment]) -> bytes:
+    """The cache's entry for a candidates file bulk ingest wrote (the file names one source and was
+    validated by construction), pickled as :func:`_write` would: a worker makes it, so the process
+    that writes the cache only copies bytes."""
+    rows = [(index, None, record.values()) for index, record in enumerate(records)]
+    deps = hashlib.sha256(_source_part(source, _text_digest(text))).digest()
+    entry = (path, deps, FileRecords(sources=frozenset({source.id})), rows)
+    return pickle.dumps([entry], protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _files_of(corpus: Corpus, files: list[Path]) -> dict[Path, FileRecords]:
+    """What each records file holds, from a corpus just built from them (no duplicates, no problems;
+    bulk ingest names each file after its source)."""
+    out = {path: FileRecords(sources=frozenset({path.stem})) for path in files}
+    if not out:
+        return out
+    for record in (*corpus.records, *corpus.rejected):
+        path, index = corpus.homes[record.id]
+        if path in out:
+            out[path].rows.append((index, None, record))
+    for found in out.values():
+        found.rows.sort(key=lambda row: row[0])
+    return out
+
+
+def _note(corpus: Corpus, problems: list[str]) -> None:
+    """What preparing a folder of bare articles could not ingest, as warnings in the Problems view."""
+    for line in problems:
+        file, _, message = line.partition(": ")
+        corpus.problems.append(Problem(file, message or line, severity=Severity.WARNING))
+
+
+def _read(
+    root: Path, state: _State, known: dict[Path, bytes]
+) -> tuple[Corpus | None, dict[Path, tuple[bytes, FileRecords]]] | None:
+    """From the cache: the corpus without its records if sources.toml and the articles are unchanged
+    (else None), and for each unchanged records file, the digest of what its validation read and its
+    records. None when the gazetteer or meetings changed (or there is no usable cache)."""
+    where = _cache_file(root)
+    if where is None:
+        return None
+    try:
+        blob = where.read_bytes()
+        if not blob.startswith(MAGIC) or hashlib.sha256(blob[:-_DIGEST]).digest() != blob[-_DIGEST:]:
+            return None  # truncated, flipped bits, another format: rebuilt
+        handle = io.BytesIO(memoryview(blob)[len(MAGIC) : -_DIGEST])
+        del blob
+
+        def load() -> Any:
+            return _SafeUnpickler(handle).load()  # one unpickler per pickle: each has its own memo
+
+        schema, sources, articles, stored_articles, stored = load()
+        if schema != state.schema:
+            return None
+        entries: dict[Path, tuple[bytes, FileRecords]] = {}
+        share = Sharing()
+        while (chunk := load()) is not None:
+            for path, deps, found, rows in chunk:
+                if state.records.get(path) == stored.get(path):
+                    found.rows = [(i, line, share.record(values)) for i, line, values in rows]
+                    entries[path] = (deps, found)
+        shell = None
+        if sources == state.sources and articles_key(articles, known) == stored_articles:
+            shell = load()
+            if not isinstance(shell, Corpus):
+                return None
+    except Exception:  # a missing, truncated or outdated cache is rebuilt
+        return None
+    return shell, entries
+
+
+def _write(
+    root: Path,
+    state: _State,
+    corpus: Corpus,
+    shell_problems: list[Problem],
+    files: dict[Path, FileRecords],
+    known: dict[Path, bytes],
+    pickled: Spool | None = None,
+) -> None:
+    """A small header (keys, article list, records files' digests), each records file's validated
+    records in chunks, then the corpus without its records; one file, written atomically. ``pickled``:
+    entries already made (:func:`candidates_entry`), written as they are."""
+    articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
+    header = (state.schema, state.sources, articles, articles_key(articles, known), state.records)
+    shell = corpus.shell()
+    shell.rejected, shell.homes, shell.problems = [], {}, shell_problems
+    texts: dict[str, bytes] = {}
+
+    def fill(handle: BinaryIO) -> None:
+        pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        chunk: list[object] = []
+        size = 0
+        for path, found in files.items():  # in chunks: never all rows in memory at once
+            rows = [(i, line, r.values()) for i, line, r in found.rows]
+            bare = FileRecords(found.problems, [], found.sources)
+            chunk.append((path, _deps(corpus, found.sources, texts), bare, rows))
+            size += len(rows) + 1
+            if size >= CHUNK:
+                pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                chunk, size = [], 0
+        pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        if pickled is not None:
+            pickled.copy_to(handle)
+        pickle.dump(None, handle)
+        pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def sealed(handle: BinaryIO) -> None:
+        hashing = _Hashing(handle)
+        hashing.write(MAGIC)
+        fill(hashing)  # type: ignore[arg-type]
+        handle.write(hashing.digest.digest())
+
+    where = _cache_file(root)
+    if where is None:
+        return
+    with contextlib.suppress(OSError):  # no cache this time (read-only home, full disk): the corpus is fine
+        write_atomic(where, sealed)
+
+
+class _Hashing:
+    """A binary file that hashes what is written through it."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self.handle = handle
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.handle.write(data)

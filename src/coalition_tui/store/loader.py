@@ -1,0 +1,456 @@
+"""Loading: one call builds the corpus from a data folder, reporting every problem it meets.
+
+Layout of a data folder::
+
+    gazetteer/countries.toml  people.toml  organizations.toml
+    summits.toml              sources.toml
+    commitments/*.toml        (one or more files of [[commitment]] records)
+
+A bad entry is reported (file, line, record, field, what to do) and skipped; the rest loads.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.gazetteer import load_gazetteer
+from coalition_tui.store.model import Commitment, Origin, Source, Summit
+from coalition_tui.store.paths import RealPaths, bundled_data_dir, own_or_bundled
+from coalition_tui.store.problems import Problem, Severity, display_path
+from coalition_tui.store.resolve import Resolver
+from coalition_tui.store.sharing import Sharing
+from coalition_tui.store.tomlio import array_table_lines, build, read_regular, read_tables, read_toml, table_lines
+
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+RECORD_TABLE = "commitment"
+_FILE_DEFAULTS = ("source", "summit", "origin")
+
+Progress = Callable[[str, int, int], None]
+
+
+def _noop(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def needs_prepare(data_dir: Path) -> bool:
+    """A folder of bare articles: ``.txt`` files, no ``sources.toml`` and no records files yet. A folder
+    with records files but no ``sources.toml`` lost it: that is a problem to report, never a reason
+    to extract again over the records (and the review decisions in them)."""
+    return (
+        data_dir.is_dir()
+        and not (data_dir / "sources.toml").exists()
+        and all(is_leftover(path) for path in record_files(data_dir))
+        and next(data_dir.rglob("*.txt"), None) is not None
+    )
+
+
+def is_leftover(path: Path) -> bool:
+    """A candidates file that a first open of a folder of articles wrote but never registered (it was
+    killed before writing ``sources.toml``): written by coalition-tui, no decision in it. Such files
+    are made again; any other records file means the folder's ``sources.toml`` was lost."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(200)
+            text = head + handle.read(MAX_ARTICLE_BYTES)
+    except OSError:
+        return False
+    first = head.split(b"\n", 1)[0]
+    return (
+        first.startswith(b"# Candidates extracted ")
+        and b"by coalition-tui" in first
+        and b'origin = "curated"' not in text
+        and b"rejected" not in text
+    )
+
+
+def _tables(
+    path: Path, base: Path, problems: list[Problem], digests: dict[Path, bytes] | None = None
+) -> tuple[dict[str, Any], str, str]:
+    shown = display_path(path, base)
+    tables, text, found = read_tables(path, shown, digests)
+    problems += found
+    return tables, text, shown
+
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | None]:
+    """Read an article as UTF-8 text; on failure a problem saying why and what to do. Only a regular
+    file is read, and never more than :data:`MAX_ARTICLE_BYTES` (see :func:`read_regular`)."""
+    try:
+        raw = read_regular(path, MAX_ARTICLE_BYTES)
+    except IsADirectoryError:
+        return None, b"", Problem(shown, "is a folder, not an article file")
+    except OSError as exc:
+        if exc.errno == errno.EFBIG:
+            return None, b"", Problem(shown, f"{exc.strerror}; split the article or trim it")
+        return None, b"", Problem(shown, f"cannot read: {exc.strerror or exc}")
+    if raw.startswith(_UTF16_BOMS):
+        return None, raw, Problem(shown, "is UTF-16 text; save it as UTF-8")
+    if raw.count(b"\x00") > len(raw) // 100:  # a stray NUL from a bad scrape is kept (shown as ␀); many = binary
+        return None, raw, Problem(shown, "contains NUL bytes: a binary file, not an article")
+    try:
+        return raw.decode("utf-8"), raw, None
+    except UnicodeDecodeError as exc:
+        return None, raw, Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")
+
+
+def _load_summits(corpus: Corpus, base: Path) -> None:
+    tables, text, shown = _tables(own_or_bundled(corpus.root, "summits.toml"), base, corpus.problems)
+    line_of = table_lines(text)
+    for key, table in tables.items():
+        line = line_of(key)
+        summit, found = build(Summit, {"id": key, **table}, shown, line, key)
+        corpus.problems.extend(found)
+        if summit is None:
+            continue
+        for host in summit.hosts:
+            if host not in corpus.gazetteer.people:
+                corpus.problems.append(
+                    Problem(
+                        shown,
+                        f"unknown person {host!r} in hosts",
+                        line=line,
+                        record=key,
+                        field="hosts",
+                        severity=Severity.WARNING,
+                    )
+                )
+        corpus.summits[key] = summit
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or path.is_relative_to(root)
+
+
+def _load_sources(corpus: Corpus, base: Path) -> None:
+    if not (corpus.root / "sources.toml").exists() and record_files(corpus.root):
+        corpus.problems.append(
+            Problem(
+                display_path(corpus.root / "sources.toml", base),
+                "is missing but commitments/ holds records: restore it from a backup or version control "
+                "(nothing was extracted again; the records and review decisions are untouched)",
+            )
+        )
+        return
+    tables, text, shown = _tables(corpus.root / "sources.toml", base, corpus.problems, corpus.digests)
+    folders: set[Path] = set()
+    registered: set[Path] = set()
+    real = RealPaths()
+    line_of = table_lines(text)
+    for key, table in tables.items():
+        line = line_of(key)
+        source, found = build(Source, {"id": key, **table}, shown, line, key)
+        corpus.problems.extend(found)
+        if source is None:
+            continue
+        if source.summit and source.summit not in corpus.summits:
+            corpus.problems.append(
+                Problem(
+                    shown,
+                    f"unknown summit {source.summit!r}; use an id from summits.toml",
+                    line=line,
+                    record=key,
+                    field="summit",
+                )
+            )
+            continue
+        path = real(corpus.root / source.file)
+        if Path(source.file).is_absolute() or not _inside(path, corpus.root):
+            corpus.problems.append(
+                Problem(
+                    shown,
+                    f"file {source.file!r} is outside the data folder (an absolute path, '..' or a symbolic "
+                    "link out of it); keep articles inside the folder",
+                    line=line,
+                    record=key,
+                    field="file",
+                )
+            )
+            continue
+        corpus.article_paths.append(path)
+        article, raw, problem = read_article(path, display_path(path, base))
+        if problem:
+            corpus.problems.append(
+                Problem(shown, f"article {problem.file} {problem.message}", line=line, record=key, field="file")
+            )
+            continue
+        raw_digest = hashlib.sha256(raw).digest()
+        corpus.digests[path] = raw_digest
+        digest = raw_digest.hex()
+        if digest != source.sha256:
+            corpus.problems.append(
+                Problem(
+                    shown,
+                    f"sha256 of {source.file} is {digest}: the article changed since it was registered; "
+                    "check its records' quotes, then update sha256",
+                    line=line,
+                    record=key,
+                    field="sha256",
+                    severity=Severity.WARNING,
+                )
+            )
+        corpus.sources[key] = source
+        corpus.texts[key] = article or ""
+        folders.add(path.parent)
+        registered.add(path)
+    for folder in sorted(folders):
+        for stray in sorted(folder.glob("*.txt")):
+            if real(stray) not in registered:
+                corpus.problems.append(
+                    Problem(
+                        display_path(stray, base),
+                        "article is not registered in sources.toml; run 'coalition-tui ingest' on it",
+                        severity=Severity.WARNING,
+                    )
+                )
+
+
+def _resolve_field(corpus: Corpus, value: object, person: bool) -> tuple[str | None, str]:
+    """An entity id for a record's country/person field, or None and the reason."""
+    if not isinstance(value, str) or not value.strip():
+        return None, "must be a non-empty string"
+    if corpus.gazetteer.entity(value):
+        return value, ""
+    kinds = frozenset({"person"}) if person else frozenset({"country", "org"})
+    res = corpus.resolver.resolve(value, codes=not person, kinds=kinds)
+    if res.entity and res.method in {"exact", "alias"}:
+        return res.entity, ""
+    what = "person" if person else "country"
+    hint = f" (did you mean {res.entity!r}?)" if res.entity else ""
+    where = "gazetteer/people.toml" if person else "gazetteer/countries.toml or organizations.toml"
+    return None, f"unknown {what} {value!r}{hint}; use an id or name from {where}"
+
+
+_TEXT_FIELDS = ("source", "summit", "country", "person", "quote", "kind", "stance", "origin")
+
+
+def record_from_table(
+    corpus: Corpus, table: object, defaults: dict[str, Any], shown: str, line: int | None
+) -> tuple[Commitment | None, list[Problem]]:
+    """Validate one [[commitment]] table against the corpus: entities, summit, source, quote. Any
+    value of a wrong type, anywhere, is a problem for this record, never an exception."""
+    if not isinstance(table, dict):
+        return None, [
+            Problem(
+                shown, f"a [[{RECORD_TABLE}]] entry must be a table of fields, not {type(table).__name__}", line=line
+            )
+        ]
+    rid = table.get("id") if isinstance(table.get("id"), str) else None
+    try:
+        return _record_from_table(corpus, table, defaults, shown, line, rid)
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError) as exc:
+        return None, [
+            Problem(
+                shown,
+                f"a field has a value of the wrong type ({type(exc).__name__}); check each field",
+                line=line,
+                record=rid,
+            )
+        ]
+
+
+def _record_from_table(
+    corpus: Corpus, table: dict[str, Any], defaults: dict[str, Any], shown: str, line: int | None, rid: str | None
+) -> tuple[Commitment | None, list[Problem]]:
+    data = {**defaults, **table}
+    problems: list[Problem] = []
+
+    def fail(field: str, message: str) -> tuple[None, list[Problem]]:
+        problems.append(Problem(shown, message, line=line, record=rid, field=field))
+        return None, problems
+
+    if rid is None:
+        return fail("id", "missing or not a string; give every record a unique id")
+    for name in _TEXT_FIELDS:
+        if name in data and not isinstance(data[name], str):
+            return fail(name, f"must be a string, not {type(data[name]).__name__}")
+    source_id = data.get("source")
+    if source_id not in corpus.sources:
+        return fail("source", f"unknown source {source_id!r}; use an id from sources.toml")
+    data.setdefault("summit", corpus.sources[source_id].summit)
+    if data.get("summit") not in corpus.summits:
+        return fail("summit", f"unknown summit {data.get('summit')!r}; use an id from summits.toml")
+    country, why = _resolve_field(corpus, data.get("country"), person=False)
+    if country is None:
+        return fail("country", why)
+    data["country"] = country
+    if data.get("person") is not None:
+        person, why = _resolve_field(corpus, data["person"], person=True)
+        if person is None:
+            return fail("person", why)
+        data["person"] = person
+    quote = data.get("quote")
+    text = corpus.texts[source_id]
+    if not isinstance(quote, str) or not quote.strip():
+        return fail("quote", "missing or not a string; copy the sentence verbatim from the article")
+    if "start" in data and (not isinstance(data["start"], int) or isinstance(data["start"], bool)):
+        return fail("start", f"must be a whole number (the quote's offset in the article), not {data['start']!r}")
+    if quote:
+        start = data.get("start")
+        if isinstance(start, int) and not isinstance(start, bool):
+            if text[start : start + len(quote)] != quote:
+                found = text.find(quote)
+                where = f"; it occurs at {found}" if found >= 0 else ""
+                return fail("start", f"the quote is not at offset {start} of {source_id}{where}")
+        else:
+            start = text.find(quote)
+            if start < 0:
+                return fail("quote", f"quote not found verbatim in source {source_id}; copy it from the article")
+        data["start"] = start
+        data.setdefault("end", start + len(quote))
+    record, found = build(Commitment, data, shown, line, rid)
+    return record, problems + found
+
+
+@dataclass
+class FileRecords:
+    """One records file read and validated against the corpus; ids not yet checked across files."""
+
+    problems: list[Problem] = field(default_factory=list)
+    rows: list[tuple[int, int | None, Commitment]] = field(default_factory=list)  # (table index, line, record)
+    sources: frozenset[str] = frozenset()  # every source id the file names: what its validation read
+    digest: bytes = b""  # sha256 of the bytes parsed
+
+
+def record_files(root: Path) -> list[Path]:
+    """The records files of a data folder, in the order they are read."""
+    folder = root / "commitments"
+    return sorted(folder.glob("*.toml"), key=lambda p: p.name) if folder.is_dir() else []  # names: one folder
+
+
+def read_records_file(corpus: Corpus, path: Path) -> FileRecords:
+    """Parse one ``commitments/*.toml`` file and validate each table against ``corpus``."""
+    out = FileRecords()
+    shown = display_path(path, corpus.root.parent)
+    digests: dict[Path, bytes] = {}
+    data, text, out.problems = read_toml(path, shown, digests)
+    out.digest = digests.get(path, b"")
+    if data is None:
+        return out
+    defaults = {k: data[k] for k in _FILE_DEFAULTS if k in data}
+    for key, value in list(defaults.items()):
+        if not isinstance(value, str):
+            out.problems.append(Problem(shown, f"'{key}' must be a string, not {type(value).__name__}", field=key))
+            return out
+    defaults.setdefault("origin", Origin.CURATED.value)
+    tables = data.get(RECORD_TABLE, [])
+    if not isinstance(tables, list):
+        out.problems.append(Problem(shown, f"'{RECORD_TABLE}' must be an array of tables [[{RECORD_TABLE}]]"))
+        return out
+    named = [defaults.get("source"), *(t.get("source") for t in tables if isinstance(t, dict))]
+    out.sources = frozenset(n for n in named if isinstance(n, str))
+    lines = array_table_lines(text, RECORD_TABLE)
+    for i, table in enumerate(tables):
+        line = lines[i] if i < len(lines) else None
+        record, found = record_from_table(corpus, table, defaults, shown, line)
+        out.problems.extend(found)
+        if record is not None:
+            out.rows.append((i, line, record))  # load_records shares equal values across files
+    return out
+
+
+def assemble_records(corpus: Corpus, files: Iterable[tuple[Path, FileRecords]]) -> None:
+    """Add every file's records to ``corpus`` in file order: a duplicate id is a problem, the first
+    definition wins; rejected records go to ``corpus.rejected``."""
+    seen: dict[str, tuple[Path, int | None]] = {}
+    base = corpus.root.parent
+    for path, found in files:
+        corpus.problems.extend(found.problems)
+        for index, line, record in found.rows:
+            if record.id in seen:
+                first, first_line = seen[record.id]
+                where = display_path(first, base) + (f":{first_line}" if first_line else "")
+                corpus.problems.append(
+                    Problem(
+                        display_path(path, base),
+                        f"duplicate id, first defined in {where}; give each record a unique id",
+                        line=line,
+                        record=record.id,
+                        field="id",
+                    )
+                )
+                continue
+            seen[record.id] = (path, line)
+            corpus.homes[record.id] = (path, index)
+            corpus.put(record)
+
+
+def load_records(
+    corpus: Corpus, progress: Progress = _noop, known: dict[Path, FileRecords] | None = None
+) -> dict[Path, FileRecords]:
+    """Read every records file (or take it from ``known``: files unchanged since they were read into
+    the same corpus) and add the records to ``corpus``. Many files are parsed in worker processes
+    (TOML parsing is most of a cold load). Returns what each file held."""
+    from coalition_tui.store.parallel import pool_map
+
+    global _READER
+    files = record_files(corpus.root)
+    todo = [path for path in files if not (known and path in known)]
+    _READER = corpus  # a forked worker (or this process) reads with it; a spawned one loads its own
+    share = Sharing()
+    fresh: dict[Path, FileRecords] = {}
+    rows = pool_map(_read_rows, todo, _reader_init, (str(corpus.root),), chunksize=50)
+    for n, (path, (problems, values, sources, digest)) in enumerate(zip(todo, rows, strict=True), 1):
+        if n % 50 == 0 or n == len(todo):
+            progress("records", n, len(todo))
+        fresh[path] = FileRecords(problems, [(i, line, share.record(v)) for i, line, v in values], sources, digest)
+        corpus.digests[path] = digest
+    _READER = None
+    read = {path: known[path] if known and path in known else fresh[path] for path in files}
+    assemble_records(corpus, read.items())
+    return read
+
+
+_READER: Corpus | None = None
+Rows = tuple[list[Problem], list[tuple[int, int | None, tuple[object, ...]]], frozenset[str], bytes]
+
+
+def _reader_init(root: str) -> None:
+    global _READER
+    _READER = load_articles(Path(root))
+
+
+def _read_rows(path: Path) -> Rows:
+    """One records file read, its records as rows (cheap to send between processes)."""
+    assert _READER is not None
+    found = read_records_file(_READER, path)
+    return found.problems, [(i, line, r.values()) for i, line, r in found.rows], found.sources, found.digest
+
+
+def load_articles(data_dir: Path, progress: Progress = _noop) -> Corpus:
+    """The gazetteer, meetings and registered articles of ``data_dir``: everything but the records."""
+    corpus = load_base(data_dir, progress)
+    if not corpus.root.is_dir():
+        corpus.problems.append(Problem(str(data_dir), "data folder not found; pass --data DIR"))
+        return corpus
+    progress("sources", 0, 1)
+    _load_sources(corpus, corpus.root.parent)
+    return corpus
+
+
+def load_base(data_dir: Path, progress: Progress = _noop) -> Corpus:
+    """The gazetteer and the meetings of ``data_dir`` (or the bundled ones): a corpus with no articles yet."""
+    root = data_dir.resolve()
+    progress("gazetteer", 0, 1)
+    gazetteer, problems = load_gazetteer(root / "gazetteer", root.parent, fallback=bundled_data_dir() / "gazetteer")
+    corpus = Corpus(root=root, gazetteer=gazetteer, resolver=Resolver(gazetteer), problems=problems)
+    if root.is_dir():
+        progress("summits", 0, 1)
+        _load_summits(corpus, root.parent)
+    return corpus
+
+
+def load_corpus(data_dir: Path, progress: Progress = _noop) -> Corpus:
+    """Build the corpus from ``data_dir``. Never raises for bad data: see ``corpus.problems``."""
+    corpus = load_articles(data_dir, progress)
+    if corpus.root.is_dir():
+        load_records(corpus, progress)
+    return corpus

@@ -1,0 +1,92 @@
+"""Where the bundled corpus lives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "COALITION_TUI_DATA"
+
+
+APP_NAME = "coalition-tui"
+
+
+def user_data_dir() -> Path:
+    """The user's own corpus when no folder is named: ``coalition-tui init`` makes it (platformdirs:
+    ``~/.local/share/coalition-tui`` on Linux, ``~/Library/Application Support/coalition-tui`` on
+    macOS, ``%LOCALAPPDATA%\\coalition-tui`` on Windows)."""
+    import platformdirs
+
+    return platformdirs.user_data_path(APP_NAME)
+
+
+def holds_corpus(folder: Path) -> bool:
+    return (folder / "summits.toml").is_file() or (folder / "sources.toml").is_file()
+
+
+def default_data_dir() -> Path:
+    """``$COALITION_TUI_DATA``, else ``./data`` when it holds a corpus, else the user data folder when
+    ``init`` has made it, else the bundled corpus (read-only: see :func:`read_only`)."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    here = Path.cwd() / "data"
+    if (here / "summits.toml").is_file():
+        return here
+    mine = user_data_dir()
+    if holds_corpus(mine):
+        return mine
+    bundled = bundled_data_dir()
+    _READ_ONLY.add(bundled.resolve())  # opened because nothing else was named: never written
+    return bundled
+
+
+_READ_ONLY: set[Path] = set()
+
+
+def read_only(root: Path) -> bool:
+    """Whether ``root`` is the corpus shipped with the package: the installed copy always, the
+    repository's ``data/`` when it was opened only because no corpus was named."""
+    real = root.resolve()
+    installed = Path(__file__).resolve().parents[1] / "bundled" / "data"
+    return real == installed or real.is_relative_to(installed) or real in _READ_ONLY
+
+
+READ_ONLY_HELP = (
+    "the bundled corpus is read-only; make a corpus of your own with 'coalition-tui init' "
+    "(the user data folder) or 'coalition-tui init DIR' and pass --data DIR"
+)
+
+
+def bundled_data_dir() -> Path:
+    """The corpus shipped with the package."""
+    package = Path(__file__).resolve().parents[1]  # coalition_tui/
+    bundled = package / "bundled" / "data"  # wheel install: force-included by pyproject
+    if bundled.is_dir():
+        return bundled
+    return package.parents[1] / "data"  # editable install: the repository's data/
+
+
+def own_or_bundled(data_dir: Path, name: str) -> Path:
+    """``data_dir/name`` (the gazetteer folder, summits.toml), else the bundled corpus's: a folder of
+    articles alone is a corpus about the same meetings and people."""
+    own = data_dir / name
+    return own if own.exists() else bundled_data_dir() / name
+
+
+class RealPaths:
+    """``path.resolve()`` for many files of a few folders: each folder is resolved once, and a file
+    that is not itself a symlink is its folder's real path and its name (at 10,000 articles,
+    resolving each file walked every folder above it: about 0.5 s)."""
+
+    def __init__(self) -> None:
+        self.folders: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        parent = path.parent
+        real = self.folders.get(parent)
+        if real is None:
+            real = self.folders[parent] = parent.resolve()
+        return real / path.name
