@@ -20,6 +20,8 @@ SEEDS = REPO / "seeds"
 
 # The corpus cache goes to a throw-away folder, never the user's ~/.cache.
 os.environ.setdefault("COALITION_TUI_CACHE", tempfile.mkdtemp(prefix="coalition-cache-"))
+# ... and the settings file (keymap, theme) too: a test never reads or changes the user's
+os.environ.setdefault("COALITION_TUI_CONFIG", str(Path(tempfile.mkdtemp(prefix="coalition-config-")) / "config.toml"))
 
 
 @pytest.fixture(scope="session")

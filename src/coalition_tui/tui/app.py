@@ -27,6 +27,7 @@ from coalition_tui.tui.commands import CoalitionCommands
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
 from coalition_tui.tui.keymap import APP_BINDINGS
 from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
+from coalition_tui.tui.views import VIEWS
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -84,16 +85,7 @@ class CoalitionApp(App[None]):
     TITLE = "coalition-tui"
     BINDINGS = APP_BINDINGS
     COMMANDS = App.COMMANDS | {CoalitionCommands}
-    MODES = {
-        "overview": _view("overview", "OverviewScreen"),
-        "countries": _view("countries", "CountriesScreen"),
-        "summits": _view("summits", "SummitsScreen"),
-        "sources": _view("sources", "SourcesScreen"),
-        "names": _view("names", "NamesScreen"),
-        "problems": _view("problems", "ProblemsScreen"),
-        "review": _view("review", "ReviewScreen"),
-        "selection": _view("selection", "SelectionScreen"),
-    }
+    MODES = {view.mode: _view(view.module, view.screen) for view in VIEWS}
 
     def __init__(self, data_dir: Path, blink: bool = True) -> None:
         super().__init__()
@@ -113,7 +105,25 @@ class CoalitionApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from coalition_tui.tui.settings import load_settings
+
+        settings = load_settings()
+        if settings.keymap:
+            self.set_keymap(settings.keymap)  # binding ids are in the help screen and README's keys table
+        if settings.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+        if settings.problem:
+            self.notify(settings.problem, severity="warning", timeout=8)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.load()
+
+    def _remember_theme(self, theme) -> None:  # noqa: ANN001 - textual.theme.Theme
+        from coalition_tui.tui.settings import remember_theme
+
+        try:
+            remember_theme(theme.name)
+        except OSError as exc:
+            self.notify(f"Could not remember the theme: {exc.strerror or exc}", severity="warning", timeout=4)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="load", description="Loading the corpus")
     def load(self) -> Corpus:

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-VIEWS = ("overview", "countries", "summits", "sources", "names", "problems", "review", "selection")
+from coalition_tui.tui.views import VIEWS
 
 
 class CoalitionCommands(Provider):
@@ -16,7 +16,7 @@ class CoalitionCommands(Provider):
         app = self.app
         selected = len(getattr(app, "selection", ()))
         commands: list[tuple[str, object, str]] = [
-            (f"Go to {view.title()}", partial(app.action_view, view), f"Show the {view} view")  # type: ignore[attr-defined]
+            (f"Go to {view.title}", partial(app.action_view, view.mode), f"{view.key}: {view.shows}")  # type: ignore[attr-defined]
             for view in VIEWS
         ]
         commands.append(("Export selection", app.action_export, f"{selected} record(s) selected"))  # type: ignore[attr-defined]

@@ -99,7 +99,7 @@ class HelpScreen(ModalScreen[None]):
                 parts.append(
                     Text.assemble((f"  {key:<22}", "bold cyan"), f"{b.description:<34}", (b.id or "", "dim"), "\n")
                 )
-        parts.append(Text.assemble("\n", ("Esc closes this help. Ids in grey can be remapped.", "dim")))
+        parts.append(Text.assemble("\n", ("Esc closes this help. Remap a key by its id (grey) in [keymap] of ~/.config/coalition-tui/config.toml.", "dim")))
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Static(Text("").join(parts))
 
@@ -178,3 +178,14 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def keys_markdown() -> str:
+    """README's keys table, made from the same bindings as the help screen (a test keeps them equal)."""
+    rows = ["| key | what it does | binding id |", "|---|---|---|"]
+    for title, bindings in HELP_SECTIONS:
+        rows.append(f"| **{title}** | | |")
+        for b in bindings:
+            key = (b.key_display or b.key).replace("|", "\\|")
+            rows.append(f"| `{key}` | {b.description} | {f'`{b.id}`' if b.id else ''} |")
+    return "\n".join(rows) + "\n"

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from coalition_tui.tui.views import VIEWS
+
 APP_BINDINGS = [
-    Binding("1", "view('overview')", "Overview", id="view.overview"),
-    Binding("2", "view('countries')", "Countries", id="view.countries"),
-    Binding("3", "view('summits')", "Summits", id="view.summits"),
-    Binding("4", "view('sources')", "Sources", id="view.sources"),
-    Binding("5", "view('names')", "Names", id="view.names"),
-    Binding("6", "view('problems')", "Problems", id="view.problems"),
-    Binding("7", "view('review')", "Review", id="view.review"),
-    Binding("8", "view('selection')", "Selection", id="view.selection"),
+    *(view.binding for view in VIEWS),
     Binding("plus", "add_articles", "Add articles", id="corpus.add", key_display="+"),
     Binding("e", "export", "Export", id="selection.export"),
     Binding("u", "undo", "Undo", id="app.undo"),

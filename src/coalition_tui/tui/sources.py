@@ -222,6 +222,7 @@ class SourcesScreen(CorpusScreen):
             if new is None:
                 return
             from coalition_tui.actions import review
+
             corpus = self.corpus
             self.capp.remember(f"edit of {before.id}", lambda: review.revert(corpus, before.id, before))
             self.notify(f"Saved {new.id} · u undoes it", timeout=4)

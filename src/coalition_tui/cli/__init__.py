@@ -1,0 +1,67 @@
+"""The command line: ``coalition-tui [--data DIR] SUBCOMMAND``.
+
+Human-readable output by default, ``--json`` (one object per line) for machines. One module per
+group of subcommands; ``main`` dispatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from coalition_tui.cli.common import InertWriter, MissingData, _painter  # noqa: F401
+from coalition_tui.cli.compare import changed_line, cmd_across, cmd_diff  # noqa: F401
+from coalition_tui.cli.extracting import cmd_eval, cmd_eval_gold, cmd_extract  # noqa: F401
+from coalition_tui.cli.parser import build_parser
+from coalition_tui.cli.read import cmd_app, cmd_records, cmd_resolve, cmd_summary, cmd_validate
+from coalition_tui.cli.write import (
+    cmd_export,
+    cmd_gazetteer,
+    cmd_import,
+    cmd_ingest,
+    cmd_init,
+    cmd_meeting,
+    cmd_review,
+)
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "validate": cmd_validate,
+    "resolve": cmd_resolve,
+    "records": cmd_records,
+    "extract": cmd_extract,
+    "ingest": cmd_ingest,
+    "init": cmd_init,
+    "meeting": cmd_meeting,
+    "gazetteer": cmd_gazetteer,
+    "eval": cmd_eval,
+    "export": cmd_export,
+    "import": cmd_import,
+    "diff": cmd_diff,
+    "across": cmd_across,
+    "summary": cmd_summary,
+    "review": cmd_review,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # PYTHONIOENCODING=latin-1: what it cannot encode is escaped
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    args = build_parser().parse_args(argv)
+    out, err = InertWriter(sys.stdout), InertWriter(sys.stderr)
+    handler = COMMANDS.get(args.command or "", cmd_app)
+    try:
+        return handler(args, out, err)
+    except MissingData as exc:
+        err.write(f"coalition-tui: {exc}\n")
+        return 2
+    except BrokenPipeError:  # `coalition-tui records | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

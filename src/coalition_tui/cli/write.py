@@ -1,0 +1,231 @@
+"""Commands that change a corpus: ingest, review decisions, meetings, names, import, export, init."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from coalition_tui.store.problems import NotFound
+from coalition_tui.store.safe import json_line
+
+if TYPE_CHECKING:
+    pass
+
+
+from coalition_tui.cli.common import (
+    _corpus,
+    _data,
+    _filtered,
+    _print_record,
+    record_dict,
+)
+
+
+def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.actions.ingest import IngestError, ingest_file
+
+    data = _data(args)
+    failed = 0
+    for path in args.files:
+        from coalition_tui.store.loader import load_corpus
+
+        corpus = load_corpus(data)  # fresh each time: the previous file changed sources.toml
+        try:
+            result = ingest_file(corpus, path, summit=args.summit, outlet=args.outlet, date=args.date)
+        except IngestError as exc:
+            err.write(f"coalition-tui ingest: {exc}\n")
+            failed += 1
+            continue
+        except OSError as exc:
+            err.write(f"coalition-tui ingest: {path}: cannot write to {data}: {exc.strerror or exc}\n")
+            failed += 1
+            continue
+        out.write(result.message + "\n")
+    return 1 if failed else 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.actions.export import export_document, write_export
+
+    corpus = _corpus(args)
+    try:
+        records = _filtered(corpus, args)
+    except NotFound as exc:
+        err.write(f"coalition-tui export: {exc}\n")
+        return 2
+    filters = {k: getattr(args, k) for k in ("country", "summit", "source", "kind", "stance")}
+    if args.output.endswith(("/", os.sep)):
+        err.write(f"coalition-tui export: {args.output} names a folder; give a file name (-o FOLDER/FILE.toml)\n")
+        return 2
+    args.output = Path(args.output)
+    try:
+        write_export(args.output, export_document(corpus, records, filters), overwrite=args.force)
+    except FileExistsError:
+        err.write(f"coalition-tui export: {args.output} exists; pass --force to replace it\n")
+        return 1
+    except OSError as exc:
+        err.write(f"coalition-tui export: cannot write {args.output}: {exc.strerror or exc}\n")
+        return 1
+    out.write(f"wrote {len(records)} record(s) to {args.output}\n")
+    return 0
+
+
+# Our own colour codes carry this mark and InertWriter turns only it into ESC. A fresh random token per
+# run: an article cannot contain it in advance, so no text from the data can become an escape sequence.
+
+
+def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.actions import review
+
+    corpus = _corpus(args)
+    if args.action != "list":
+        if not args.ids:
+            err.write(f"coalition-tui review {args.action}: give the id(s) of the record(s)\n")
+            return 2
+        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[args.action]
+        failed = 0
+        for rid in args.ids:
+            try:
+                record = act(corpus, rid)
+            except review.ReviewError as exc:
+                err.write(f"coalition-tui review: {exc}\n")
+                failed += 1
+                continue
+            done = {"accept": "accepted", "reject": "rejected", "restore": "back in the queue"}[args.action]
+            out.write(f"{record.id}: {done}, saved to {corpus.homes[record.id][0].name}\n")
+        out.write(f"{len(review.queue(corpus))} record(s) left to review\n")
+        return 1 if failed else 0
+    try:
+        source = corpus.find_source(args.source) if args.source else None
+    except NotFound as exc:
+        err.write(f"coalition-tui review: {exc}\n")
+        return 2
+    records = corpus.rejected if args.rejected else review.queue(corpus)
+    records = [r for r in records if source is None or r.source == source]
+    for record in records:
+        if args.json:
+            out.write(json_line(record_dict(corpus, record) | {"confidence": record.confidence}))
+            out.write("\n")
+        else:
+            _print_record(corpus, record, out)
+    if not args.json:
+        what = "rejected record(s)" if args.rejected else "record(s) left to review"
+        out.write(
+            f"{len(records)} {what}; accept or reject with 'coalition-tui review accept|reject ID', or in the app (key 7)\n"
+        )
+    return 0
+
+
+def cmd_meeting(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``meeting add``: a meeting appended to the corpus's summits.toml."""
+    from coalition_tui.actions.meeting_add import MeetingError, add_meeting
+
+    corpus = _corpus(args)
+    try:
+        summit = add_meeting(
+            corpus,
+            args.date,
+            args.place,
+            args.format,
+            tuple(args.host),
+            args.level,
+            args.venue,
+            tuple(args.source),
+        )
+    except MeetingError as exc:
+        err.write(f"coalition-tui meeting: {exc}\n")
+        return 1
+    out.write(
+        f"added {summit.id} ({summit.label}, {summit.format}, {summit.level}) to {corpus.root / 'summits.toml'}\n"
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``import FILE``: an export merged into the corpus; what was added, reused or left out, one per line."""
+    from coalition_tui.actions.importer import ImportFailed, import_file
+
+    root = _data(args)
+    try:
+        report = import_file(root, args.file, args.articles)
+    except ImportFailed as exc:
+        err.write(f"coalition-tui import: {exc}\n")
+        return 2
+    except OSError as exc:
+        err.write(f"coalition-tui import: cannot write {root}: {exc.strerror or exc}\n")
+        return 1
+    if args.json:
+        payload = {
+            "added": report.added,
+            "unchanged": report.unchanged,
+            "renamed": dict(report.renamed),
+            "sources_added": report.sources_added,
+            "missing_text": [{"source": s, "file": f, "sha256": h} for s, f, h in report.missing_text],
+            "meetings_added": report.meetings_added,
+            "entities_added": report.entities_added,
+            "kept": report.kept,
+            "skipped": report.skipped,
+            "file": str(report.file) if report.file else None,
+        }
+        out.write(json_line(payload) + "\n")
+    else:
+        out.write("".join(line + "\n" for line in report.lines()))
+    return 1 if report.missing_text or report.skipped else 0
+
+
+def cmd_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``gazetteer alias`` / ``gazetteer person``: a name taught to the corpus's gazetteer."""
+    from coalition_tui.actions.gazetteer_edit import GazetteerError, add_alias, add_person
+    from coalition_tui.store.problems import NotFound
+
+    corpus = _corpus(args)
+    try:
+        if args.gazetteer_action == "alias":
+            entity = corpus.gazetteer.entity(args.entity)
+            entity_id = entity.id if entity else corpus.resolver.resolve(args.entity, codes=True).entity
+            if entity_id is None:
+                raise NotFound(f"no entity matches {args.entity!r}")
+            add_alias(corpus, args.name, entity_id)
+            out.write(
+                f"{args.name} now names {corpus.label(entity_id)} ({entity_id}), in {corpus.root / 'gazetteer' / 'aliases.toml'}\n"
+            )
+            return 0
+        country = corpus.find_actor(args.country)
+        of = corpus.find_actor(args.of) if args.of else None
+        person = add_person(corpus, args.name, country, args.role, of, args.since, tuple(args.alias))
+    except (GazetteerError, NotFound) as exc:
+        err.write(f"coalition-tui gazetteer: {exc}\n")
+        return 1
+    out.write(
+        f"added {person.name} ({person.id}, {corpus.label(person.country)}) to {corpus.root / 'gazetteer' / 'people.toml'}\n"
+    )
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Copy the bundled corpus to ``DIR`` (default: the user data folder), which then opens by default."""
+    import shutil
+
+    from coalition_tui.store.paths import bundled_data_dir, user_data_dir
+
+    target: Path = args.folder or user_data_dir()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        err.write(f"coalition-tui init: {target} exists and is not empty; name a new folder\n")
+        return 1
+    source = bundled_data_dir()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = target.with_name(f".{target.name}.init")
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.copytree(source, staging, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)  # all or nothing: never half a corpus
+    except OSError as exc:
+        err.write(f"coalition-tui init: cannot write {target}: {exc.strerror or exc}\n")
+        return 1
+    how = "it opens by default" if args.folder is None else f"open it with --data {target}"
+    out.write(f"made a corpus of your own in {target} (a copy of the bundled one); {how}\n")
+    return 0
