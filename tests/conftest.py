@@ -11,11 +11,14 @@ import pytest
 
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.loader import load_corpus
+from coalition_tui.store.model import Commitment
 from coalition_tui.store.resolve import Resolver
 
-REPO = Path(__file__).resolve().parents[1]
+TESTS = Path(__file__).resolve().parent  # unit/ and app/ share these fixtures and paths
+REPO = TESTS.parent
 DATA = REPO / "data"
 SEEDS = REPO / "seeds"
+ARTICLES = TESTS / "articles"  # test articles, in our own words
 
 
 # The corpus cache goes to a throw-away folder, never the user's ~/.cache.
@@ -123,3 +126,17 @@ def mixed_data(data_copy: Path, tmp_path: Path) -> Path:
     )
     ingest_file(load_corpus(data_copy), article, summit="2026-01-06-paris")
     return data_copy
+
+
+def load_back(tmp: Path, export_file: Path) -> list[Commitment]:
+    """A data folder whose only records are the exported file; its records, in order."""
+    root = tmp / "reload"
+    if root.exists():
+        shutil.rmtree(root)
+    shutil.copytree(DATA, root / "data", ignore=shutil.ignore_patterns("commitments"))
+    shutil.copytree(SEEDS, root / "seeds")
+    (root / "data" / "commitments").mkdir()
+    shutil.copy(export_file, root / "data" / "commitments" / "export.toml")
+    corpus = load_corpus(root / "data")
+    assert [str(p) for p in corpus.problems] == []
+    return corpus.records

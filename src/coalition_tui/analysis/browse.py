@@ -152,8 +152,7 @@ class NameRow:
 def names_seen(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> list[NameRow]:
     """Every surface form mentioned in the sources or written in records, with its resolution.
 
-    The articles are analysed in worker processes when there are many (10,000 take ~12 s on one
-    core); each article's names are kept with the corpus (a few tuples, not its analysis), so the
+    The articles are analysed in worker processes when there are many; each article's names are kept with the corpus (a few tuples, not its analysis), so the
     view is rebuilt at once after a review decision. ``progress(done, total)`` is called as
     sources are done."""
     global _FINDER

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import secrets
 from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from coalition_tui.store.paths import default_data_dir
 from coalition_tui.store.safe import inert
+from coalition_tui.store.serialize import FIELD_ORDER
 from coalition_tui.store.vocab import Kind, Stance
 
 if TYPE_CHECKING:
@@ -70,21 +72,18 @@ def resolution_dict(corpus: Corpus, res: Resolution) -> dict[str, object]:
 
 
 def record_dict(corpus: Corpus, record: Commitment) -> dict[str, object]:
+    """A record for ``--json``: every field of the record schema (``serialize.FIELD_ORDER``, null where
+    unset), the actor as its label with its ISO code beside it."""
     country = corpus.gazetteer.countries.get(record.country)
-    return {
-        "id": record.id,
-        "country": corpus.label(record.country),
-        "country_code": country.id if country else None,
-        "summit": record.summit,
-        "source": record.source,
-        "kind": record.kind.value,
-        "stance": record.stance.value,
-        "person": record.person,
-        "quote": record.quote,
-        "start": record.start,
-        "end": record.end,
-        "origin": record.origin.value,
-    }
+    out: dict[str, object] = {}
+    for key in FIELD_ORDER:
+        value = getattr(record, key)
+        value = value.value if isinstance(value, Enum) else list(value) if isinstance(value, tuple) else value
+        if key == "country":
+            out["country"], out["country_code"] = corpus.label(record.country), country.id if country else None
+        else:
+            out[key] = value
+    return out
 
 
 def _filtered(corpus: Corpus, args: argparse.Namespace) -> list[Commitment]:

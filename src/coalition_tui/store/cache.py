@@ -46,7 +46,23 @@ from coalition_tui.store.sharing import Sharing
 from coalition_tui.store.tomlio import write_atomic
 
 CACHE_ENV = "COALITION_TUI_CACHE"
-FORMAT = 8  # bump when Corpus or the models change shape
+FORMAT = 8  # bump when what the cache holds changes meaning (a change of the models' shape is in SCHEMA)
+
+
+def _schema() -> str:
+    """The shape of everything the cache pickles (each model's fields and their types, the corpus's
+    fields), hashed into every key: a model changed without a FORMAT bump still invalidates the cache."""
+    from coalition_tui.store.model import Country, Mention, Organization, Person, Role, Summit
+
+    parts = []
+    for cls in (Commitment, Source, Summit, Country, Person, Organization, Role, Mention, Corpus):
+        fields = getattr(cls, "model_fields", None) or getattr(cls, "__dataclass_fields__", {})
+        shown = (f"{name}:{getattr(f, 'annotation', None) or getattr(f, 'type', '')}" for name, f in fields.items())
+        parts.append(cls.__name__ + "(" + ",".join(shown) + ")")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+SCHEMA = _schema()
 CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL while it runs)
 
 
@@ -137,7 +153,7 @@ def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[P
 
 def content_key(files: list[Path], known: dict[Path, bytes] | None = None) -> str:
     """sha256 over the names and contents of ``files``."""
-    digest = hashlib.sha256(f"format {FORMAT}\n".encode())
+    digest = hashlib.sha256(f"format {FORMAT} {SCHEMA}\n".encode())
     for path, value in digests(files, known).items():
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + value)
     return digest.hexdigest()

@@ -218,8 +218,8 @@ class Commitment:
         rejected: bool = False,
         note: str = "",
     ) -> Commitment:
-        """A record from values known to be valid (the extractor's, the cache's), without validation:
-        0.8 µs instead of 3-7 µs."""
+        """A record from values known to be valid (the extractor's, the cache's), without validation
+        (several times faster: docs/benchmarks.md)."""
         r = object.__new__(cls)
         r.id, r.country, r.summit, r.source, r.kind, r.stance, r.quote = (
             id,

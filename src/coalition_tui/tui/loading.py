@@ -14,7 +14,7 @@ OVERVIEW_MATRIX = "overview matrix"
 
 def prepare_views(corpus: Corpus) -> Corpus:
     """Work for the first view done in the loading worker, not on the screen's thread (the stance
-    matrix of 266,000 records takes 0.6 s: it froze the screen right after loading)."""
+    matrix of a big corpus froze the screen right after loading; docs/benchmarks.md)."""
     from coalition_tui.analysis.matrix import stance_matrix
 
     matrix = stance_matrix(corpus)
@@ -25,7 +25,7 @@ def prepare_views(corpus: Corpus) -> Corpus:
 
 def keep_out_of_collections() -> None:
     """A loaded corpus lives as long as the app: frozen, a full garbage collection never rescans it
-    (pauses of 50-100 ms mid-keypress on a big corpus, 600 ms right after loading 10,000 articles).
+    (pauses mid-keypress on a big corpus, a long one right after loading).
     Collection is off while a corpus loads (the loading worker turns it off) and back on here."""
     gc.freeze()
     gc.enable()

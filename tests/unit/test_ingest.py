@@ -7,12 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ARTICLES
 
 from coalition_tui.cli import main
 from coalition_tui.store.loader import MAX_ARTICLE_BYTES, load_corpus
 from coalition_tui.store.model import Origin
 
-ARTICLES = Path(__file__).parent / "articles"
+ARTICLES = ARTICLES
 
 
 def tree(root: Path) -> dict[str, bytes]:

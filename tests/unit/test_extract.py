@@ -6,9 +6,9 @@ import datetime as dt
 import re
 import sys
 import tomllib
-from pathlib import Path
 
 import pytest
+from conftest import ARTICLES, REPO, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,11 +19,11 @@ from coalition_tui.extraction.extract import Extractor
 from coalition_tui.extraction.sentences import split_sentences
 from coalition_tui.store.corpus import Corpus
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+sys.path.insert(0, str(REPO / "bench"))
 import synthetic  # the benchmark's generator of realistic sentences
 
-ARTICLES = Path(__file__).parent / "articles"
-SEEDS = Path(__file__).parents[1] / "seeds"
+ARTICLES = ARTICLES
+SEEDS = SEEDS
 DAY = dt.date(2026, 1, 6)
 
 

@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import tomllib
 from pathlib import Path
 
-from conftest import DATA, SEEDS
+from conftest import DATA, load_back
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coalition_tui.actions.export import default_export_path, export_document, write_export
 from coalition_tui.cli import main
 from coalition_tui.store.corpus import Corpus
-from coalition_tui.store.loader import load_corpus
-from coalition_tui.store.model import Commitment, Origin
-
-
-def load_back(tmp: Path, export_file: Path) -> list[Commitment]:
-    """A data folder whose only records are the exported file; its records, in order."""
-    root = tmp / "reload"
-    if root.exists():
-        shutil.rmtree(root)
-    shutil.copytree(DATA, root / "data", ignore=shutil.ignore_patterns("commitments"))
-    shutil.copytree(SEEDS, root / "seeds")
-    (root / "data" / "commitments").mkdir()
-    shutil.copy(export_file, root / "data" / "commitments" / "export.toml")
-    corpus = load_corpus(root / "data")
-    assert [str(p) for p in corpus.problems] == []
-    return corpus.records
+from coalition_tui.store.model import Origin
 
 
 def test_cli_export_round_trips(tmp_path: Path, corpus: Corpus, capsys):

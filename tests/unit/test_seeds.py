@@ -1,10 +1,9 @@
 """The project's seeds/ are the shared seed articles, byte for byte."""
 
-from pathlib import Path
 
-from conftest import SEEDS
+from conftest import DATA, REPO, SEEDS
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SHARED = REPO.parent / "shared" / "seeds"
 
 
 def test_five_seed_articles_are_bundled():
@@ -29,7 +28,6 @@ def test_seeds_match_shared_copy_byte_for_byte():
 def test_the_bundled_corpus_holds_its_own_copy_of_the_seeds():
     """data/ is self-contained (an article outside the data folder is refused): data/articles/ holds
     the seeds, byte for byte."""
-    from conftest import DATA
 
     for seed in SEEDS.glob("*.txt"):
         assert (DATA / "articles" / seed.name).read_bytes() == seed.read_bytes(), seed.name

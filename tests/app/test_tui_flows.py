@@ -6,9 +6,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import DATA, SEEDS, loaded, pilot_test
+from conftest import DATA, SEEDS, load_back, loaded, pilot_test
 from rich.text import Text
-from test_export import load_back
 from textual.widgets import Input, OptionList, Static
 
 from coalition_tui.store.loader import load_corpus

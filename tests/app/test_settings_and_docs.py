@@ -7,14 +7,14 @@ import os
 import tomllib
 from pathlib import Path
 
-from conftest import DATA, loaded, pilot_test
+from conftest import DATA, REPO, loaded, pilot_test
 
 from coalition_tui.tui import make_app
 from coalition_tui.tui.dialogs import keys_markdown
 from coalition_tui.tui.settings import CONFIG_ENV, load_settings
 from coalition_tui.tui.views import VIEWS
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+README = REPO / "README.md"
 
 
 def test_readmes_keys_table_is_the_apps_bindings():

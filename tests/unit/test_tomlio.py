@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import tomli_w
+from conftest import DATA
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -126,7 +127,7 @@ def test_a_bulk_candidates_file_holds_exactly_the_records_tables(corpus, data):
 
 
 def test_header_lines_found_in_one_pass_are_the_lines_found_one_by_one():
-    data = Path(__file__).parents[1] / "data"
+    data = DATA
     for path in [data / "sources.toml", data / "summits.toml", *sorted((data / "gazetteer").glob("*.toml"))]:
         text = path.read_text(encoding="utf-8")
         line_of = tomlio.table_lines(text)

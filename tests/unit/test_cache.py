@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import ARTICLES
 
 from coalition_tui.actions import review
 from coalition_tui.actions.opening import open_corpus
@@ -47,7 +48,7 @@ def many_articles(tmp_path: Path, n: int) -> Path:
     """A folder of ``n`` distinct bare articles about the 6 January 2026 meeting."""
     folder = tmp_path / "many"
     folder.mkdir()
-    text = (Path(__file__).parent / "articles" / "nordic.txt").read_text(encoding="utf-8")
+    text = (ARTICLES / "nordic.txt").read_text(encoding="utf-8")
     for i in range(n):
         (folder / f"a{i:02d}.txt").write_text(f"Paris, 6 January 2026. Item {i}.\n\n{text}", encoding="utf-8")
     return folder
@@ -146,7 +147,7 @@ def test_a_corrupt_cache_file_is_ignored_and_replaced(data_copy: Path, loads):
 def test_a_folder_of_bare_articles_is_ingested_on_first_open(tmp_path: Path, loads):
     folder = tmp_path / "mine"
     folder.mkdir()
-    articles = Path(__file__).parent / "articles"
+    articles = ARTICLES
     for name in ("london.txt", "nordic.txt"):
         text = (articles / name).read_text(encoding="utf-8")
         (folder / name).write_text("Paris, 6 January 2026.\n\n" + text, encoding="utf-8")
@@ -162,7 +163,7 @@ def test_a_prepared_folder_is_the_corpus_a_fresh_load_of_it_gives(tmp_path: Path
     """The corpus built while ingesting a bare folder (never read back) equals loading the folder afresh."""
     folder = tmp_path / "mine"
     (folder / "sub").mkdir(parents=True)
-    articles = Path(__file__).parent / "articles"
+    articles = ARTICLES
     for name in ("london.txt", "nordic.txt"):
         text = (articles / name).read_text(encoding="utf-8")
         (folder / name).write_text("Paris, 6 January 2026.\n\n" + text, encoding="utf-8")
@@ -182,7 +183,7 @@ def test_a_symlink_in_a_folder_of_articles_is_a_problem_not_a_read(tmp_path: Pat
     folder, elsewhere = tmp_path / "mine", tmp_path / "elsewhere"
     (folder / "sub").mkdir(parents=True)
     elsewhere.mkdir()
-    articles = Path(__file__).parent / "articles"
+    articles = ARTICLES
     (folder / "sub" / "nordic.txt").write_text(
         "Paris, 6 January 2026.\n\n" + (articles / "nordic.txt").read_text(encoding="utf-8"), encoding="utf-8"
     )
@@ -258,7 +259,7 @@ def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Pa
 
     open_corpus(review_data)
     ingest_file(
-        loader.load_corpus(review_data), Path(__file__).parent / "articles" / "london.txt", summit="2025-03-02-london"
+        loader.load_corpus(review_data), ARTICLES / "london.txt", summit="2025-03-02-london"
     )
     parsed.clear()
     corpus = open_corpus(review_data)
@@ -333,3 +334,13 @@ def test_a_cold_load_of_many_records_files_in_workers_equals_one_in_this_process
         in_workers = loader.load_corpus(folder)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**6)
     assert same(in_workers, loader.load_corpus(folder)) and len(in_workers.records) > 40 * 10
+
+
+def test_the_cache_key_follows_the_record_schema(monkeypatch):
+    """A field added to a model changes every cache key, FORMAT bumped or not: no stale cache can load."""
+    from coalition_tui.store.model import Commitment
+
+    before = cache._schema()
+    fields = dict(Commitment.__dataclass_fields__)
+    monkeypatch.setattr(Commitment, "__dataclass_fields__", {**fields, "new_field": fields["note"]})
+    assert cache._schema() != before

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import DATA, disk_full, loaded, pilot_test
+from conftest import ARTICLES, DATA, disk_full, loaded, pilot_test
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -173,7 +173,7 @@ for record in review.queue(corpus):
 
 
 def test_kill_9_between_decisions_loses_nothing_already_saved(review_data):
-    src = str(Path(review.__file__).resolve().parents[1])
+    src = str(Path(review.__file__).resolve().parents[2])  # src/, where coalition_tui is
     proc = subprocess.Popen(
         [sys.executable, "-c", KILLER.format(src=src, data=str(review_data))], stdout=subprocess.PIPE, text=True
     )
@@ -298,7 +298,7 @@ async def test_adding_a_folder_from_the_app_ingests_in_a_worker_and_shows_the_ne
 
     folder = tmp_path / "incoming"
     folder.mkdir()
-    articles = Path(__file__).parent / "articles"
+    articles = ARTICLES
     (folder / "london.txt").write_bytes((articles / "london.txt").read_bytes())
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "loop.txt").symlink_to(folder / "loop.txt")  # a symlink loop: reported, the rest goes on

@@ -2,9 +2,10 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parents[1] / "src" / "coalition_tui"
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "coalition_tui"
 # every module below tui/ (the core's four packages and the command line): each one is checked, so a
 # new core module cannot bring Textual in unseen (import-linter checks the same statically, in CI)
 CORE = [
