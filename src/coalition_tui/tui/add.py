@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Select, Static
 
 from coalition_tui.tui import render
+from coalition_tui.tui.messages import WorkDone, WorkProgress
 
 NEW_MEETING = "+new"
 
@@ -74,11 +75,10 @@ class AddArticlesScreen(ModalScreen[None]):
         from coalition_tui.actions.bulk import article_files, ingest_many
         from coalition_tui.actions.opening import open_corpus
 
-        app = self.app
-        corpus = app.corpus  # type: ignore[attr-defined]
+        corpus = self.app.corpus  # type: ignore[attr-defined]
 
         def progress(stage: str, done: int, total: int) -> None:
-            app.call_from_thread(self._progress, stage, done, total)
+            self.post_message(WorkProgress(stage, done, total))
 
         files, problems = article_files(target)
         try:
@@ -98,13 +98,14 @@ class AddArticlesScreen(ModalScreen[None]):
                 fresh = prepare_views(open_corpus(corpus.root, progress=progress))
             finally:
                 keep_out_of_collections()
-        app.call_from_thread(self._done, result, problems, fresh)
+        self.post_message(WorkDone((result, problems, fresh)))
 
-    def _progress(self, stage: str, done: int, total: int) -> None:
-        self.query_one("#add-progress", ProgressBar).update(total=max(total, 1), progress=done)
-        self.query_one("#add-status", Static).update(Content(f"{stage} {done}/{total}"))
+    def on_work_progress(self, message: WorkProgress) -> None:
+        self.query_one("#add-progress", ProgressBar).update(total=max(message.total, 1), progress=message.done)
+        self.query_one("#add-status", Static).update(Content(f"{message.stage} {message.done}/{message.total}"))
 
-    def _done(self, result, problems: list[str], fresh) -> None:  # noqa: ANN001 - BulkResult, Corpus
+    def on_work_done(self, message: WorkDone) -> None:
+        result, problems, fresh = message.result
         added = len(result.added) if result else 0
         lines = [f"{added} article(s) added, {result.records if result else 0} candidate record(s) to review (7)"]
         if result and result.unchanged:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import importlib
 from collections.abc import Callable
@@ -16,7 +15,6 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.filter import LineFilter
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
@@ -27,6 +25,7 @@ from coalition_tui.tui.commands import CoalitionCommands
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
 from coalition_tui.tui.keymap import APP_BINDINGS
 from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
+from coalition_tui.tui.messages import ExportWritten, WorkProgress
 from coalition_tui.tui.views import VIEWS
 
 if TYPE_CHECKING:
@@ -43,15 +42,6 @@ def _view(module: str, name: str) -> Callable[[], Screen]:
         return getattr(importlib.import_module(f"coalition_tui.tui.{module}"), name)()
 
     return build
-
-
-@dataclass
-class LoadProgress(Message):
-    """Progress from the loading worker."""
-
-    stage: str
-    done: int
-    total: int
 
 
 class InertFilter(LineFilter):
@@ -130,12 +120,12 @@ class CoalitionApp(App[None]):
         from coalition_tui.actions.opening import open_corpus
 
         def progress(stage: str, done: int, total: int) -> None:
-            self.post_message(LoadProgress(stage, done, total))
+            self.post_message(WorkProgress(stage, done, total))
 
         gc.disable()  # until the corpus is frozen (keep_out_of_collections): a collection would rescan it all
         return prepare_views(open_corpus(self.data_dir, progress=progress))
 
-    def on_load_progress(self, message: LoadProgress) -> None:
+    def on_work_progress(self, message: WorkProgress) -> None:
         bar = self.query("#loading-bar")
         if bar:
             bar.first(ProgressBar).update(total=max(message.total, 1), progress=message.done)
@@ -301,7 +291,7 @@ class CoalitionApp(App[None]):
 
     @work(exclusive=True, group="export")
     async def _export(self) -> None:
-        from coalition_tui.actions.export import default_export_path, export_document, write_export
+        from coalition_tui.actions.export import default_export_path
 
         assert self.corpus is not None
         path = await self.push_screen_wait(ExportScreen(default_export_path(), len(self.selection), self.blink))
@@ -315,16 +305,25 @@ class CoalitionApp(App[None]):
                 return
         filters = self.screen.filters() if isinstance(self.screen, CorpusScreen) else {}
         records = list(self.selection.values())
-        corpus = self.corpus
-
-        def write() -> None:  # in a thread: 17,000 records take ~2 s
-            write_export(path, export_document(corpus, records, filters), overwrite=overwrite)
-
         if len(records) > 1000:
             self.notify(f"Writing {len(records)} record(s) to {path} …", timeout=3)
+        self._write_export(path, records, filters, overwrite)
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def _write_export(self, path: Path, records: list[Commitment], filters: dict[str, str], overwrite: bool) -> None:
+        """The file is written off the screen's thread (a big selection takes seconds)."""
+        from coalition_tui.actions.export import export_document, write_export
+
+        assert self.corpus is not None
         try:
-            await asyncio.to_thread(write)
+            write_export(path, export_document(self.corpus, records, filters), overwrite=overwrite)
         except OSError as exc:
-            self.notify(f"Could not write {path}: {exc.strerror or exc}", severity="error", timeout=6)
+            self.post_message(ExportWritten(path, len(records), str(exc.strerror or exc)))
             return
-        self.notify(f"Wrote {len(records)} record(s) to {path}", timeout=6)
+        self.post_message(ExportWritten(path, len(records)))
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        if message.error:
+            self.notify(f"Could not write {message.path}: {message.error}", severity="error", timeout=6)
+        else:
+            self.notify(f"Wrote {message.records} record(s) to {message.path}", timeout=6)

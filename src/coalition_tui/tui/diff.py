@@ -23,6 +23,7 @@ from coalition_tui.store.corpus import Corpus
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import BACK, DIFF_BINDINGS
+from coalition_tui.tui.messages import WorkDone
 from coalition_tui.tui.rows import Row, RowsView
 
 UNIFIED_BELOW = 100  # columns: narrower terminals get the unified layout
@@ -154,7 +155,10 @@ class DiffScreen(CorpusScreen):
     @work(thread=True, exclusive=True, group="diff")
     def _compare_in_thread(self, a: str, b: str, unified: bool) -> None:
         """Long articles are compared in a thread: two 5 MB articles take seconds and the UI keeps answering."""
-        self.app.call_from_thread(self._show, a, b, *_compare(self.corpus, a, b, unified))
+        self.post_message(WorkDone((a, b, *_compare(self.corpus, a, b, unified))))
+
+    def on_work_done(self, message: WorkDone) -> None:
+        self._show(*message.result)
 
     def _show(self, a: str, b: str, result: ArticleDiff, rows: list[Row], row_of: dict[int, int]) -> None:
         if (a, b) != (self.a, self.b) or self.claims:

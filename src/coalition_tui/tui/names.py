@@ -13,6 +13,7 @@ from coalition_tui.store.normalize import fold
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
 from coalition_tui.tui.keymap import ADD_PERSON, MAP_NAME, SORT, UNRESOLVED
+from coalition_tui.tui.messages import WorkDone, WorkFailed, WorkProgress
 from coalition_tui.tui.widgets import FilterInput, Table
 
 COLUMNS = ("As written", "Entity", "Kind", "Score", "Method", "Seen", "Sources")
@@ -46,21 +47,25 @@ class NamesScreen(FilterMixin, CorpusScreen):
     @work(thread=True, exclusive=True, group="names", description="Collecting names")
     def collect(self) -> None:
         """Every source's mentions: seconds on a big corpus, so off the UI thread."""
-        hint = self.query_one("#names-hint", Static)
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(hint.update, Text(f"Collecting names: {done} of {total} sources…"))
+            self.post_message(WorkProgress("sources", done, total))
 
         try:
             rows = browse.names_seen(self.corpus, progress)
         except (OSError, RuntimeError) as exc:  # worker processes could not start or died (BrokenProcessPool)
-            message = Text(f"Could not collect the names: {exc}", style="bold red")
-            self.app.call_from_thread(hint.update, message)
+            self.post_message(WorkFailed(f"Could not collect the names: {exc}"))
             return
-        self.app.call_from_thread(self._collected, rows)
+        self.post_message(WorkDone(rows))
 
-    def _collected(self, rows: list[browse.NameRow]) -> None:
-        self.rows = rows
+    def on_work_progress(self, message: WorkProgress) -> None:
+        self.query_one("#names-hint", Static).update(Text(f"Collecting names: {message.done} of {message.total} sources…"))
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.query_one("#names-hint", Static).update(Text(message.reason, style="bold red"))
+
+    def on_work_done(self, message: WorkDone) -> None:
+        self.rows = message.result
         self.apply_filter(self.filter_box().value)
 
     def apply_filter(self, text: str) -> None:

@@ -14,11 +14,12 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from coalition_tui.analysis import browse
-from coalition_tui.store.model import Commitment, Mention
+from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import DIFF_MARK, EDIT_RECORD, NEW_RECORD, SELECT
+from coalition_tui.tui.messages import WorkDone
 from coalition_tui.tui.widgets import Row, Table
 
 LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a worker
@@ -137,10 +138,10 @@ class SourcesScreen(CorpusScreen):
     @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
     def _find_mentions(self, source: str) -> None:
         """The article's names, found off the UI thread (a long article takes a second), then styled."""
-        found = browse.mentions(self.corpus, source)
-        self.app.call_from_thread(self._show_mentions, source, found)
+        self.post_message(WorkDone((source, browse.mentions(self.corpus, source))))
 
-    def _show_mentions(self, source: str, found: list[Mention]) -> None:
+    def on_work_done(self, message: WorkDone) -> None:
+        source, found = message.result
         if source == self.source_id:
             self.query_one("#article", ArticleView).set_mentions(found)
 

@@ -1,0 +1,46 @@
+"""The one way a worker reports to the screen: a typed message, posted from its thread and handled on
+the screen's (``on_<name>`` handlers). No worker calls into widgets itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+
+
+class _Local(Message, bubble=False):
+    """Handled where it is posted (a screen's job reports to that screen, the app's to the app)."""
+
+
+@dataclass
+class WorkProgress(_Local):
+    """How far a long job is: a stage, done of total."""
+
+    stage: str
+    done: int
+    total: int
+
+
+@dataclass
+class WorkFailed(_Local):
+    """A job could not be done; ``reason`` is one line for the user."""
+
+    reason: str
+
+
+@dataclass
+class WorkDone(_Local):
+    """A job's result (what it is, the handler knows: one kind of job per screen)."""
+
+    result: Any
+
+
+@dataclass
+class ExportWritten(_Local):
+    """The export the app wrote in a thread: where, how many records, or why not."""
+
+    path: Path
+    records: int
+    error: str = ""
