@@ -27,11 +27,9 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from coalition_tui.actions.ingest import IngestError, ingest_file
 
     data = _data(args)
+    corpus = _corpus(args)  # once: each ingest chooses its id and checks duplicates against sources.toml on disk
     failed = 0
     for path in args.files:
-        from coalition_tui.store.loader import load_corpus
-
-        corpus = load_corpus(data)  # fresh each time: the previous file changed sources.toml
         try:
             result = ingest_file(corpus, path, summit=args.summit, outlet=args.outlet, date=args.date)
         except IngestError as exc:
