@@ -17,15 +17,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import pickle
 import shutil
-import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from coalition_tui.store.cache_file import CACHE_ENV as CACHE_ENV  # the environment variable, for users of this module
+from coalition_tui.store.cache_file import SafeUnpickler, cache_dir, private_dir
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.gazetteer import FILES as GAZETTEER_FILES
 from coalition_tui.store.gazetteer import gazetteer_file
@@ -45,7 +45,6 @@ from coalition_tui.store.problems import Problem, Severity
 from coalition_tui.store.sharing import Sharing
 from coalition_tui.store.tomlio import write_atomic
 
-CACHE_ENV = "COALITION_TUI_CACHE"
 FORMAT = 8  # bump when what the cache holds changes meaning (a change of the models' shape is in SCHEMA)
 
 
@@ -68,65 +67,6 @@ CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL 
 
 MAGIC = b"coaltui\x01"  # the cache file: MAGIC, the pickles, then the sha256 of everything before it
 _DIGEST = 32
-
-
-def cache_dir() -> Path:
-    env = os.environ.get(CACHE_ENV)
-    if env:
-        return Path(env)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "coalition-tui"
-
-
-def _private_dir() -> Path | None:
-    """The cache folder, created 0700 if missing; None (no cache, read or written) unless it is a
-    folder of this user that nobody else can write: a cache that someone else can replace is not read."""
-    folder = cache_dir()
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.stat()
-    except OSError:
-        return None
-    if not stat.S_ISDIR(info.st_mode):
-        return None
-    if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
-        return None
-    return folder
-
-
-class _SafeUnpickler(pickle.Unpickler):
-    """Unpickles only the classes a cache file holds (this package's, pathlib, datetime, collections,
-    pydantic's and plain containers): a forged cache cannot name ``os.system`` or ``builtins.eval``."""
-
-    _BUILTINS = frozenset(
-        {
-            "set",
-            "frozenset",
-            "dict",
-            "list",
-            "tuple",
-            "str",
-            "bytes",
-            "int",
-            "float",
-            "bool",
-            "complex",
-            "slice",
-            "range",
-            "object",
-        }
-    )
-    _MODULES = ("coalition_tui.", "pydantic.", "pydantic_core.")
-    _STDLIB = frozenset({"pathlib", "datetime", "collections", "enum", "copyreg", "decimal"})
-    _STDLIB_NAMES = frozenset({"_reconstructor", "__newobj__", "_make_dataclass"})
-
-    def find_class(self, module: str, name: str) -> Any:
-        if module == "builtins" and name in self._BUILTINS:
-            return super().find_class(module, name)
-        if module.startswith(self._MODULES) or module in self._STDLIB:
-            if module == "copyreg" and name != "_reconstructor":
-                raise pickle.UnpicklingError(f"refused {module}.{name}")
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"the cache names {module}.{name}, which a cache never holds")
 
 
 def _gazetteer_files(root: Path) -> list[Path]:
@@ -173,7 +113,7 @@ def articles_key(articles: list[Path], known: dict[Path, bytes] | None = None) -
 
 
 def _cache_file(root: Path) -> Path | None:
-    folder = _private_dir()
+    folder = private_dir()
     if folder is None:
         return None
     return folder / (hashlib.sha256(str(root).encode("utf-8", "surrogateescape")).hexdigest()[:20] + ".cache")
@@ -190,7 +130,9 @@ class Prepared:
     entries: Spool
 
 
-def open_cached(root: Path, progress: Progress = _noop, use_cache: bool = True, prepared: Prepared | None = None) -> Corpus:
+def open_cached(
+    root: Path, progress: Progress = _noop, use_cache: bool = True, prepared: Prepared | None = None
+) -> Corpus:
     """Load ``root`` from the cache when nothing changed (else afresh, and cache it); ``prepared``: the
     corpus a first open of a folder of bare articles just built, cached as it is."""
     # what a writer killed mid-write left (temp files are never half a data file, but they pile up)
@@ -379,7 +321,7 @@ def _read(
         del blob
 
         def load() -> Any:
-            return _SafeUnpickler(handle).load()  # one unpickler per pickle: each has its own memo
+            return SafeUnpickler(handle).load()  # one unpickler per pickle: each has its own memo
 
         schema, sources, articles, stored_articles, stored = load()
         if schema != state.schema:

@@ -99,7 +99,15 @@ class HelpScreen(ModalScreen[None]):
                 parts.append(
                     Text.assemble((f"  {key:<22}", "bold cyan"), f"{b.description:<34}", (b.id or "", "dim"), "\n")
                 )
-        parts.append(Text.assemble("\n", ("Esc closes this help. Remap a key by its id (grey) in [keymap] of ~/.config/coalition-tui/config.toml.", "dim")))
+        parts.append(
+            Text.assemble(
+                "\n",
+                (
+                    "Esc closes this help. Remap a key by its id (grey) in [keymap] of ~/.config/coalition-tui/config.toml.",
+                    "dim",
+                ),
+            )
+        )
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Static(Text("").join(parts))
 

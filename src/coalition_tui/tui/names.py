@@ -59,7 +59,9 @@ class NamesScreen(FilterMixin, CorpusScreen):
         self.post_message(WorkDone(rows))
 
     def on_work_progress(self, message: WorkProgress) -> None:
-        self.query_one("#names-hint", Static).update(Text(f"Collecting names: {message.done} of {message.total} sources…"))
+        self.query_one("#names-hint", Static).update(
+            Text(f"Collecting names: {message.done} of {message.total} sources…")
+        )
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#names-hint", Static).update(Text(message.reason, style="bold red"))

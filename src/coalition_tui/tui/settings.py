@@ -53,7 +53,7 @@ def load_settings(path: Path | None = None) -> Settings:
         settings.theme = theme
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()):
-        settings.problem = f"{path}: [keymap] must map binding ids to keys (\"view.countries\" = \"c\"); ignored"
+        settings.problem = f'{path}: [keymap] must map binding ids to keys ("view.countries" = "c"); ignored'
     else:
         settings.keymap = dict(keymap)
     return settings

@@ -1,0 +1,139 @@
+"""What one clause of a sentence says: where a sentence splits into clauses, the kinds of contribution
+and the stance its words carry, and the few tests that keep a clause from committing anyone (a force
+only paid for, Ukraine's own troops, a name that is not the subject)."""
+
+from __future__ import annotations
+
+import re
+
+from coalition_tui.extraction import cues
+from coalition_tui.extraction.sentences import Sentence
+from coalition_tui.store.model import Kind, Stance
+
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+
+_LIST_AND = re.compile(r",\s+and\s+")
+_VERB = re.compile(
+    r"\b(?:will|would|could|can|has|have|had|is|are|was|were|said|says|pledged|agreed|announced|offered|plans?|"
+    r"promised|committed|declined|refused|ruled|sent|sends|provides?|provided)\b",
+    re.IGNORECASE,
+)
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+    """Clause spans (cleaned offsets) split at "; ", ", while", " but ", ", and He..."."""
+    spans = []
+    last = 0
+    lead = cues.LEADING_SUBORDINATE.match(sentence.text)
+    if lead and sentence.text.count('"', 0, lead.end()) % 2 == 0:
+        spans.append((sentence.start, sentence.start + lead.end()))
+        last = lead.end()
+    for match in cues.CLAUSE_BREAK.finditer(sentence.text, last):  # inside a quotation too: its clauses are positions
+        if _LIST_AND.fullmatch(match.group()) and not _VERB.search(sentence.text, last, match.start()):
+            continue  # "Poland, Romania, Canada, and Australia were represented": the end of a list, not a clause
+        spans.append((sentence.start + last, sentence.start + match.start()))
+        last = match.end()
+    spans.append((sentence.start + last, sentence.end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _kinds(clause: str, stance: Stance | None, among: tuple[str, ...] | None = None) -> list[Kind]:
+    """Kinds named in the clause, outside its condition ("... only with the US acting as a backstop")."""
+    if stance is Stance.CONDITIONAL:
+        condition = _CONDITIONAL.search(clause)
+        if condition:
+            clause = clause[: condition.start()]
+    low = clause.lower()
+    possible = cues.KIND_LITERALS.possible(low, among)
+    kinds = []
+    for kind, cue in cues.KIND_CUES.items():
+        if kind not in possible or not cue.search(clause, low, among):
+            continue
+        location = cues.LOCATION_USE.get(kind)
+        if location is None or any(
+            not location.search(clause[max(0, m.start() - 60) : m.start()]) for m in cue.finditer(clause, low, among)
+        ):
+            kinds.append(kind)
+    for kind in list(kinds):
+        for weaker in cues.KIND_SUPERSEDES.get(kind, ()):
+            if weaker in kinds:
+                kinds.remove(weaker)
+    if Kind.TROOPS_IN_UKRAINE in kinds and _only_ukraines_own_or_trained(clause, low, among):
+        kinds.remove(Kind.TROOPS_IN_UKRAINE)
+    if Kind.FUNDING in kinds and Kind.MILITARY_AID in kinds and _only_paid_for(clause, low, among):
+        kinds.remove(Kind.MILITARY_AID)  # "fund new artillery production": the contribution is money
+    return kinds
+
+
+_PAID_FOR = re.compile(
+    r"\b(?:fund|funds|funded|funding|finance|finances|financed|financing|pay for|pays for|paid for)\s+(?:\S+\s+){0,3}$"
+)
+
+
+def _only_paid_for(clause: str, low: str, among: tuple[str, ...] | None) -> bool:
+    """Every weapon word of the clause is what money pays for ("fund drones for Ukraine")."""
+    matches = cues.KIND_CUES[Kind.MILITARY_AID].finditer(clause, low, among)
+    return bool(matches) and all(_PAID_FOR.search(low[max(0, m.start() - 50) : m.start()]) for m in matches)
+
+
+_TITLED_NAME = re.compile(
+    r"(?:['’]s)?\s+(?:(?:Foreign|Defen[cs]e|Prime|Deputy|Interim|Vice|Finance|Armed Forces|Acting)\s+)*"
+    r"(?:Minister|President|Chancellor|Premier|Secretary|Envoy|Ambassador|Chief of Staff|Commander|Spokes(?:wo)?man|"
+    r"Spokesperson)(?: of [A-Z]\w+)?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
+_UKRAINES_OWN = re.compile(r"(?:ukrainian|ukraine's|kyiv's)\s+(?:\w+\s+){0,2}$")
+_TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\b[\s\"']*(?:\w+[\s\"']+){0,3}$")
+
+
+def _only_ukraines_own_or_trained(clause: str, low: str, among: tuple[str, ...] | None) -> bool:
+    """Every troop word of the clause names Ukraine's own units ("four mechanised Ukrainian infantry
+    brigades") or the people trained ("continue to train soldiers"): no one else's troops are offered."""
+    cue = cues.KIND_CUES[Kind.TROOPS_IN_UKRAINE]
+    matches = cue.finditer(clause, low, among)
+    return bool(matches) and all(
+        _UKRAINES_OWN.search(low[max(0, m.start() - 40) : m.start()])
+        or _TRAINED.search(low[max(0, m.start() - 40) : m.start()])
+        for m in matches
+    )
+
+
+def _stance(clause: str, low: str | None = None, among: tuple[str, ...] | None = None) -> tuple[Stance | None, int]:
+    """The strongest-signal stance in a clause, and where its cue starts (the anchor)."""
+    low = clause.lower() if low is None else low
+    possible = cues.STANCE_LITERALS.possible(low, among)
+    for stance, cue in cues.STANCE_CUES:
+        match = cue.search(clause, low, among) if stance in possible else None
+        if match:
+            return stance, match.start()
+    return None, len(clause)
+
+
+_CONDITIONAL = dict(cues.STANCE_CUES)[Stance.CONDITIONAL]
+
+
+def _not_the_subject(text: str, group_start: int, group_end: int, anchor: int) -> bool:
+    """True when the stance cue belongs to another subject ("... what a force would look like") or the
+    group sits in a question ("Asked whether the United States would ...")."""
+    if _word_before(text, group_start) in cues.QUESTION_WORDS:
+        return True
+    between = text[group_end:anchor]
+    if cues.RELATIVE.match(between):  # "Japan, which is barred ..., said it would": the clause describes Japan
+        return False
+    return anchor > group_end and bool(cues.SUBORDINATOR.search(between))
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The word before ``offset``, skipping articles and possessive pronouns ("to the UK" -> "to")."""
+    end = offset
+    while True:
+        while end > 0 and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+            end -= 1
+        start = end
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if start == end:
+            return ""
+        word = text[start:end].lower()
+        if word not in _ARTICLES:
+            return word
+        end = start
