@@ -162,7 +162,6 @@ def strip_none(value: Any) -> Any:
 
 
 # ----------------------------------------------------------------------------------- writing TOML
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _MUST_ESCAPE = re.compile(r'["\\\x00-\x08\x0a-\x1f\x7f]')
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 
@@ -170,10 +169,6 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\n": "\\n", "\f": "\\f", "\r
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
     return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
-
-
-def _key(key: str) -> str:
-    return key if _BARE_KEY.fullmatch(key) else toml_string(key)
 
 
 def toml_string(value: str) -> str:
@@ -185,60 +180,10 @@ def toml_float(value: float) -> str:
     return repr(value) if value == value and value not in (float("inf"), float("-inf")) else str(value)
 
 
-def _scalar(value: object) -> str | None:
-    """TOML for a string, bool, int, float or array of strings; None for anything else."""
-    if isinstance(value, str):
-        return toml_string(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return toml_float(value)
-    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
-        return "[" + ", ".join(map(toml_string, value)) + "]"
-    return None
-
-
-def _flat(table: Mapping[str, Any]) -> list[str] | None:
-    lines = []
-    for key, value in table.items():
-        text = _scalar(value)
-        if text is None:
-            return None
-        lines.append(f"{_key(key)} = {text}\n")
-    return lines
-
-
 def dumps(data: Mapping[str, Any]) -> str:
-    """``data`` as TOML text. Documents of plain values, flat tables and arrays of flat tables (what
-    records files and sources.toml hold) are written here, about five times faster than tomli-w;
-    anything else goes to tomli-w. Both parse back to the same data (a property test holds them to it)."""
-    head: list[str] = []
-    tables: list[str] = []
-    for key, value in data.items():
-        scalar = _scalar(value)
-        if scalar is not None:
-            head.append(f"{_key(key)} = {scalar}\n")
-            continue
-        if isinstance(value, Mapping):
-            lines = _flat(value)
-            if lines is None:
-                return tomli_w.dumps(data)
-            tables.append(f"\n[{_key(key)}]\n")
-            tables.extend(lines)
-            continue
-        if not (isinstance(value, list | tuple) and value and all(isinstance(t, Mapping) for t in value)):
-            return tomli_w.dumps(data)
-        header = f"\n[[{_key(key)}]]\n"
-        for table in value:
-            lines = _flat(table)
-            if lines is None:
-                return tomli_w.dumps(data)
-            tables.append(header)
-            tables.extend(lines)
-    text = "".join(head) + "".join(tables)
-    return text[1:] if not head and text.startswith("\n") else text
+    """``data`` as TOML text: tomli-w, the one writer (the bulk candidates writer in ``serialize`` is
+    the only other, for its measured hot path: docs/benchmarks.md)."""
+    return tomli_w.dumps(data)
 
 
 def write_atomic(path: Path, fill: Callable[[BinaryIO], object], durable: bool = True) -> None:
