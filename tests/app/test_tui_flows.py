@@ -44,7 +44,7 @@ async def test_italy_declined_troops_at_paris_2026_with_the_quote():
 async def test_select_two_records_export_and_load_back(tmp_path: Path):
     target = tmp_path / "two [b]x [@click=app.quit]y.toml"  # the path is echoed in a notification
     app = make_app(DATA, blink=False)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("1", *"jjjj", "l", "l", "enter")  # Russia at 15 Mar (1 record) and more
         await pilot.pause()
@@ -58,10 +58,14 @@ async def test_select_two_records_export_and_load_back(tmp_path: Path):
         assert isinstance(app.screen, ExportScreen)
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
-        await pilot.pause()
-        wrote = [n for n in app._notifications if n.message.startswith("Wrote 2 record(s)")]
-        assert wrote and str(target) in wrote[0].message and not wrote[0].markup  # shown literally
+        shown: list[str] = []
+        for _ in range(100):  # written in a thread: wait for the notice the user sees
+            await pilot.pause(0.05)
+            shown = [str(t.render()) for t in app.screen.query("Toast")]
+            if any(text.startswith("Wrote 2 record(s)") for text in shown):
+                break
+        wrote = [text for text in shown if text.startswith("Wrote 2 record(s)")]
+        assert wrote and str(target) in wrote[0]  # the path shown literally: "[b]" and "[@click…]" are not markup
     chosen = sorted(app.selection.values(), key=lambda r: r.id)
     assert target.exists()
     assert sorted(load_back(tmp_path, target), key=lambda r: r.id) == chosen
@@ -187,18 +191,20 @@ async def test_a_broken_data_file_never_stops_the_app(broken_data: Path):
 
 @pilot_test
 async def test_command_palette_reaches_every_view():
-    from coalition_tui.tui.names import NamesScreen
+    from coalition_tui.tui.views import VIEWS
 
     app = make_app(DATA, blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"go to names")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, NamesScreen)
+        for view in reversed(VIEWS):  # Overview last: the app starts there
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*f"go to {view.title.lower()}")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert app.current_mode == view.mode, view.title
+            assert type(app.screen).__name__ == view.screen
 
 
 @pilot_test
