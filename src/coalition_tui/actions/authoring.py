@@ -20,7 +20,7 @@ from coalition_tui.store.locking import DataLocked, data_lock
 from coalition_tui.store.model import Commitment, Kind, Origin, Stance
 from coalition_tui.store.problems import display_path
 from coalition_tui.store.serialize import record_table
-from coalition_tui.store.tomlio import MAX_TOML_BYTES, dumps, read_regular, write_bytes_atomic
+from coalition_tui.store.tomlio import MAX_TOML_BYTES, array_table_offsets, dumps, read_regular, write_bytes_atomic
 
 _WORD = re.compile(r"\S+")
 
@@ -45,12 +45,10 @@ class Draft:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """The article's sentences as (start, end) offsets of ``text`` (page furniture left out)."""
+    """The article's sentences as (start, end) offsets of ``text`` (the splitter leaves page furniture out)."""
     cleaned = clean(text)
     out = []
     for sentence in split_sentences(cleaned):
-        if cleaned.is_furniture(sentence.start, sentence.end):
-            continue
         start, end = cleaned.original_span(sentence.start, sentence.end)
         while start < end and text[start].isspace():
             start += 1
@@ -61,7 +59,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _paragraph(text: str, offset: int) -> tuple[int, int]:
+def paragraph_of(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the line of ``text`` that holds ``offset``."""
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     return start, len(text) if end < 0 else end
@@ -74,7 +73,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def move_span(text: str, start: int, end: int, edge: str, step: int) -> tuple[int, int]:
     """The quote ``text[start:end]`` with one edge moved by ``step`` words (``edge`` "start" or "end";
     a negative step moves left). It stays inside its paragraph and keeps at least one word."""
-    lo, hi = _paragraph(text, start)
+    lo, hi = paragraph_of(text, start)
     words = _words(text, lo, hi)
     if not words:
         return start, end
@@ -96,21 +95,13 @@ def _free_id(corpus: Corpus, source: str) -> str:
 
 
 def _table(draft: Draft, text: str, record_id: str) -> dict[str, object]:
-    record = Commitment(
-        id=record_id,
-        country=draft.country,
-        summit=draft.summit,
-        source=draft.source,
-        kind=draft.kind,
-        stance=draft.stance,
-        quote=text[draft.start : draft.end],
-        start=draft.start,
-        end=draft.end,
-        person=draft.person or None,
-        as_written=(),
-        origin=Origin.CURATED,
-        note=draft.note,
-    )
+    """The draft's ``[[commitment]]`` table (validated once, by ``record_from_table``)."""
+    d = draft
+    quote = text[d.start : d.end]
+    record = Commitment.trusted(
+        record_id, d.country, d.summit, d.source, d.kind, d.stance, quote, d.start, d.end, d.person or None,
+        (), Origin.CURATED, 1.0, False, d.note,
+    )  # fmt: skip
     return record_table(record)
 
 
@@ -166,7 +157,7 @@ def remove_record(corpus: Corpus, record_id: str) -> None:
             tables = data.get(RECORD_TABLE, [])
             if index != len(tables) - 1 or tables[index].get("id") != record_id:
                 raise AuthoringError(f"{shown}: the file changed since the record was added; remove it by hand")
-            begin = [m.start() for m in re.finditer(r"^[ \t]*\[\[[ \t]*" + RECORD_TABLE + r"[ \t]*\]\]", text, re.M)]
+            begin = array_table_offsets(text, RECORD_TABLE)
             new_text = text[: begin[index]].rstrip("\n") + "\n" if index < len(begin) else None
             if new_text is None or tomllib.loads(new_text).get(RECORD_TABLE, []) != tables[:-1]:
                 raise AuthoringError(f"{shown}: cannot remove the record's table safely; remove it by hand")

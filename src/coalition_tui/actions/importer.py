@@ -98,19 +98,21 @@ def _claim(record: Commitment) -> tuple[object, ...]:
             record.end, record.person)  # fmt: skip
 
 
-def _sha256(path: Path) -> str | None:
+def _article(path: Path) -> bytes | None:
     try:
-        return hashlib.sha256(read_regular(path, MAX_ARTICLE_BYTES)).hexdigest()
+        return read_regular(path, MAX_ARTICLE_BYTES) if path.is_file() else None
     except OSError:
         return None
 
 
-def _find_text(file: str, sha: str, places: Iterable[Path]) -> Path | None:
+def _find_text(file: str, sha: str, places: Iterable[Path]) -> bytes | None:
+    """The article whose sha256 is ``sha``, looked for at ``file``, by its name, or in ``articles/``."""
     name = Path(file).name
     for folder in places:
         for candidate in (folder / file, folder / name, folder / "articles" / name):
-            if candidate.is_file() and _sha256(candidate) == sha:
-                return candidate
+            raw = _article(candidate)
+            if raw is not None and hashlib.sha256(raw).hexdigest() == sha:
+                return raw
     return None
 
 
@@ -170,7 +172,8 @@ def import_file(root: Path, path: Path, articles: Iterable[Path] = (), corpus: C
             append_tables(root, root / "summits.toml", meetings, seed=bundled / "summits.toml")
             report.meetings_added += list(meetings)
         source_ids = _sources(root, corpus, data.get("sources", {}), places, report)
-        corpus = load_corpus(root)  # with what was just added: records are validated against it
+        if report.entities_added or report.meetings_added or report.sources_added:
+            corpus = load_corpus(root)  # with what was just added: records are validated against it
         _records(root, corpus, path, data[RECORD_TABLE], source_ids, report)
     return report
 
@@ -192,18 +195,18 @@ def _sources(
             report.sources_reused.append((source_id, by_sha[sha]))
             continue
         file = str(table.get("file", f"{source_id}.txt"))
-        found = _find_text(file, sha, places)
-        if found is None:
+        raw = _find_text(file, sha, places)
+        if raw is None:
             report.missing_text.append((source_id, file, sha))
             continue
         new_id = _free(taken, source_id)
         taken.add(new_id)
         target = root / "articles" / f"{new_id}.txt"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if _sha256(target) != sha:
+        if _article(target) != raw:
             if target.exists():
                 target = root / "articles" / f"{new_id}-{sha[:8]}.txt"
-            write_bytes_new(target, read_regular(found, MAX_ARTICLE_BYTES))
+            write_bytes_new(target, raw)
         entries[new_id] = {**table, "file": target.relative_to(root).as_posix()}
         by_sha[sha] = ids[source_id] = new_id
         if new_id != source_id:
@@ -223,7 +226,7 @@ def _records(
     report: ImportReport,
 ) -> None:
     claims = {_claim(r) for r in (*corpus.records, *corpus.rejected)}
-    taken = {r.id for r in (*corpus.records, *corpus.rejected)} | set(corpus.homes)
+    taken = set(corpus.homes)  # every record loaded from a file, rejected ones included
     missing = {s for s, _, _ in report.missing_text}
     new: list[Commitment] = []
     shown = str(path)

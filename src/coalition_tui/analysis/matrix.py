@@ -26,10 +26,13 @@ class StanceMatrix:
     def records(self, row: str, summit: str) -> list[Commitment]:
         return self.cells.get((row, summit), [])
 
+    def _counts(self, record: Commitment) -> bool:
+        """Whether a record's stance counts in its cell: attendance does not, unless it is the kind shown."""
+        return self.kind is not None or record.kind is not Kind.PARTICIPATION
+
     def stances(self, row: str, summit: str) -> set[Stance]:
         """The stances taken on contributions (attendance does not count; with a kind, that kind's)."""
-        counted = Kind.PARTICIPATION if self.kind is None else None
-        return {r.stance for r in self.records(row, summit) if r.kind is not counted}
+        return {r.stance for r in self.records(row, summit) if self._counts(r)}
 
     def strongest(self, row: str, summit: str) -> Stance | None:
         """The most committal stance on a contribution (attendance does not count)."""
@@ -58,7 +61,7 @@ class StanceMatrix:
         behind = [
             r
             for r in self.records(row, summit)
-            if (r.stance is stance and (r.kind is not Kind.PARTICIPATION or self.kind is not None)) or stance is None
+            if stance is None or (r.stance is stance and self._counts(r))
         ]
         return bool(behind) and all(r.unreviewed for r in behind)
 

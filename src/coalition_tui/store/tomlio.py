@@ -112,13 +112,17 @@ def table_lines(text: str) -> Callable[[str], int | None]:
     return lambda key: lines[key] if key in lines else table_line(text, key)
 
 
+def array_table_offsets(text: str, name: str) -> list[int]:
+    """Where every ``[[name]]`` header starts in ``text``, in order."""
+    return [m.start() for m in re.finditer(r"^[ \t]*\[\[[ \t]*" + re.escape(name) + r"[ \t]*\]\]", text, re.M)]
+
+
 def array_table_lines(text: str, name: str) -> list[int]:
     """Line numbers of every ``[[name]]`` header, in order."""
-    pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(name) + r"[ \t]*\]\]", re.M)
     out, line, last = [], 1, 0
-    for match in pattern.finditer(text):
-        line += text.count("\n", last, match.start())
-        last = match.start()
+    for start in array_table_offsets(text, name):
+        line += text.count("\n", last, start)
+        last = start
         out.append(line)
     return out
 
@@ -292,7 +296,7 @@ def replace_array_table(
     block = dumps({name: [strip_none(dict(table))]})
     new_table = tomllib.loads(block)[name][0]
     expected = {**data, name: [*data[name][:index], new_table, *data[name][index + 1 :]]}
-    starts = [m.start() for m in re.finditer(r"^[ \t]*\[\[[ \t]*" + re.escape(name) + r"[ \t]*\]\]", text, re.M)]
+    starts = array_table_offsets(text, name)
     new_text = None
     if index < len(starts):
         begin = starts[index]

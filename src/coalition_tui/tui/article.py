@@ -49,6 +49,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._row_of_paragraph: list[int] = []
         self._width = -1
         self._sentences: list[tuple[int, int]] | None = None  # found when the cursor first moves
+        self._sentence_index: int | None = None
         self.sentence: tuple[int, int] | None = None
 
     # ------------------------------------------------------------------ content
@@ -56,7 +57,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show ``text`` from its top, with ``mentions`` and ``records`` styled."""
         self.text = text
         self.current = None
-        self._sentences, self.sentence = None, None
+        self._sentences, self._sentence_index, self.sentence = None, None, None
         self._paragraphs, pos = [], 0
         for line in text.split("\n"):
             self._paragraphs.append((pos, pos + len(line)))
@@ -103,14 +104,14 @@ class ArticleView(ScrollView, can_focus=True):
         spans = self._sentences
         if not spans:
             return
-        if self.sentence is None:
+        if self._sentence_index is None:
             self._layout()
             top = self._rows[min(self.scroll_offset.y, len(self._rows) - 1)][0] if self._rows else 0
-            index = next((i for i, (a, b) in enumerate(spans) if b > top), len(spans) - 1)
+            self._sentence_index = bisect_right([b for _a, b in spans], top)
         else:
-            here = next((i for i, span in enumerate(spans) if span[0] >= self.sentence[0]), len(spans) - 1)
-            index = min(max(0, here + step), len(spans) - 1)
-        self.sentence = spans[index]
+            self._sentence_index += step
+        self._sentence_index = min(max(0, self._sentence_index), len(spans) - 1)
+        self.sentence = spans[self._sentence_index]
         first, last = self.row_at(self.sentence[0]), self.row_at(max(self.sentence[0], self.sentence[1] - 1))
         height = self.scrollable_content_region.height or 1
         if first < self.scroll_offset.y or last >= self.scroll_offset.y + height:

@@ -71,33 +71,44 @@ class OverviewScreen(CorpusScreen):
         table.add_column(Text("Country"), key="country")
         for summit in self.matrix.summits:
             level = "" if summit.level == "leaders" else f" ({LEVEL_SHORT.get(summit.level, summit.level)})"
-            table.add_column(Text(f"{summit.date:%-d %b %Y}\n{summit.place}{level}"), key=summit.id)
+            table.add_column(Text(render.inert(f"{summit.date:%-d %b %Y}\n{summit.place}{level}")), key=summit.id)
+        self.marked = self._selected_cells()
         for row in self.matrix.rows:
-            table.add_row(render.plain(self.corpus.label(row), "bold"), *self._cells(row), key=row)
+            cells = [self._cell(row, s.id) for s in self.matrix.summits]
+            table.add_row(render.plain(self.corpus.label(row), "bold"), *cells, key=row)
         if self.matrix.summits:
             table.move_cursor(column=1)
         self.sub_title = f"Overview · {self.kind.value} only" if self.kind else "Overview"
         self._hint()
 
-    def _cells(self, row: str) -> list[Text]:
-        selected = self.capp.selection
+    def _selected_cells(self) -> set[tuple[str, str]]:
+        """The (country, meeting) cells some of whose shown records are selected: found from the
+        selection (a few records), never by looking through every cell's records."""
+        return {(r.country, r.summit) for r in self.capp.selection.values() if self.kind is None or r.kind is self.kind}
+
+    def _cell(self, row: str, summit: str) -> Text:
         m = self.matrix
-        return [
-            render.stance_cell(
-                m.cell(row, s.id),
-                m.unreviewed(row, s.id),
-                r.value if (r := m.refusal(row, s.id)) else None,
-                any(x.id in selected for x in m.records(row, s.id)),
-            )
-            for s in m.summits
-        ]
+        refusal = m.refusal(row, summit)
+        return render.stance_cell(
+            m.cell(row, summit),
+            m.unreviewed(row, summit),
+            refusal.value if refusal else None,
+            (row, summit) in self.marked,
+        )
 
     def refresh_selection(self) -> None:
-        """The selection marks of every cell (a few hundred cells: cheap)."""
+        """Redraw the cells whose selection mark changed."""
+        marked, self.marked = self.marked, self._selected_cells()
         table = self.query_one("#matrix", Table)
-        for row in self.matrix.rows:
-            for summit, cell in zip(self.matrix.summits, self._cells(row), strict=True):
-                table.update_cell(row, summit.id, cell)
+        shown = {s.id for s in self.matrix.summits}
+        for row, summit in marked ^ self.marked:
+            if summit in shown and row in table.rows:
+                table.update_cell(row, summit, self._cell(row, summit))
+
+    def on_screen_resume(self) -> None:
+        """Back from Evidence or another view, where records may have been selected."""
+        if hasattr(self, "marked"):  # not before the first fill
+            self.refresh_selection()
 
     def _current(self) -> tuple[str, str] | None:
         table = self.query_one("#matrix", Table)
@@ -125,7 +136,7 @@ class OverviewScreen(CorpusScreen):
             )
             said = f" ({', '.join(s.value for s in stances)})" if stances else ""
             hint = f"{self.corpus.label(actor)} at {place}: {len(records)} record(s){said}. " + hint
-        self.query_one("#overview-hint", Static).update(Text(hint))
+        self.query_one("#overview-hint", Static).update(Text(render.inert(hint)))  # names are data
 
     def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
         self._hint()

@@ -49,9 +49,7 @@ class QuoteSpan(Static, can_focus=True):
 
     def show(self) -> None:
         text = self.text
-        lo = text.rfind("\n", 0, self.start) + 1
-        hi = text.find("\n", self.end)
-        hi = len(text) if hi < 0 else hi
+        lo, hi = authoring.paragraph_of(text, self.start)
         a, b = max(lo, self.start - CONTEXT), min(hi, self.end + CONTEXT)
         line = Text.assemble(
             ("… " if a > lo else "", "dim"),

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import SELECT
-from coalition_tui.tui.widgets import Table
+from coalition_tui.tui.widgets import Row, Table
 
 
 class SelectionScreen(CorpusScreen):
@@ -33,7 +34,7 @@ class SelectionScreen(CorpusScreen):
         self._fill()
         table.focus()
 
-    def _records(self) -> list:
+    def _records(self) -> list[Commitment]:
         corpus = self.corpus
         dates = {s.id: s.date.isoformat() for s in corpus.summits.values()}
         return sorted(
@@ -45,19 +46,21 @@ class SelectionScreen(CorpusScreen):
         corpus = self.corpus
         table = self.query_one("#selection", Table)
         records = self._records()
-        table.clear()
-        for r in records:
+
+        def row(r: Commitment) -> Row:
             meeting = corpus.summits.get(r.summit)
             glyph, _word, style = render.STANCE_LOOK[r.stance.value]
-            table.add_row(
+            cells = (
                 render.plain(meeting.label if meeting else r.summit),
                 render.plain(corpus.label(r.country), "bold"),
                 render.plain(r.kind.value),
                 render.plain(f"{glyph} {r.stance.value}", style),
                 render.plain(r.source[:12], "dim"),
                 render.plain(r.quote[:80] + ("…" if len(r.quote) > 80 else ""), "italic"),
-                key=r.id,
             )
+            return cells, r.id
+
+        table.fill(row(r) for r in records)  # a few hundred rows per frame: a big selection lists at once
         if records:
             table.move_cursor(row=min(cursor, len(records) - 1))
         meetings = len({r.summit for r in records})
