@@ -29,7 +29,9 @@ def test_every_record_of_each_side_is_in_exactly_one_row(corpus: Corpus):
     listed_b = [r.id for row in rows for r in row.b]
     assert sorted(listed_a) == sorted(r.id for r in corpus.by_source[A])
     assert sorted(listed_b) == sorted(r.id for r in corpus.by_source[B])
-    uk = next(r for r in rows if r.country == "GBR" and r.what.value == "troops_in_ukraine" and r.summit == "2025-03-27-paris")
+    uk = next(
+        r for r in rows if r.country == "GBR" and r.what.value == "troops_in_ukraine" and r.summit == "2025-03-27-paris"
+    )
     assert len(uk.a) == 2 and uk.kind == "conflicting"  # A's committed and its conditional, both shown
 
 
@@ -74,7 +76,9 @@ async def test_the_apps_claims_diff_says_what_the_cli_prints(capsys):
             printed = cli[(a, b)]
             normalized = [re.sub(r"^-- ", "", line) for line in printed]
             shown = [re.sub(r"\s+\(\d{4}-\d\d-\d\d-[\w-]+\)$", "", s) if s.startswith("==") else s for s in shown]
-            normalized = [re.sub(r"\s+\(\d{4}-\d\d-\d\d-[\w-]+\)$", "", s) if s.startswith("==") else s for s in normalized]
+            normalized = [
+                re.sub(r"\s+\(\d{4}-\d\d-\d\d-[\w-]+\)$", "", s) if s.startswith("==") else s for s in normalized
+            ]
             assert [" ".join(x.split()) for x in shown] == [" ".join(x.split()) for x in normalized]
             assert any(line.startswith("B ") for line in shown)
             await pilot.press("escape")

@@ -53,7 +53,9 @@ def test_the_issues_sentences_keep_every_name(corpus: Corpus):
     b = "Sir Keir Starmer is in Paris with Emmanuel Macron and Volodymyr Zelenskiy, as he fends off critics."
     result = diff_texts(corpus, a, b)
     pair = next(p for p in result.pairs if p.kind == "changed")
-    assert _side(pair, "a").plain.endswith("Sir Keir Starmer is in Paris with Emmanuel Macron and Volodymyr Zelensky as he fends off challenges.")
+    assert _side(pair, "a").plain.endswith(
+        "Sir Keir Starmer is in Paris with Emmanuel Macron and Volodymyr Zelensky as he fends off challenges."
+    )
     assert "Volodymyr Zelenskiy," in _side(pair, "b").plain
     check(result)
     c = "Leaders of 30 other countries, to hash out the plan, met in Paris."
@@ -141,7 +143,9 @@ def test_property_each_side_of_any_diff_is_its_sentences(corpus: Corpus, texts: 
         assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans))  # no sentence twice
         covered = [False] * len(text)
         for start, end in spans:
-            assert text[start:end] == next(getattr(p, side).text for p in result.pairs if getattr(p, side) and getattr(p, side).start == start)
+            assert text[start:end] == next(
+                getattr(p, side).text for p in result.pairs if getattr(p, side) and getattr(p, side).start == start
+            )
             covered[start:end] = [True] * (end - start)
         cleaned = extractor.analyse(text).cleaned
         for f in cleaned.furniture:  # page furniture (an agency credit, trailing headlines) is not the article

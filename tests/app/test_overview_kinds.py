@@ -111,7 +111,9 @@ async def test_selected_cells_are_marked_and_the_selection_view_lists_what_expor
         await pilot.press("8")
         await pilot.pause()
         listed = app.screen.query_one("#selection")
-        assert listed.row_count == 2 and "2 record(s) from 1 meeting(s)" in str(app.screen.query_one("#selection-hint").render())
+        assert listed.row_count == 2 and "2 record(s) from 1 meeting(s)" in str(
+            app.screen.query_one("#selection-hint").render()
+        )
         await pilot.press("space")  # take one out
         await pilot.pause()
         assert listed.row_count == 1 and len(app.selection) == 1

@@ -20,7 +20,9 @@ README = REPO / "README.md"
 def test_readmes_keys_table_is_the_apps_bindings():
     text = README.read_text(encoding="utf-8")
     block = text.split("<!-- keys:", 1)[1].split("-->", 1)[1].split("<!-- /keys -->", 1)[0]
-    assert block.strip() == keys_markdown().strip(), "run: python -c 'from coalition_tui.tui.dialogs import keys_markdown; print(keys_markdown())'"
+    assert block.strip() == keys_markdown().strip(), (
+        "run: python -c 'from coalition_tui.tui.dialogs import keys_markdown; print(keys_markdown())'"
+    )
 
 
 def test_every_view_has_a_key_a_mode_and_a_palette_command():

@@ -379,6 +379,7 @@ async def test_an_export_is_written_off_the_ui_thread(tmp_path: Path, monkeypatc
     import threading
 
     from coalition_tui.actions import export
+
     target = tmp_path / "big.toml"
     release = threading.Event()
     real = export.write_export
@@ -448,6 +449,7 @@ async def test_names_that_cannot_be_collected_are_a_message_not_a_crash(monkeypa
     from concurrent.futures.process import BrokenProcessPool
 
     from coalition_tui.analysis import browse
+
     def broken(*_args, **_kwargs):
         raise BrokenProcessPool("A process in the process pool was terminated abruptly")
 

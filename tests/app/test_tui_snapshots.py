@@ -62,7 +62,9 @@ class TestDialogsAndDetails:
 
     def test_export_dialog(self, snap_compare, monkeypatch):
         """After selecting a cell's records, e asks where to write them (the default path is timestamped)."""
-        monkeypatch.setattr("coalition_tui.actions.export.default_export_path", lambda: Path("coalition-export-TEST.toml"))
+        monkeypatch.setattr(
+            "coalition_tui.actions.export.default_export_path", lambda: Path("coalition-export-TEST.toml")
+        )
         keys = ["j"] * 5 + ["l"] * 4 + ["space", "e"]
 
         async def settle(pilot):

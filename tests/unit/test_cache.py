@@ -219,6 +219,7 @@ def test_bulk_ingest_starts_its_worker_processes_inside_the_app(tmp_path: Path, 
     import sys
 
     from coalition_tui.store import parallel
+
     class Captured(io.StringIO):
         def fileno(self) -> int:
             return -1
@@ -236,11 +237,14 @@ def test_the_names_of_many_articles_found_in_worker_processes_are_those_found_he
     runs threads): every surface form, its resolution and its sources as analysing each article here."""
     from coalition_tui.analysis import browse
     from coalition_tui.store import parallel
+
     corpus = open_corpus(many_articles(tmp_path, parallel.PARALLEL_FROM + 3))
     counts: list[tuple[int, int]] = []
     with running_threads(threads):
         rows = browse.names_seen(corpus, lambda done, total: counts.append((done, total)))
-    here = {(m.text, m.entity, m.kind, m.score, m.method, s) for s in corpus.sources for m in browse.mentions(corpus, s)}
+    here = {
+        (m.text, m.entity, m.kind, m.score, m.method, s) for s in corpus.sources for m in browse.mentions(corpus, s)
+    }
     assert {(r.written, r.entity, r.kind, r.score, r.method, s) for r in rows for s in r.sources} >= here
     typo = [r for r in rows if r.written == "Danish Prime Minister Mette Fredriksen"]  # in every article
     assert typo[0].entity == "mette-frederiksen" and typo[0].method == "fuzzy"
@@ -258,9 +262,7 @@ def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Pa
     from coalition_tui.actions.ingest import ingest_file
 
     open_corpus(review_data)
-    ingest_file(
-        loader.load_corpus(review_data), ARTICLES / "london.txt", summit="2025-03-02-london"
-    )
+    ingest_file(loader.load_corpus(review_data), ARTICLES / "london.txt", summit="2025-03-02-london")
     parsed.clear()
     corpus = open_corpus(review_data)
     assert parsed == ["london.toml"] and len(loads) == 2  # sources.toml changed: the articles are read again
@@ -328,6 +330,7 @@ def test_a_cold_load_of_many_records_files_in_workers_equals_one_in_this_process
     tmp_path: Path, monkeypatch, loads, threads
 ):
     from coalition_tui.store import parallel
+
     folder = many_articles(tmp_path, parallel.PARALLEL_FROM)
     open_corpus(folder)  # ingest: 40 records files
     with running_threads(threads):

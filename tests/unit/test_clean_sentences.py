@@ -104,7 +104,9 @@ def _abbreviation_by_pattern(line: str, start: int, end: int) -> bool:
 
 @settings(max_examples=400, deadline=None)
 @given(
-    st.lists(st.sampled_from(["mr", "approx", "U", "S", ".", " ", "word", "longerword", "_", "é", "1", "Gen"]), max_size=12),
+    st.lists(
+        st.sampled_from(["mr", "approx", "U", "S", ".", " ", "word", "longerword", "_", "é", "1", "Gen"]), max_size=12
+    ),
     st.data(),
 )
 def test_the_long_word_short_cut_agrees_with_the_abbreviation_pattern(parts: list[str], data: st.DataObject):

@@ -166,14 +166,21 @@ def test_eval_gold_scores_a_folder_labelled_like_corpus_dev(tmp_path, capsys):
         '[[record]]\nfile = "x1.txt"\ncountry = "PRT"\nkind = "logistics"\nstance = "willing"\n',
         encoding="utf-8",
     )
-    (folder / "articles_x.toml").write_text('[[article]]\nfile = "x1.txt"\nmeeting = "2025-09-04-paris"\n', encoding="utf-8")
+    (folder / "articles_x.toml").write_text(
+        '[[article]]\nfile = "x1.txt"\nmeeting = "2025-09-04-paris"\n', encoding="utf-8"
+    )
     assert main(["eval", "--gold", str(folder), "--errors"]) == 0
     out = capsys.readouterr().out
     assert "1 articles, 2 gold records" in out and "strict         P 0.500  R 0.500" in out
     assert "x1.txt PRT logistics willing" in out and "1 of 1 articles get the meeting" in out
     assert main(["eval", "--gold", str(folder), "--json"]) == 0
     figures = json.loads(capsys.readouterr().out)
-    assert figures["strict"]["tp"] == 1 and figures["false_alarms"][0][:4] == ["x1.txt", "PRT", "logistics", "committed"]
+    assert figures["strict"]["tp"] == 1 and figures["false_alarms"][0][:4] == [
+        "x1.txt",
+        "PRT",
+        "logistics",
+        "committed",
+    ]
 
 
 def test_eval_gold_on_a_folder_without_gold_is_one_line_and_exit_2(tmp_path, capsys):

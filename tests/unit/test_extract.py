@@ -12,7 +12,7 @@ from conftest import ARTICLES, REPO, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coalition_tui.extraction import cues
+from coalition_tui.extraction import context_cues, cues, patterns
 from coalition_tui.extraction.clean import clean
 from coalition_tui.extraction.evaluate import evaluate_corpus
 from coalition_tui.extraction.extract import Extractor
@@ -219,9 +219,10 @@ def test_extraction_never_raises_and_quotes_are_verbatim(extractor, text: str):
 
 
 # --- the lexicon's short cuts: a cue runs only the patterns whose literal occurs ---------------------
-def _all_cues() -> list[cues.Cue]:
+def _all_cues() -> list[patterns.Cue]:
     named = [cue for _, cue in cues.STANCE_CUES] + list(cues.KIND_CUES.values())
-    return named + [v for v in vars(cues).values() if isinstance(v, cues.Cue)]
+    loose = [v for module in (cues, context_cues) for v in vars(module).values() if isinstance(v, patterns.Cue)]
+    return named + loose
 
 
 def _sentences_to_try() -> list[str]:
@@ -237,7 +238,7 @@ _CUE_WORDS = sorted(
 )
 
 
-def _same_as_whole_alternation(cue: cues.Cue, text: str) -> None:
+def _same_as_whole_alternation(cue: patterns.Cue, text: str) -> None:
     whole = cue.rx.search(text)
     narrowed = cue.search(text)
     assert (whole and whole.span()) == (narrowed and narrowed.span()), (cue.patterns, text)
@@ -261,13 +262,13 @@ def test_a_cue_finds_what_all_its_patterns_together_find_in_any_phrase(words: li
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from([*cues.SENTENCE_LITERALS, " ", "x", ". "]), max_size=30), st.data())
+@given(st.lists(st.sampled_from([*context_cues.SENTENCE_LITERALS, " ", "x", ". "]), max_size=30), st.data())
 def test_literals_by_span_are_the_literals_inside_each_span(parts: list[str], data: st.DataObject):
     low = "".join(parts)
     cuts = sorted(data.draw(st.lists(st.integers(0, len(low)), max_size=8)))
     spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
-    got = cues.literals_by_span(low, spans, cues.SENTENCE_LITERALS)
-    want = [{lit for lit in cues.SENTENCE_LITERALS if lit in low[a:b]} for a, b in spans]
+    got = patterns.literals_by_span(low, spans, context_cues.SENTENCE_LITERALS)
+    want = [{lit for lit in context_cues.SENTENCE_LITERALS if lit in low[a:b]} for a, b in spans]
     assert [set(g) for g in got] == want
     assert all(len(g) == len(set(g)) for g in got)
 
@@ -278,7 +279,11 @@ def test_text_whose_lower_case_is_longer_still_finds_each_sentences_cues(extract
     plain = "Britain will send troops to Ukraine. France declined to provide air support."
     drifted = "İ" * 80 + " İstanbul talks were held. " + plain
     assert "İ".lower() != "i" and len(drifted.lower()) != len(drifted)
-    assert claims(extractor, drifted) == claims(extractor, plain) == {
-        ("GBR", "troops_in_ukraine", "committed"),
-        ("FRA", "air_support", "declined"),
-    }
+    assert (
+        claims(extractor, drifted)
+        == claims(extractor, plain)
+        == {
+            ("GBR", "troops_in_ukraine", "committed"),
+            ("FRA", "air_support", "declined"),
+        }
+    )

@@ -32,7 +32,10 @@ def attended(*codes: str) -> set[tuple[str, str, str]]:
     [
         ("Leaders from Australia, Canada, Japan and New Zealand joined the call.", ("AUS", "CAN", "JPN", "NZL")),
         ("The prime ministers of Norway, Sweden and Finland also joined via video link.", ("NOR", "SWE", "FIN")),
-        ("The talks were attended by representatives of Spain, Portugal, Greece and Malta.", ("ESP", "PRT", "GRC", "MLT")),
+        (
+            "The talks were attended by representatives of Spain, Portugal, Greece and Malta.",
+            ("ESP", "PRT", "GRC", "MLT"),
+        ),
         ("Nations such as Belgium, Austria and Ireland were represented at the meeting.", ("BEL", "AUT", "IRL")),
         ("Countries such as Chile, Peru, Mexico, and Brazil were represented.", ("CHL", "PER", "MEX", "BRA")),
         ("The Dutch, Danish and Czech prime ministers attended in person.", ("NLD", "DNK", "CZE")),
@@ -117,7 +120,9 @@ def test_conditions_in_their_usual_forms(extractor, sentence: str):
 
 # ------------------------------------------------------------------------------ actors
 def test_the_person_who_speaks_for_the_actor_is_the_records_person(extractor):
-    (candidate,) = extractor.candidates("German Chancellor Friedrich Merz said Germany would provide air defence systems.", DAY)
+    (candidate,) = extractor.candidates(
+        "German Chancellor Friedrich Merz said Germany would provide air defence systems.", DAY
+    )
     assert (candidate.country, candidate.kind.value, candidate.person) == ("DEU", "military_aid", "friedrich-merz")
 
 
@@ -190,9 +195,15 @@ def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names
     [
         ("Canada would lead the monitoring of an eventual truce.", ("CAN", "ceasefire_monitoring", "committed")),
         ("Japan has yet to commit to any security guarantees.", ("JPN", "security_guarantee", "considering")),
-        ("Ukraine's partners agreed on security guarantees for the country.", ("coalition-of-the-willing", "security_guarantee", "committed")),
+        (
+            "Ukraine's partners agreed on security guarantees for the country.",
+            ("coalition-of-the-willing", "security_guarantee", "committed"),
+        ),
         ("Norway could focus on training Ukrainian pilots.", ("NOR", "training", "willing")),
-        ("The final communiqué envisages a multinational force for Ukraine.", ("coalition-of-the-willing", "troops_in_ukraine", "willing")),
+        (
+            "The final communiqué envisages a multinational force for Ukraine.",
+            ("coalition-of-the-willing", "troops_in_ukraine", "willing"),
+        ),
     ],
 )
 def test_more_ways_of_saying_it(extractor, sentence: str, record):

@@ -133,6 +133,7 @@ def test_a_file_that_is_not_an_export_is_one_line_and_exit_2(tmp_path: Path, cap
 
 def test_import_never_writes_the_bundled_corpus(tmp_path: Path, corpus: Corpus, capsys, monkeypatch):
     from coalition_tui.store import paths
+
     path = _export(tmp_path, corpus.records[:2], corpus)
     monkeypatch.setattr(paths, "_READ_ONLY", {DATA.resolve()})
     assert main(["import", str(path), "--data", str(DATA)]) == 1

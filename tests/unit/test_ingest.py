@@ -144,7 +144,11 @@ def meetings(corpus):
     [
         ("PARIS, 4 September 2025 — Leaders met at the Elysee to discuss guarantees.", None, "2025-09-04-paris"),
         ("LONDON, Oct 24, 2025 (Wire) - Leaders gathered in London.", None, "2025-10-24-london"),
-        ("Leaders gathered in London on Friday to discuss long-range missiles.", dt.date(2025, 10, 25), "2025-10-24-london"),
+        (
+            "Leaders gathered in London on Friday to discuss long-range missiles.",
+            dt.date(2025, 10, 25),
+            "2025-10-24-london",
+        ),
         ("The Paris summit in January produced a declaration of intent.", dt.date(2026, 1, 8), "2026-01-06-paris"),
         ("The Paris summit in January produced a declaration of intent.", None, "2026-01-06-paris"),
         ("European leaders met at Lancaster House in London on Sunday.", None, "2025-03-02-london"),

@@ -50,7 +50,9 @@ def many_candidates(data_copy: Path, tmp_path: Path) -> tuple[Path, list[str]]:
 
 
 # ------------------------------------------------------------------------------ 1. two deciders
-def _decide(data: str, ids: list[str], action: str, barrier: multiprocessing.synchronize.Barrier, out: multiprocessing.Queue) -> None:
+def _decide(
+    data: str, ids: list[str], action: str, barrier: multiprocessing.synchronize.Barrier, out: multiprocessing.Queue
+) -> None:
     corpus = load_corpus(Path(data))
     barrier.wait()
     failed = []
@@ -327,6 +329,7 @@ def test_a_fifo_in_a_folder_of_articles_does_not_hang_the_open(tmp_path: Path):
 
 def test_an_article_grown_past_the_limit_after_the_size_check_is_still_cut_off(tmp_path: Path, monkeypatch):
     from coalition_tui.store import tomlio
+
     path = tmp_path / "a.txt"
     path.write_bytes(b"x" * 2000)
     with pytest.raises(OSError, match="over 1,000 bytes"):
@@ -356,7 +359,9 @@ def test_export_force_never_replaces_a_fifo_or_device(data_copy: Path, tmp_path:
 
 def test_a_latin1_terminal_does_not_crash_the_cli(data_copy: Path, tmp_path: Path):
     article = tmp_path / "odd.txt"
-    article.write_text("Paris, 27 March 2025.\n\nBritain would send troops \x1b[31m to Ukraine, said Zelenskiy ✓.\n", encoding="utf-8")
+    article.write_text(
+        "Paris, 27 March 2025.\n\nBritain would send troops \x1b[31m to Ukraine, said Zelenskiy ✓.\n", encoding="utf-8"
+    )
     assert main(["ingest", "--data", str(data_copy), str(article), "--summit", PARIS]) == 0
     env = {**os.environ, "PYTHONIOENCODING": "latin-1", "PYTHONPATH": os.pathsep.join(sys.path)}
     run = subprocess.run(
@@ -408,7 +413,11 @@ from hypothesis import strategies as st  # noqa: E402
 _SCALARS = st.one_of(
     st.text(max_size=8), st.integers(), st.booleans(), st.floats(allow_nan=False), st.dates(), st.just("GBR")
 )
-_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=6)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=6,
+)
 _FIELDS = st.sampled_from(
     ["id", "source", "summit", "country", "person", "kind", "stance", "quote", "start", "end", "origin", "rejected",
      "as_written", "confidence", "file", "headline", "sha256", "date", "place", "format", "hosts", "name", "aliases",

@@ -78,10 +78,12 @@ def test_a_decision_finds_its_record_by_bisection_not_by_scanning_every_list(rev
     """Scanning the 266,000 records of 10,000 articles and each index took ~25 ms per decision; every
     list is in (file, table) order, so the record is found where its file and table put it."""
     from coalition_tui.store import corpus as corpus_module
+
     def scan(*_args):
         raise AssertionError("scanned a whole list")
 
     corpus = load_corpus(review_data)
+
     def short_only(real):  # the rejected list is short: scanning it is fine
         return lambda records, wanted: scan() if len(records) > 5 else real(records, wanted)
 

@@ -1,6 +1,5 @@
 """The project's seeds/ are the shared seed articles, byte for byte."""
 
-
 from conftest import DATA, REPO, SEEDS
 
 SHARED = REPO.parent / "shared" / "seeds"

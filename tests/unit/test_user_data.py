@@ -29,7 +29,9 @@ def _tree(folder: Path) -> dict[str, str]:
 def _run(args: list[str], cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("COALITION_TUI_DATA",)}
     env |= {"HOME": str(home), "XDG_DATA_HOME": str(home / "share"), "PYTHONPATH": os.pathsep.join(sys.path)}
-    return subprocess.run([sys.executable, "-m", "coalition_tui", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "coalition_tui", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_a_writing_command_outside_the_repository_never_changes_the_installed_package(tmp_path: Path):
@@ -40,7 +42,11 @@ def test_a_writing_command_outside_the_repository_never_changes_the_installed_pa
     bundled = bundled_data_dir()
     before = _tree(bundled)
     ingest = _run(["ingest", "new.txt", "--summit", "2025-03-27-paris"], elsewhere, home)
-    assert ingest.returncode == 1 and "bundled corpus is read-only" in ingest.stderr and "coalition-tui init" in ingest.stderr
+    assert (
+        ingest.returncode == 1
+        and "bundled corpus is read-only" in ingest.stderr
+        and "coalition-tui init" in ingest.stderr
+    )
     review = _run(["review", "accept", "000-gbr-participation"], elsewhere, home)
     assert review.returncode != 0 and "read-only" in review.stderr + review.stdout
     assert _tree(bundled) == before  # nothing under the package (or the repository's data/) changed
@@ -103,7 +109,9 @@ def test_a_bare_folders_meeting_warning_is_cleared_by_the_command_it_names(tmp_p
 
     folder = tmp_path / "bare"
     folder.mkdir()
-    (folder / "dated.txt").write_text("Paris, 6 January 2026.\n\nItaly said it would not send troops.\n", encoding="utf-8")
+    (folder / "dated.txt").write_text(
+        "Paris, 6 January 2026.\n\nItaly said it would not send troops.\n", encoding="utf-8"
+    )
     (folder / "undated.txt").write_text("Leaders met on a day.\n\nBelgium said it might help.\n", encoding="utf-8")
     first = open_corpus(folder)
     assert next(p.message for p in first.problems if "undated.txt" in p.file).startswith("cannot tell which meeting")

@@ -58,11 +58,7 @@ class StanceMatrix:
 
     def _only_unreviewed(self, row: str, summit: str) -> bool:
         stance = self.strongest(row, summit)
-        behind = [
-            r
-            for r in self.records(row, summit)
-            if stance is None or (r.stance is stance and self._counts(r))
-        ]
+        behind = [r for r in self.records(row, summit) if stance is None or (r.stance is stance and self._counts(r))]
         return bool(behind) and all(r.unreviewed for r in behind)
 
     def compute(self) -> None:

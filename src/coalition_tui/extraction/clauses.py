@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from coalition_tui.extraction import cues
+from coalition_tui.extraction import context_cues, cues
 from coalition_tui.extraction.sentences import Sentence
 from coalition_tui.store.model import Kind, Stance
 
@@ -20,15 +20,17 @@ _VERB = re.compile(
 )
 
 
-def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
+def clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
     """Clause spans (cleaned offsets) split at "; ", ", while", " but ", ", and He..."."""
     spans = []
     last = 0
-    lead = cues.LEADING_SUBORDINATE.match(sentence.text)
+    lead = context_cues.LEADING_SUBORDINATE.match(sentence.text)
     if lead and sentence.text.count('"', 0, lead.end()) % 2 == 0:
         spans.append((sentence.start, sentence.start + lead.end()))
         last = lead.end()
-    for match in cues.CLAUSE_BREAK.finditer(sentence.text, last):  # inside a quotation too: its clauses are positions
+    for match in context_cues.CLAUSE_BREAK.finditer(
+        sentence.text, last
+    ):  # inside a quotation too: its clauses are positions
         if _LIST_AND.fullmatch(match.group()) and not _VERB.search(sentence.text, last, match.start()):
             continue  # "Poland, Romania, Canada, and Australia were represented": the end of a list, not a clause
         spans.append((sentence.start + last, sentence.start + match.start()))
@@ -37,7 +39,7 @@ def _clauses(sentence: Sentence) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _kinds(clause: str, stance: Stance | None, among: tuple[str, ...] | None = None) -> list[Kind]:
+def kinds_in(clause: str, stance: Stance | None, among: tuple[str, ...] | None = None) -> list[Kind]:
     """Kinds named in the clause, outside its condition ("... only with the US acting as a backstop")."""
     if stance is Stance.CONDITIONAL:
         condition = _CONDITIONAL.search(clause)
@@ -76,7 +78,7 @@ def _only_paid_for(clause: str, low: str, among: tuple[str, ...] | None) -> bool
     return bool(matches) and all(_PAID_FOR.search(low[max(0, m.start() - 50) : m.start()]) for m in matches)
 
 
-_TITLED_NAME = re.compile(
+TITLED_NAME = re.compile(
     r"(?:['’]s)?\s+(?:(?:Foreign|Defen[cs]e|Prime|Deputy|Interim|Vice|Finance|Armed Forces|Acting)\s+)*"
     r"(?:Minister|President|Chancellor|Premier|Secretary|Envoy|Ambassador|Chief of Staff|Commander|Spokes(?:wo)?man|"
     r"Spokesperson)(?: of [A-Z]\w+)?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
@@ -97,7 +99,7 @@ def _only_ukraines_own_or_trained(clause: str, low: str, among: tuple[str, ...] 
     )
 
 
-def _stance(clause: str, low: str | None = None, among: tuple[str, ...] | None = None) -> tuple[Stance | None, int]:
+def stance_in(clause: str, low: str | None = None, among: tuple[str, ...] | None = None) -> tuple[Stance | None, int]:
     """The strongest-signal stance in a clause, and where its cue starts (the anchor)."""
     low = clause.lower() if low is None else low
     possible = cues.STANCE_LITERALS.possible(low, among)
@@ -111,18 +113,18 @@ def _stance(clause: str, low: str | None = None, among: tuple[str, ...] | None =
 _CONDITIONAL = dict(cues.STANCE_CUES)[Stance.CONDITIONAL]
 
 
-def _not_the_subject(text: str, group_start: int, group_end: int, anchor: int) -> bool:
+def not_the_subject(text: str, group_start: int, group_end: int, anchor: int) -> bool:
     """True when the stance cue belongs to another subject ("... what a force would look like") or the
     group sits in a question ("Asked whether the United States would ...")."""
-    if _word_before(text, group_start) in cues.QUESTION_WORDS:
+    if word_before(text, group_start) in context_cues.QUESTION_WORDS:
         return True
     between = text[group_end:anchor]
-    if cues.RELATIVE.match(between):  # "Japan, which is barred ..., said it would": the clause describes Japan
+    if context_cues.RELATIVE.match(between):  # "Japan, which is barred ..., said it would": the clause describes Japan
         return False
-    return anchor > group_end and bool(cues.SUBORDINATOR.search(between))
+    return anchor > group_end and bool(context_cues.SUBORDINATOR.search(between))
 
 
-def _word_before(text: str, offset: int) -> str:
+def word_before(text: str, offset: int) -> str:
     """The word before ``offset``, skipping articles and possessive pronouns ("to the UK" -> "to")."""
     end = offset
     while True:

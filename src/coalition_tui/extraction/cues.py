@@ -1,106 +1,16 @@
-"""The extraction lexicon, as data: cue phrases per kind, per stance, and the words that steer actors.
+"""The extraction lexicon, as data: cue phrases per kind (what is contributed) and per stance (how firmly).
 
-Each entry is a regular expression matched case-insensitively on cleaned text (straight quotes). A
-pattern that does not start with a word of 3 letters or more is written ``(pattern, words)``, naming
-the words one of which every match contains: a sentence without any of them is not searched (tests
-check that a cue finds just what its patterns together find).
-Edit these tables to teach extraction new phrasing; ``extract.py`` holds only the procedure.
+Each entry is a pattern for :class:`~coalition_tui.extraction.patterns.Cue` (see there for the
+``(pattern, words)`` form). Edit these tables to teach extraction new phrasing; the words that steer
+actors, attendance and clauses are in ``context_cues.py``; ``extract.py`` holds only the procedure.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
+from coalition_tui.extraction.patterns import Cue, LiteralIndex
 from coalition_tui.store.model import Kind, Stance
-
-_META = set("\\()[]?*+{}|.^$")
-
-
-def _literal(pattern: str) -> str | None:
-    """The lower-case text every match of ``pattern`` must contain, if it starts with one (>= 3 chars)."""
-    body = re.sub(r"^\(\?<!?[^)]*\)", "", pattern.removeprefix(r"\b")).removeprefix(r"\b")
-    out: list[str] = []
-    for i, ch in enumerate(body):
-        if ch in _META:
-            if ch in "?*{" and out:
-                out.pop()  # "troops?": the s is optional
-            break
-        out.append(ch)
-        if i + 1 == len(body):
-            break
-    literal = "".join(out).lower()
-    return literal if len(literal) >= 3 else None
-
-
-def _literals(pattern: str | tuple[str, tuple[str, ...]]) -> tuple[str, ...] | None:
-    if not isinstance(pattern, str):
-        return tuple(lit.lower() for lit in pattern[1])
-    literal = _literal(pattern)
-    return (literal,) if literal else None
-
-
-class Cue:
-    """A set of alternative patterns. Each pattern's literals (one of which every match contains) are
-    looked for first (substring tests), and only the patterns with a literal present are run, as one
-    alternation: same matches as the whole alternation, a fraction of the work.
-
-    A pattern is a string (its literal is the text it starts with, if that is 3 characters or more) or
-    ``(pattern, literals)`` naming the words one of which every match contains, when it starts otherwise.
-    """
-
-    _MAX_VARIANTS = 256
-
-    def __init__(self, *patterns: str | tuple[str, tuple[str, ...]]) -> None:
-        self.patterns = tuple(p if isinstance(p, str) else p[0] for p in patterns)
-        self.pattern = "|".join(f"(?:{p})" for p in self.patterns)
-        self.rx = re.compile(self.pattern, re.IGNORECASE)
-        self._always = 0  # patterns without a known literal: always run
-        self._bits: dict[str, int] = {}  # literal -> the patterns (bit per pattern) it lets run
-        for n, pattern in enumerate(patterns):
-            literals = _literals(pattern)
-            if literals is None:
-                self._always |= 1 << n
-            for literal in literals or ():
-                self._bits[literal] = self._bits.get(literal, 0) | 1 << n
-        self.literals: tuple[str, ...] | None = None if self._always else tuple(self._bits)
-        self._variants: dict[int, re.Pattern[str] | None] = {}
-
-    def allows(self, present: tuple[str, ...]) -> bool:
-        """Whether a text containing just the literals ``present`` (of any cue) can match."""
-        return bool(self._always) or any(lit in self._bits for lit in present)
-
-    def narrowed(
-        self, text: str, low: str | None = None, among: tuple[str, ...] | None = None
-    ) -> re.Pattern[str] | None:
-        """The alternation of just the patterns that can match ``text`` (None: none can).
-
-        ``among``: the literals known to occur in a text that contains this one (its sentence).
-        """
-        low = text.lower() if low is None else low
-        bits = self._bits
-        key = self._always
-        for literal in bits if among is None else among:
-            if literal in low:
-                key |= bits.get(literal, 0)
-        try:
-            return self._variants[key]
-        except KeyError:
-            chosen = [p for n, p in enumerate(self.patterns) if key >> n & 1]
-            rx = re.compile("|".join(f"(?:{p})" for p in chosen), re.IGNORECASE) if chosen else None
-            if len(self._variants) < self._MAX_VARIANTS:
-                self._variants[key] = rx
-            return rx
-
-    def search(self, text: str, low: str | None = None, among: tuple[str, ...] | None = None) -> re.Match[str] | None:
-        """Like ``re.search``; ``low`` is ``text.lower()`` when the caller has it."""
-        rx = self.narrowed(text, low, among)
-        return rx.search(text) if rx else None
-
-    def finditer(self, text: str, low: str | None = None, among: tuple[str, ...] | None = None) -> list[re.Match[str]]:
-        rx = self.narrowed(text, low, among)
-        return list(rx.finditer(text)) if rx else []
-
 
 # --- what is contributed -------------------------------------------------------------------------
 KIND_CUES: dict[Kind, Cue] = {
@@ -191,37 +101,6 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
 }
 
-
-class LiteralIndex:
-    """Which of several named cues can match a text, from the literal each of their patterns starts with.
-
-    ``in`` on a handful of literals is several times faster than one regular expression of them all;
-    a caller that has already found the literals of a sentence passes them as ``among`` for its clauses.
-    """
-
-    def __init__(self, named: list[tuple[object, Cue]]) -> None:
-        self.owners: dict[str, list[object]] = {}
-        self.always = frozenset(name for name, cue in named if cue.literals is None)
-        for name, cue in named:
-            for literal in cue.literals or ():
-                self.owners.setdefault(literal, []).append(name)
-        self.literals = tuple(self.owners)
-
-    def present(self, low: str, among: tuple[str, ...] | None = None) -> tuple[str, ...]:
-        """The literals that occur in ``low`` (lower-cased text), tested among ``among`` if given."""
-        if among is None:
-            return tuple(lit for lit in self.literals if lit in low)
-        owners = self.owners
-        return tuple(lit for lit in among if lit in owners and lit in low)
-
-    def possible(self, low: str, among: tuple[str, ...] | None = None) -> set[object]:
-        """Names whose literal occurs in ``low``, plus those that have none."""
-        found = set(self.always)
-        for literal in self.present(low, among):
-            found.update(self.owners[literal])
-        return found
-
-
 # When one of these is found, the more general kinds listed are not also reported.
 KIND_SUPERSEDES: dict[Kind, tuple[Kind, ...]] = {
     Kind.FORCES_OUTSIDE_UKRAINE: (Kind.TROOPS_IN_UKRAINE,),
@@ -229,6 +108,9 @@ KIND_SUPERSEDES: dict[Kind, tuple[Kind, ...]] = {
 }
 
 KIND_LITERALS = LiteralIndex(list(KIND_CUES.items()))
+
+# Kinds whose cue can name a place rather than a contribution ("talks held at the UK headquarters").
+LOCATION_USE = {Kind.HEADQUARTERS: re.compile(r"\b(?:at|from|in|of) (?:the )?(?:[\w']+ ){0,4}$", re.IGNORECASE)}
 
 # --- how firmly ----------------------------------------------------------------------------------
 # What a country offers, negated ("would not tighten sanctions"): declined, not the "would" of a commitment.
@@ -415,201 +297,3 @@ DISCUSSION = re.compile(
 )
 # Phrases about what *others* should do: the speaker makes a demand, not a commitment.
 DEMAND_CUES = Cue(r"\bcalled on\b", r"\burged?\b", r"\bdemand(?:ed|s)?\b", r"\bmust\b", r"\bneeds?\b", r"\basked\b")
-
-# --- attendance ----------------------------------------------------------------------------------
-_MEETING = (
-    r"(?:meeting|summit|talks|call|conference|gathering|session|hook-up|videoconference|discussions?|get-together)"
-)
-PARTICIPATION_CUES = Cue(
-    # "participate in" a meeting, not "in the deployment" or "in negotiations"
-    (r"\bparticipat(?:ed|es|ing|e)\b(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING), ("participat",)),
-    r"\battend(?:ed|s|ing|ees?)?(?: by)?\b",
-    # "joined the call", "joined via video", "also joined." — not "join security guarantees"
-    (
-        r"\bjoin(?:ed|s|ing)?(?: by\b| (?=via\b|in person\b|virtually\b|remotely\b|online\b)|(?=\s*(?:[.,;]|$))|(?= (?:\S+ ){0,3}MEET\b))".replace(
-            "MEET", _MEETING
-        ),
-        ("join",),
-    ),
-    r"\bdiall?ed in(?:to)?\b",
-    r"\bhost(?:ed|s|ing)?(?: by)?\b(?! (?:the |a |an )?(?:headquarters|hq|coordination|command|force|troops|mission))",
-    (r"\b(?:were|was|are|is|be) (?:also )?represented\b", ("represented",)),
-    (
-        r"\brepresent(?:s|ing)\b(?= (?:the )?(?-i:[A-Z]))",
-        ("represent",),
-    ),  # "represents Turkey", not "represents a threat"
-    (r"\b(?:were|was|are|is|be) (?:also )?present\b", ("present",)),
-    (r"\bby video(?: ?(?:link|conference|call))?\b", ("by video",)),
-    (r"\bvia video(?: ?(?:link|conference|call))?\b", ("via video",)),
-    (r"\bvideo ?call\b", ("video",)),
-    r"\btook part\b",
-    r"\btaking part\b",
-    (
-        r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b",
-        ("to include", "to attend", "to join", "to take part"),
-    ),
-    r"\bmet\b",
-    (r"\b(?:held|hold|holds|holding) (?:\w+ )?talks with\b", ("talks with",)),
-    r"\bchaired\b",
-    (r"\bco-?chair(?:ed|s|ing)?\b", ("chair",)),
-    r"\btook place\b",
-    (r"\bbr(?:ing|ings|inging|ought) together\b", ("together",)),
-    r"\bled by\b",
-    r"\bis in \w+ with\b",
-    r"\bmet with\b",
-    r"\bmeeting (?:his|her|their)\b",
-    r"\balongside\b",
-    r"\bconvened by\b",
-    r"\bsigned\b",
-    r"\bgathered\b",
-    (r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b", ("includ",)),
-)
-ABSENCE_CUES = Cue(
-    r"\babsent\b",
-    r"\bstayed away\b",
-    (
-        r"\b(?:did not|didn't|will not|won't|would not) (?:attend|take part|join|participate)\b"
-        r"(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING),
-        ("not ", "n't "),
-    ),
-    r"\bboycott\w*\b",
-    (
-        r"\bnot (?:on|among) the (?:list of )?(?:participants|attendees|invitees)\b",
-        ("participants", "attendees", "invitees"),
-    ),
-    r"\bskipp(?:ed|ing)\b",
-)
-# Between a participation cue and the names it introduces: auxiliaries, role nouns and titles
-# ("attended by representatives of", "Among the attendees were UK Prime Minister", "hosted by the").
-ROLL_CALL_FILLER = re.compile(
-    r"^[\s,:]*(?:(?:were|was|are|is|be|by|the|a|an|of|from|with|including|like|such as|as well as|and|also|"
-    r"among them|in person|remotely|virtually|representatives?|leaders?|heads?(?: of (?:state|government))?|"
-    r"chiefs?(?: of (?:general )?staffs?)?|officials?|ministers?|delegations?|counterparts?|envoys?|ambassadors?|"
-    r"prime|minister|president|vice|chancellor|premier|secretary|general|defen[cs]e|foreign|interim|deputy|"
-    r"\d+|some|several|other|countries|nations|states|allies)\b[\s,:]*)*$",
-    re.IGNORECASE,
-)
-# A role noun before a list of names: "the leaders of France, Germany and Italy", "Countries like Poland".
-ROLE_OF = re.compile(
-    r"\b(?:leaders?|representatives?|heads?(?: of (?:state|government))?|chiefs?|officials?|(?:prime |defen[cs]e |foreign )?"
-    r"ministers?|presidents?|premiers?|delegations?|envoys?|ambassadors?|countries|nations|states|allies|partners)"
-    r"\s+(?:of|from|like|such as|including)\s+(?:the\s+)?$|\b(?:along with|together with|alongside|as well as)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-# Demonyms that stand for their country before a role noun: "the British, Polish and Italian prime ministers".
-ROLE_NOUN = re.compile(
-    r"^\s*(?:(?:and|,)\s*)?(?:prime ministers?|presidents?|chancellors?|premiers?|leaders?|ministers?|"
-    r"representatives?|delegations?|officials?|counterparts?|defen[cs]e ministers?|foreign ministers?|"
-    r"(?:chiefs?|heads?) of (?:staff|government|state))\b",
-    re.IGNORECASE,
-)
-# A meeting on the side of the one reported: what happens before it is not attending it.
-SIDE_MEETING = re.compile(
-    r"\b(?:before|ahead of|prior to)\s+(?:the |an? |their |this )?(?:[\w'’-]+ ){0,4}"
-    r"(?:summit|meeting|talks|get-together|gathering|call|conference)\b",
-    re.IGNORECASE,
-)
-LIST_HEADER_CUES = Cue(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
-
-# --- who acts ------------------------------------------------------------------------------------
-# A name right after one of these is what something is done to or where, not who does it.
-NON_ACTOR_PREPOSITIONS = frozenset(
-    "to in into for on onto against of across inside about over towards toward at near under upon than "
-    "between within via behind".split()
-)
-# For attendance, these introduce participants ("with Macron", "leaders from Germany").
-PARTICIPANT_PREPOSITIONS = frozenset({"with", "alongside", "from", "including", "and", "between"})
-PARTICIPANT_REACH = 40  # characters: a name introduced by one of them follows the cue or the last name closely
-# Venue words: "a summit in London", "headquartered in Paris" — a place, not the state acting.
-VENUE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|to|from|near|outside|inside|via|based at|based in)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:and|or)\s+)?"
-    r"(?:(?:central|north|south|east|west|northern|southern|eastern|western|north-west|north-east|south-west|"
-    r"south-east|downtown|greater)\s+)?)$",
-    re.IGNORECASE,
-)
-# A capital used as a modifier of a meeting ("The Elysee Palace summit") is a venue too.
-VENUE_AFTER = re.compile(r"^\s*(?:summit|meeting|talks|conference|visit|call|gathering)\b", re.IGNORECASE)
-# Kinds whose cue can name a place rather than a contribution ("talks held at the UK headquarters").
-LOCATION_USE = {Kind.HEADQUARTERS: re.compile(r"\b(?:at|from|in|of) (?:the )?(?:[\w']+ ){0,4}$", re.IGNORECASE)}
-# Verbs that attribute a quotation to its speaker: '"...," Starmer told reporters.'
-SPEAKER_VERBS = re.compile(r"^\W*(?:said|says|told|wrote|added|stated|confirmed|insisted|announced)\b", re.IGNORECASE)
-# A relative clause: its names describe the noun before it ("the US, which has provided ...").
-RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
-# Between a subject and its verb, these mean the verb has another subject ("what a force would").
-SUBORDINATOR = re.compile(r"\b(?:what|whether|which|how|why|because|although)\b", re.IGNORECASE)
-QUESTION_WORDS = frozenset({"whether", "if", "unless", "why", "how"})
-# Coordination between the members of one subject ("Britain and France", "Macron, Starmer and Zelenskyy").
-COORDINATION = re.compile(r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$", re.IGNORECASE)
-# Forces named by their owner: "French and British forces", "troops from France and the UK".
-FORCE_NOUN = re.compile(r"^\s*(?:and \w+ )?(?:forces|troops|soldiers|peacekeepers|military)\b", re.IGNORECASE)
-# "Turkish Foreign Minister Hakan Fidan said", "Dutch officials said": the demonym names who speaks
-TITLE_AFTER_DEMONYM = re.compile(
-    r"^\s*(?:(?:foreign|defen[cs]e|prime|deputy|interim|vice|government|senior|military|armed forces)\s+)*"
-    r"(?:minister|president|chancellor|premier|leader|officials?|spokes(?:wo)?man|spokesperson|envoy|ambassador|"
-    r"government|diplomats?|chief|commander|secretary)\b",
-    re.IGNORECASE,
-)
-# A dateline opens an article ("PARIS, 4 September 2025 —", "LONDON (AFP) -"): its place is no actor.
-DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})))"
-    r"(?:,[^—–\n]{0,60}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:[—–]|--?|:)\s+"
-)
-FORCES_FROM = re.compile(r"\b(?:troops|forces|soldiers|peacekeepers) from\s*$", re.IGNORECASE)
-# Lower-case phrases that stand for members of the coalition as a whole.
-GROUP_PHRASES = Cue(
-    r"\bthe coalition(?: of the willing)?\b",
-    r"\bother countries\b",
-    r"\bother members\b",
-    r"\beuropean (?:leaders|allies|nations|partners)\b",
-    r"\bwestern (?:allies|nations)\b",
-    # "26 countries had committed", "the 30 nations": a count of the members speaks for the coalition
-    (
-        r"\b(?:some |about |around |more than |over |nearly |almost )?\d+ (?:other |largely european |mostly european |european )?"
-        r"(?:countries|nations|states|allies|partners|leaders)\b",
-        ("countries", "nations", "states", "allies", "partners", "leaders"),
-    ),
-    r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
-    # what the meeting itself adopted speaks for the coalition: "The statement commits the coalition to..."
-    (
-        r"\bthe (?:\w+ )?(?:joint |final )?(?:statement|declaration|communiqu[eé]|draft agreement)\b",
-        ("statement", "declaration", "communiqu", "draft agreement"),
-    ),
-    (r"\bthe (?:participants|leaders|partners|members)\b(?! of\b)", ("participants", "leaders", "partners", "members")),
-    (r"\b(?:world|allied|participating) leaders\b", ("leaders",)),
-    r"\bthe allies\b",
-    (r"(?<=ukraine's )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),  # after the possessive name
-    (r"(?<=ukraine’s )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),
-    (r"(?<=kyiv's )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),
-    r"\bpartner (?:countries|nations)\b",
-    r"\bparticipating (?:countries|nations|states)\b",
-)
-GROUP_ENTITY = "coalition-of-the-willing"
-# Clause boundaries inside a sentence.
-CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?:while|whereas|but|as|where)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )"
-    r"|,\s+(?:adding|saying|noting|stressing)(?: that)?\s+|,\s+(?=(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:will|would|has|have|pledged|plans?|intends?|offered)\b)"
-    r"|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
-)
-# A leading subordinate clause ("While intelligence sharing remains vital, ...") ends at its first comma.
-LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|If|When|Once)\b[^,]*,\s*")
-
-
-# The literals that decide whether a sentence is looked at (``literals_by_span`` finds them at once).
-SENTENCE_LITERALS = tuple(
-    dict.fromkeys(KIND_LITERALS.literals + (PARTICIPATION_CUES.literals or ()) + (ABSENCE_CUES.literals or ()))
-)
-
-
-def literals_by_span(low: str, spans: list[tuple[int, int]], literals: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """For each of ``spans`` (in order, not overlapping) of lower-cased text ``low``, which of ``literals``
-    occur inside it: one search of the text per literal instead of one per span."""
-    starts = [start for start, _ in spans]
-    found: list[list[str]] = [[] for _ in spans]
-    for literal in literals:
-        at = low.find(literal)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            if i >= 0 and at + len(literal) <= spans[i][1] and not (found[i] and found[i][-1] is literal):
-                found[i].append(literal)
-            at = low.find(literal, at + 1)
-    return [tuple(here) for here in found]

@@ -1,6 +1,6 @@
 """Extraction: propose commitment records from an article, each with the exact words that say so.
 
-The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py``):
+The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py`` and ``context_cues.py``):
 
 1. find mentions (``mentions.py``) and turn them into actors: a country or organization, a person
    standing for their country (or for the organization whose office they hold on the day);
@@ -22,18 +22,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from coalition_tui.extraction import cues
+from coalition_tui.extraction import context_cues, cues, patterns, subjects
 from coalition_tui.extraction.clauses import (
-    _TITLED_NAME,
-    _clauses,
-    _kinds,
-    _not_the_subject,
-    _stance,
-    _word_before,
+    TITLED_NAME,
+    clause_spans,
+    kinds_in,
+    not_the_subject,
+    stance_in,
 )
 from coalition_tui.extraction.clean import Cleaned, clean
 from coalition_tui.extraction.mentions import Found, MentionFinder
 from coalition_tui.extraction.sentences import Sentence, split_sentences
+from coalition_tui.extraction.subjects import Clause, Hints
 from coalition_tui.store.gazetteer import Gazetteer
 from coalition_tui.store.model import Commitment, Kind, Origin, Stance
 from coalition_tui.store.resolve import Resolver
@@ -59,26 +59,6 @@ class Analysis:
     cleaned: Cleaned
     sentences: list[Sentence]
     mentions: list[Found]
-
-
-class _Hints(NamedTuple):
-    """The cue literals a sentence contains (of kinds and attendance; of stances when it names a
-    kind): its clauses look for these only."""
-
-    literals: tuple[str, ...]
-    stances: tuple[str, ...]
-
-
-class _Clause(NamedTuple):
-    text: str
-    start: int  # cleaned offset of text[0]
-    mentions: list[Found]
-    on: dt.date | None
-    sentence: Sentence
-    cleaned: Cleaned
-    found: dict[tuple[str, Kind, Stance], Candidate]
-    low: str  # text.lower()
-    hints: _Hints
 
 
 class _Actor(NamedTuple):
@@ -112,7 +92,7 @@ class Extractor:
         for mention in analysis.mentions:
             if mention.kind != "country" or mention.venue:
                 continue
-            match = _TITLED_NAME.match(text, mention.end)
+            match = TITLED_NAME.match(text, mention.end)
             if not match:
                 continue
             a, b = match.span(1)
@@ -138,30 +118,30 @@ class Extractor:
         header = ""
         sentences = split_sentences(cleaned)
         everywhere = cleaned.text.lower()
-        look_for = cues.SENTENCE_LITERALS
+        look_for = context_cues.SENTENCE_LITERALS
         if len(everywhere) == len(cleaned.text):  # offsets agree (lower-casing changed no length)
-            literals = cues.literals_by_span(everywhere, [(s.start, s.end) for s in sentences], look_for)
+            literals = patterns.literals_by_span(everywhere, [(s.start, s.end) for s in sentences], look_for)
         else:
             literals = [tuple(lit for lit in look_for if lit in s.text.lower()) for s in sentences]
         kind_owners = cues.KIND_LITERALS.owners
         for sentence, present in zip(sentences, literals, strict=True):
             if not sentence.bullet:
                 header = sentence.text
-            listed = sentence.bullet and cues.LIST_HEADER_CUES.search(header)
+            listed = sentence.bullet and context_cues.LIST_HEADER_CUES.search(header)
             kinds = tuple(lit for lit in present if lit in kind_owners)
             if not (
                 kinds
                 or cues.KIND_LITERALS.always
                 or listed
-                or cues.PARTICIPATION_CUES.allows(present)
-                or cues.ABSENCE_CUES.allows(present)
+                or context_cues.PARTICIPATION_CUES.allows(present)
+                or context_cues.ABSENCE_CUES.allows(present)
             ):
                 continue  # no cue of any kind or of attendance: nothing to find, so no names to look up
             low = sentence.text.lower()
             stances = cues.STANCE_LITERALS.present(low) if kinds or cues.KIND_LITERALS.always else ()
-            hints = _Hints(present, stances)
+            hints = Hints(present, stances)
             mentions = self.finder.find(sentence.text, sentence.start, on, low)
-            dateline = cues.DATELINE.match(sentence.text) if sentence.start == sentences[0].start else None
+            dateline = context_cues.DATELINE.match(sentence.text) if sentence.start == sentences[0].start else None
             if dateline:  # "PARIS, 4 September 2025 —": the place where it was written, never an actor
                 mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
@@ -207,161 +187,67 @@ class Extractor:
         on: dt.date | None,
         cleaned: Cleaned,
         found: dict[tuple[str, Kind, Stance], Candidate],
-        hints: _Hints,
+        hints: Hints,
     ) -> None:
         if not mentions:
             return  # nobody to commit, or nothing committed
         previous: list[_Actor] = []
-        speaker = self._speaker(sentence, mentions, on)
-        for start, end in _clauses(sentence):
+        said_by = subjects.speaker(sentence, mentions)
+        speaker = [self.actor(said_by, on)] if said_by else []
+        for start, end in clause_spans(sentence):
             clause = sentence.text[start - sentence.start : end - sentence.start]
             here = [m for m in mentions if start <= m.start and m.end <= end and not m.venue]
-            ctx = _Clause(clause, start, here, on, sentence, cleaned, found, clause.lower(), hints)
+            ctx = Clause(clause, start, here, on, sentence, cleaned, found, clause.lower(), hints)
             self._participation(ctx)
             previous = self._contributions(ctx, previous, speaker)
 
-    def _speaker(self, sentence: Sentence, mentions: list[Found], on: dt.date | None) -> list[_Actor]:
-        """Who a quotation in the sentence is attributed to ('"...," Witkoff said')."""
-        for mention in mentions:
-            offset = mention.start - sentence.start
-            if '"' in sentence.text[:offset] and cues.SPEAKER_VERBS.match(
-                sentence.text[mention.end - sentence.start :]
-            ):
-                return [self.actor(mention, on)]
-        return []
-
-    def _eligible(self, ctx: _Clause, mention: Found) -> bool:
-        """A mention that can be a subject: not a possessive, not after a preposition, not a bare adjective."""
-        if mention.possessive:
-            return False
-        offset = mention.start - ctx.start
-        if _word_before(ctx.text, offset) in cues.NON_ACTOR_PREPOSITIONS:
-            return False
-        after = ctx.text[mention.end - ctx.start :]
-        return not (
-            mention.form == "demonym" and not cues.FORCE_NOUN.match(after) and not cues.TITLE_AFTER_DEMONYM.match(after)
-        )
-
-    def _nearest_group(self, ctx: _Clause, anchor: int, eligible: bool = True) -> list[Found]:
-        """The subject right before ``anchor``: the last mention and those coordinated with it."""
-        before = [m for m in ctx.mentions if m.end - ctx.start <= anchor and (not eligible or self._eligible(ctx, m))]
-        relative = [r for r in cues.RELATIVE.finditer(ctx.text) if r.start() < anchor]
-        if relative:
-            marker = relative[-1]
-            closing = ctx.text.rfind(",", marker.end(), anchor)
-            if closing < 0:  # the cue is inside "…, which has provided": the subject is the antecedent
-                antecedent = [m for m in ctx.mentions if m.end - ctx.start <= marker.start()]
-                return antecedent[-1:] if antecedent else []
-            after = [m for m in before if m.start - ctx.start > closing]
-            before = after or [m for m in before if m.end - ctx.start <= marker.start()]
-        group: list[Found] = []
-        for mention in reversed(before):
-            if group and not cues.COORDINATION.match(ctx.text[mention.end - ctx.start : group[0].start - ctx.start]):
-                break
-            group.insert(0, mention)
-        return group
-
-    def _participation(self, ctx: _Clause) -> None:
+    def _participation(self, ctx: Clause) -> None:
         present = ctx.hints.literals
-        absent = cues.ABSENCE_CUES.search(ctx.text, ctx.low, present)
-        found_cues = [absent] if absent else cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low, present)
+        absent = context_cues.ABSENCE_CUES.search(ctx.text, ctx.low, present)
+        found_cues = [absent] if absent else context_cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low, present)
         if not found_cues:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
-        side = cues.SIDE_MEETING.search(ctx.text, found_cues[0].end())
+        side = context_cues.SIDE_MEETING.search(ctx.text, found_cues[0].end())
         if side and not absent:
             return  # "met ... diplomats before the summit", "hosted Zelensky ahead of the get-together"
-        people = self._nearest_group(ctx, found_cues[0].start())
-        people += [m for m in self._role_lists(ctx, found_cues[0].start()) if m not in people]
+        people = subjects.nearest_group(ctx, found_cues[0].start())
+        people += [m for m in subjects.role_lists(ctx, found_cues[0].start()) if m not in people]
         for cue in found_cues:
-            people += [m for m in self._introduced(ctx, cue.end()) if m not in people]
+            people += [m for m in subjects.introduced(ctx, cue.end()) if m not in people]
         for mention in people:
-            if mention.entity == cues.GROUP_ENTITY:
+            if mention.entity == context_cues.GROUP_ENTITY:
                 continue
             actor = self.actor(mention, ctx.on)
             self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx)
 
-    def _introduced(self, ctx: _Clause, cue_end: int) -> list[Found]:
-        """Participants named after a cue: right after it (auxiliaries, role nouns and titles between
-        are skipped: "attended by representatives of Albania, ..."), after "with"/"from"/"alongside",
-        or listed on."""
-        people = []
-        listing = False
-        last_end = cue_end
-        for mention in ctx.mentions:
-            a = mention.start - ctx.start
-            if a < cue_end or mention.possessive:
-                continue
-            gap = ctx.text[last_end:a]
-            before = _word_before(ctx.text, a)
-            introduced = (before in cues.PARTICIPANT_PREPOSITIONS and len(gap) <= cues.PARTICIPANT_REACH) or bool(
-                cues.ROLL_CALL_FILLER.match(gap)
-            )
-            if introduced or (listing and cues.COORDINATION.match(gap)):
-                people.append(mention)
-                listing, last_end = True, mention.end - ctx.start
-            else:
-                listing = False
-        return people
-
-    def _role_lists(self, ctx: _Clause, before: int) -> list[Found]:
-        """Names listed after a role noun before the cue ("The leaders of Lithuania, Cyprus and Finland
-        also joined", "Countries like Poland and Canada were represented") and demonyms before one
-        ("the British, Polish and Italian prime ministers")."""
-        out: list[Found] = []
-        listing = False
-        last_end = 0
-        for index, mention in enumerate(ctx.mentions):
-            a, b = mention.start - ctx.start, mention.end - ctx.start
-            if a >= before:
-                break
-            if listing and cues.COORDINATION.match(ctx.text[last_end:a]):
-                out.append(mention)
-                last_end = b
-                continue
-            listing = False
-            if cues.ROLE_OF.search(ctx.text[max(0, a - 60) : a]):
-                out.append(mention)
-                listing, last_end = True, b
-            elif mention.form == "demonym":
-                run = [mention]
-                for nxt in ctx.mentions[index + 1 :]:
-                    if nxt.form != "demonym" or not cues.COORDINATION.match(
-                        ctx.text[run[-1].end - ctx.start : nxt.start - ctx.start]
-                    ):
-                        break
-                    run.append(nxt)
-                if cues.ROLE_NOUN.match(ctx.text[run[-1].end - ctx.start :]):
-                    out += [m for m in run if m not in out]
-        return out
-
-    def _contributions(self, ctx: _Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
+    def _contributions(self, ctx: Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
         if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.literals):
             # no contribution named: only the subject matters, for the next clause
-            return [self.actor(m, ctx.on) for m in self._nearest_group(ctx, len(ctx.text))] or previous
-        stance, anchor = _stance(ctx.text, ctx.low, ctx.hints.stances)
-        group = self._nearest_group(ctx, anchor if stance else len(ctx.text))
-        blocked = bool(group) and _not_the_subject(
+            return [self.actor(m, ctx.on) for m in subjects.nearest_group(ctx, len(ctx.text))] or previous
+        stance, anchor = stance_in(ctx.text, ctx.low, ctx.hints.stances)
+        group = subjects.nearest_group(ctx, anchor if stance else len(ctx.text))
+        blocked = bool(group) and not_the_subject(
             ctx.text, group[0].start - ctx.start, group[-1].end - ctx.start, anchor
         )
         if blocked:
             group = []
-        subjects = [self.actor(m, ctx.on) for m in group]
-        kinds = _kinds(ctx.text, stance, ctx.hints.literals)
+        acting = [self.actor(m, ctx.on) for m in group]
+        kinds = kinds_in(ctx.text, stance, ctx.hints.literals)
         if not kinds or stance is None:
-            return subjects or previous
+            return acting or previous
         between = ctx.text[(group[0].start - ctx.start) if group else 0 : anchor]
         if cues.DEMAND_CUES.search(between):
-            return subjects or previous
+            return acting or previous
         if stance is Stance.COMMITTED and cues.DISCUSSION.search(ctx.text[max(0, anchor - 40) : anchor]):
-            return subjects or previous  # "the discussion around sending troops": a topic, not a position
-        owners = self._force_owners(ctx)
+            return acting or previous  # "the discussion around sending troops": a topic, not a position
+        owners = [self.actor(m, ctx.on) for m in subjects.force_owners(ctx)]
         for kind in kinds:
-            actors, confidence = subjects, 0.8
+            actors, confidence = acting, 0.8
             if owners and kind in (Kind.TROOPS_IN_UKRAINE, Kind.FORCES_OUTSIDE_UKRAINE):
                 actors, confidence = owners, 0.85
             if not actors and not blocked:
-                actors, confidence = self._agents(ctx), 0.6
+                actors, confidence = [self.actor(m, ctx.on) for m in subjects.agents(ctx)], 0.6
             if not actors and not blocked:
                 actors, confidence = previous or speaker, 0.55
             strong = 0.1 if stance is not Stance.COMMITTED else 0.0
@@ -378,34 +264,7 @@ class Extractor:
                     [a for a in actors if a.entity == actor.entity],
                     ctx,
                 )
-        return subjects or previous
-
-    def _agents(self, ctx: _Clause) -> list[_Actor]:
-        return [
-            self.actor(m, ctx.on)
-            for m in ctx.mentions
-            if _word_before(ctx.text, m.start - ctx.start) == "by" and not m.possessive
-        ]
-
-    def _force_owners(self, ctx: _Clause) -> list[_Actor]:
-        """Countries that own the forces named: "French and British forces", "troops from France and the UK"."""
-        owners = []
-        listing = False
-        last_end = 0
-        for mention in ctx.mentions:
-            if mention.kind != "country":
-                continue
-            a, b = mention.start - ctx.start, mention.end - ctx.start
-            if cues.FORCE_NOUN.match(ctx.text[b:]):
-                owners.append(self.actor(mention, ctx.on))
-            elif cues.FORCES_FROM.search(ctx.text[max(0, a - 40) : a]) or (
-                listing and cues.COORDINATION.match(ctx.text[last_end:a])
-            ):
-                owners.append(self.actor(mention, ctx.on))
-                listing, last_end = True, b
-                continue
-            listing = False
-        return owners
+        return acting or previous
 
     def _add(
         self,
@@ -417,7 +276,7 @@ class Extractor:
         cleaned: Cleaned,
         confidence: float,
         same: list[_Actor],
-        clause: _Clause | None = None,
+        clause: Clause | None = None,
     ) -> None:
         key = (actor.entity, kind, stance)
         if key in found:
@@ -462,7 +321,7 @@ class Extractor:
         return records
 
 
-def _quote_span(sentence: Sentence, clause: _Clause | None, same: list[_Actor]) -> tuple[int, int]:
+def _quote_span(sentence: Sentence, clause: Clause | None, same: list[_Actor]) -> tuple[int, int]:
     """The clause that supports a record, from its actor's name when that comes earlier in the
     sentence ("Italy will not send troops but will fund drones": the second record is "Italy ... drones"),
     not the whole sentence; a sentence of one clause is quoted whole. Cleaned-text offsets."""

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from coalition_tui.extraction.cues import GROUP_ENTITY, GROUP_PHRASES, VENUE_AFTER, VENUE_BEFORE
+from coalition_tui.extraction.context_cues import GROUP_ENTITY, GROUP_PHRASES, VENUE_AFTER, VENUE_BEFORE
 from coalition_tui.store.model import EntityKind
 from coalition_tui.store.resolve import Resolution, Resolver
 

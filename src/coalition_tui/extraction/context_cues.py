@@ -1,0 +1,193 @@
+"""The extraction lexicon, as data: attendance, the words that steer who acts, and clause boundaries.
+
+Patterns for :class:`~coalition_tui.extraction.patterns.Cue` or plain regular expressions, matched on
+cleaned text. What is contributed and how firmly is in ``cues.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coalition_tui.extraction.cues import KIND_LITERALS
+from coalition_tui.extraction.patterns import Cue
+
+# --- attendance ----------------------------------------------------------------------------------
+_MEETING = (
+    r"(?:meeting|summit|talks|call|conference|gathering|session|hook-up|videoconference|discussions?|get-together)"
+)
+PARTICIPATION_CUES = Cue(
+    # "participate in" a meeting, not "in the deployment" or "in negotiations"
+    (r"\bparticipat(?:ed|es|ing|e)\b(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING), ("participat",)),
+    r"\battend(?:ed|s|ing|ees?)?(?: by)?\b",
+    # "joined the call", "joined via video", "also joined." — not "join security guarantees"
+    (
+        r"\bjoin(?:ed|s|ing)?(?: by\b| (?=via\b|in person\b|virtually\b|remotely\b|online\b)|(?=\s*(?:[.,;]|$))|(?= (?:\S+ ){0,3}MEET\b))".replace(
+            "MEET", _MEETING
+        ),
+        ("join",),
+    ),
+    r"\bdiall?ed in(?:to)?\b",
+    r"\bhost(?:ed|s|ing)?(?: by)?\b(?! (?:the |a |an )?(?:headquarters|hq|coordination|command|force|troops|mission))",
+    (r"\b(?:were|was|are|is|be) (?:also )?represented\b", ("represented",)),
+    (
+        r"\brepresent(?:s|ing)\b(?= (?:the )?(?-i:[A-Z]))",
+        ("represent",),
+    ),  # "represents Turkey", not "represents a threat"
+    (r"\b(?:were|was|are|is|be) (?:also )?present\b", ("present",)),
+    (r"\bby video(?: ?(?:link|conference|call))?\b", ("by video",)),
+    (r"\bvia video(?: ?(?:link|conference|call))?\b", ("via video",)),
+    (r"\bvideo ?call\b", ("video",)),
+    r"\btook part\b",
+    r"\btaking part\b",
+    (
+        r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b",
+        ("to include", "to attend", "to join", "to take part"),
+    ),
+    r"\bmet\b",
+    (r"\b(?:held|hold|holds|holding) (?:\w+ )?talks with\b", ("talks with",)),
+    r"\bchaired\b",
+    (r"\bco-?chair(?:ed|s|ing)?\b", ("chair",)),
+    r"\btook place\b",
+    (r"\bbr(?:ing|ings|inging|ought) together\b", ("together",)),
+    r"\bled by\b",
+    r"\bis in \w+ with\b",
+    r"\bmet with\b",
+    r"\bmeeting (?:his|her|their)\b",
+    r"\balongside\b",
+    r"\bconvened by\b",
+    r"\bsigned\b",
+    r"\bgathered\b",
+    (r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b", ("includ",)),
+)
+ABSENCE_CUES = Cue(
+    r"\babsent\b",
+    r"\bstayed away\b",
+    (
+        r"\b(?:did not|didn't|will not|won't|would not) (?:attend|take part|join|participate)\b"
+        r"(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING),
+        ("not ", "n't "),
+    ),
+    r"\bboycott\w*\b",
+    (
+        r"\bnot (?:on|among) the (?:list of )?(?:participants|attendees|invitees)\b",
+        ("participants", "attendees", "invitees"),
+    ),
+    r"\bskipp(?:ed|ing)\b",
+)
+# Between a participation cue and the names it introduces: auxiliaries, role nouns and titles
+# ("attended by representatives of", "Among the attendees were UK Prime Minister", "hosted by the").
+ROLL_CALL_FILLER = re.compile(
+    r"^[\s,:]*(?:(?:were|was|are|is|be|by|the|a|an|of|from|with|including|like|such as|as well as|and|also|"
+    r"among them|in person|remotely|virtually|representatives?|leaders?|heads?(?: of (?:state|government))?|"
+    r"chiefs?(?: of (?:general )?staffs?)?|officials?|ministers?|delegations?|counterparts?|envoys?|ambassadors?|"
+    r"prime|minister|president|vice|chancellor|premier|secretary|general|defen[cs]e|foreign|interim|deputy|"
+    r"\d+|some|several|other|countries|nations|states|allies)\b[\s,:]*)*$",
+    re.IGNORECASE,
+)
+# A role noun before a list of names: "the leaders of France, Germany and Italy", "Countries like Poland".
+ROLE_OF = re.compile(
+    r"\b(?:leaders?|representatives?|heads?(?: of (?:state|government))?|chiefs?|officials?|(?:prime |defen[cs]e |foreign )?"
+    r"ministers?|presidents?|premiers?|delegations?|envoys?|ambassadors?|countries|nations|states|allies|partners)"
+    r"\s+(?:of|from|like|such as|including)\s+(?:the\s+)?$|\b(?:along with|together with|alongside|as well as)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Demonyms that stand for their country before a role noun: "the British, Polish and Italian prime ministers".
+ROLE_NOUN = re.compile(
+    r"^\s*(?:(?:and|,)\s*)?(?:prime ministers?|presidents?|chancellors?|premiers?|leaders?|ministers?|"
+    r"representatives?|delegations?|officials?|counterparts?|defen[cs]e ministers?|foreign ministers?|"
+    r"(?:chiefs?|heads?) of (?:staff|government|state))\b",
+    re.IGNORECASE,
+)
+# A meeting on the side of the one reported: what happens before it is not attending it.
+SIDE_MEETING = re.compile(
+    r"\b(?:before|ahead of|prior to)\s+(?:the |an? |their |this )?(?:[\w'’-]+ ){0,4}"
+    r"(?:summit|meeting|talks|get-together|gathering|call|conference)\b",
+    re.IGNORECASE,
+)
+LIST_HEADER_CUES = Cue(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
+
+# --- who acts ------------------------------------------------------------------------------------
+# A name right after one of these is what something is done to or where, not who does it.
+NON_ACTOR_PREPOSITIONS = frozenset(
+    "to in into for on onto against of across inside about over towards toward at near under upon than "
+    "between within via behind".split()
+)
+# For attendance, these introduce participants ("with Macron", "leaders from Germany").
+PARTICIPANT_PREPOSITIONS = frozenset({"with", "alongside", "from", "including", "and", "between"})
+PARTICIPANT_REACH = 40  # characters: a name introduced by one of them follows the cue or the last name closely
+# Venue words: "a summit in London", "headquartered in Paris" — a place, not the state acting.
+VENUE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|to|from|near|outside|inside|via|based at|based in)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+(?:and|or)\s+)?"
+    r"(?:(?:central|north|south|east|west|northern|southern|eastern|western|north-west|north-east|south-west|"
+    r"south-east|downtown|greater)\s+)?)$",
+    re.IGNORECASE,
+)
+# A capital used as a modifier of a meeting ("The Elysee Palace summit") is a venue too.
+VENUE_AFTER = re.compile(r"^\s*(?:summit|meeting|talks|conference|visit|call|gathering)\b", re.IGNORECASE)
+# Verbs that attribute a quotation to its speaker: '"...," Starmer told reporters.'
+SPEAKER_VERBS = re.compile(r"^\W*(?:said|says|told|wrote|added|stated|confirmed|insisted|announced)\b", re.IGNORECASE)
+# A relative clause: its names describe the noun before it ("the US, which has provided ...").
+RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
+# Between a subject and its verb, these mean the verb has another subject ("what a force would").
+SUBORDINATOR = re.compile(r"\b(?:what|whether|which|how|why|because|although)\b", re.IGNORECASE)
+QUESTION_WORDS = frozenset({"whether", "if", "unless", "why", "how"})
+# Coordination between the members of one subject ("Britain and France", "Macron, Starmer and Zelenskyy").
+COORDINATION = re.compile(r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$", re.IGNORECASE)
+# Forces named by their owner: "French and British forces", "troops from France and the UK".
+FORCE_NOUN = re.compile(r"^\s*(?:and \w+ )?(?:forces|troops|soldiers|peacekeepers|military)\b", re.IGNORECASE)
+# "Turkish Foreign Minister Hakan Fidan said", "Dutch officials said": the demonym names who speaks
+TITLE_AFTER_DEMONYM = re.compile(
+    r"^\s*(?:(?:foreign|defen[cs]e|prime|deputy|interim|vice|government|senior|military|armed forces)\s+)*"
+    r"(?:minister|president|chancellor|premier|leader|officials?|spokes(?:wo)?man|spokesperson|envoy|ambassador|"
+    r"government|diplomats?|chief|commander|secretary)\b",
+    re.IGNORECASE,
+)
+# A dateline opens an article ("PARIS, 4 September 2025 —", "LONDON (AFP) -"): its place is no actor.
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'’.\-]{2,}(?:\s+[A-Z][A-Z'’.\-]+)*|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})))"
+    r"(?:,[^—–\n]{0,60}?)?\s*(?:\([^)\n]{0,40}\)\s*)?(?:[—–]|--?|:)\s+"
+)
+FORCES_FROM = re.compile(r"\b(?:troops|forces|soldiers|peacekeepers) from\s*$", re.IGNORECASE)
+# Lower-case phrases that stand for members of the coalition as a whole.
+GROUP_PHRASES = Cue(
+    r"\bthe coalition(?: of the willing)?\b",
+    r"\bother countries\b",
+    r"\bother members\b",
+    r"\beuropean (?:leaders|allies|nations|partners)\b",
+    r"\bwestern (?:allies|nations)\b",
+    # "26 countries had committed", "the 30 nations": a count of the members speaks for the coalition
+    (
+        r"\b(?:some |about |around |more than |over |nearly |almost )?\d+ (?:other |largely european |mostly european |european )?"
+        r"(?:countries|nations|states|allies|partners|leaders)\b",
+        ("countries", "nations", "states", "allies", "partners", "leaders"),
+    ),
+    r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
+    # what the meeting itself adopted speaks for the coalition: "The statement commits the coalition to..."
+    (
+        r"\bthe (?:\w+ )?(?:joint |final )?(?:statement|declaration|communiqu[eé]|draft agreement)\b",
+        ("statement", "declaration", "communiqu", "draft agreement"),
+    ),
+    (r"\bthe (?:participants|leaders|partners|members)\b(?! of\b)", ("participants", "leaders", "partners", "members")),
+    (r"\b(?:world|allied|participating) leaders\b", ("leaders",)),
+    r"\bthe allies\b",
+    (r"(?<=ukraine's )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),  # after the possessive name
+    (r"(?<=ukraine’s )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),
+    (r"(?<=kyiv's )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),
+    r"\bpartner (?:countries|nations)\b",
+    r"\bparticipating (?:countries|nations|states)\b",
+)
+GROUP_ENTITY = "coalition-of-the-willing"
+# Clause boundaries inside a sentence.
+CLAUSE_BREAK = re.compile(
+    r";\s+|,\s+(?:while|whereas|but|as|where)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )"
+    r"|,\s+(?:adding|saying|noting|stressing)(?: that)?\s+|,\s+(?=(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:will|would|has|have|pledged|plans?|intends?|offered)\b)"
+    r"|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
+)
+# A leading subordinate clause ("While intelligence sharing remains vital, ...") ends at its first comma.
+LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|If|When|Once)\b[^,]*,\s*")
+
+
+# The literals that decide whether a sentence is looked at (``literals_by_span`` finds them at once).
+SENTENCE_LITERALS = tuple(
+    dict.fromkeys(KIND_LITERALS.literals + (PARTICIPATION_CUES.literals or ()) + (ABSENCE_CUES.literals or ()))
+)

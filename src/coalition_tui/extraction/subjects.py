@@ -1,0 +1,174 @@
+"""Who a clause names as acting or attending: its subject, the participants a cue introduces, names
+listed after a role noun, the owners of forces named, agents after "by", the speaker of a quotation.
+
+Each function takes a :class:`Clause` and returns mentions (cleaned-text offsets); ``extract.py``
+turns them into actors and records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, NamedTuple
+
+from coalition_tui.extraction import context_cues
+from coalition_tui.extraction.clauses import word_before
+from coalition_tui.extraction.clean import Cleaned
+from coalition_tui.extraction.mentions import Found
+from coalition_tui.extraction.sentences import Sentence
+from coalition_tui.store.model import Kind, Stance
+
+if TYPE_CHECKING:
+    from coalition_tui.extraction.extract import Candidate
+
+
+class Hints(NamedTuple):
+    """The cue literals a sentence contains (of kinds and attendance; of stances when it names a
+    kind): its clauses look for these only."""
+
+    literals: tuple[str, ...]
+    stances: tuple[str, ...]
+
+
+class Clause(NamedTuple):
+    """One clause of a sentence, with what the records found in it need."""
+
+    text: str
+    start: int  # cleaned offset of text[0]
+    mentions: list[Found]
+    on: dt.date | None
+    sentence: Sentence
+    cleaned: Cleaned
+    found: dict[tuple[str, Kind, Stance], Candidate]
+    low: str  # text.lower()
+    hints: Hints
+
+
+def _coordinated(ctx: Clause, end: int, start: int) -> bool:
+    """Only "and", a comma or "as well as" between ``end`` and ``start`` (clause offsets)."""
+    return bool(context_cues.COORDINATION.match(ctx.text[end:start]))
+
+
+def eligible(ctx: Clause, mention: Found) -> bool:
+    """A mention that can be a subject: not a possessive, not after a preposition, not a bare adjective."""
+    if mention.possessive:
+        return False
+    offset = mention.start - ctx.start
+    if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS:
+        return False
+    after = ctx.text[mention.end - ctx.start :]
+    return not (
+        mention.form == "demonym"
+        and not context_cues.FORCE_NOUN.match(after)
+        and not context_cues.TITLE_AFTER_DEMONYM.match(after)
+    )
+
+
+def nearest_group(ctx: Clause, anchor: int, only_eligible: bool = True) -> list[Found]:
+    """The subject right before ``anchor``: the last mention and those coordinated with it."""
+    before = [m for m in ctx.mentions if m.end - ctx.start <= anchor and (not only_eligible or eligible(ctx, m))]
+    relative = [r for r in context_cues.RELATIVE.finditer(ctx.text) if r.start() < anchor]
+    if relative:
+        marker = relative[-1]
+        closing = ctx.text.rfind(",", marker.end(), anchor)
+        if closing < 0:  # the cue is inside "…, which has provided": the subject is the antecedent
+            antecedent = [m for m in ctx.mentions if m.end - ctx.start <= marker.start()]
+            return antecedent[-1:] if antecedent else []
+        after = [m for m in before if m.start - ctx.start > closing]
+        before = after or [m for m in before if m.end - ctx.start <= marker.start()]
+    group: list[Found] = []
+    for mention in reversed(before):
+        if group and not _coordinated(ctx, mention.end - ctx.start, group[0].start - ctx.start):
+            break
+        group.insert(0, mention)
+    return group
+
+
+def introduced(ctx: Clause, cue_end: int) -> list[Found]:
+    """Participants named after a cue: right after it (auxiliaries, role nouns and titles between
+    are skipped: "attended by representatives of Albania, ..."), after "with"/"from"/"alongside",
+    or listed on."""
+    people = []
+    listing = False
+    last_end = cue_end
+    for mention in ctx.mentions:
+        a = mention.start - ctx.start
+        if a < cue_end or mention.possessive:
+            continue
+        gap = ctx.text[last_end:a]
+        before = word_before(ctx.text, a)
+        named = (
+            before in context_cues.PARTICIPANT_PREPOSITIONS and len(gap) <= context_cues.PARTICIPANT_REACH
+        ) or bool(context_cues.ROLL_CALL_FILLER.match(gap))
+        if named or (listing and context_cues.COORDINATION.match(gap)):
+            people.append(mention)
+            listing, last_end = True, mention.end - ctx.start
+        else:
+            listing = False
+    return people
+
+
+def role_lists(ctx: Clause, before: int) -> list[Found]:
+    """Names listed after a role noun before the cue ("The leaders of Lithuania, Cyprus and Finland
+    also joined", "Countries like Poland and Canada were represented") and demonyms before one
+    ("the British, Polish and Italian prime ministers")."""
+    out: list[Found] = []
+    listing = False
+    last_end = 0
+    for index, mention in enumerate(ctx.mentions):
+        a, b = mention.start - ctx.start, mention.end - ctx.start
+        if a >= before:
+            break
+        if listing and _coordinated(ctx, last_end, a):
+            out.append(mention)
+            last_end = b
+            continue
+        listing = False
+        if context_cues.ROLE_OF.search(ctx.text[max(0, a - 60) : a]):
+            out.append(mention)
+            listing, last_end = True, b
+        elif mention.form == "demonym":
+            run = [mention]
+            for nxt in ctx.mentions[index + 1 :]:
+                if nxt.form != "demonym" or not _coordinated(ctx, run[-1].end - ctx.start, nxt.start - ctx.start):
+                    break
+                run.append(nxt)
+            if context_cues.ROLE_NOUN.match(ctx.text[run[-1].end - ctx.start :]):
+                out += [m for m in run if m not in out]
+    return out
+
+
+def agents(ctx: Clause) -> list[Found]:
+    """Names right after "by" ("troops would be provided by France")."""
+    return [m for m in ctx.mentions if word_before(ctx.text, m.start - ctx.start) == "by" and not m.possessive]
+
+
+def force_owners(ctx: Clause) -> list[Found]:
+    """Countries that own the forces named: "French and British forces", "troops from France and the UK"."""
+    owners = []
+    listing = False
+    last_end = 0
+    for mention in ctx.mentions:
+        if mention.kind != "country":
+            continue
+        a, b = mention.start - ctx.start, mention.end - ctx.start
+        if context_cues.FORCE_NOUN.match(ctx.text[b:]):
+            owners.append(mention)
+        elif context_cues.FORCES_FROM.search(ctx.text[max(0, a - 40) : a]) or (
+            listing and _coordinated(ctx, last_end, a)
+        ):
+            owners.append(mention)
+            listing, last_end = True, b
+            continue
+        listing = False
+    return owners
+
+
+def speaker(sentence: Sentence, mentions: list[Found]) -> Found | None:
+    """Who a quotation in the sentence is attributed to ('"...," Witkoff said')."""
+    for mention in mentions:
+        offset = mention.start - sentence.start
+        if '"' in sentence.text[:offset] and context_cues.SPEAKER_VERBS.match(
+            sentence.text[mention.end - sentence.start :]
+        ):
+            return mention
+    return None
