@@ -85,7 +85,8 @@ def test_bad_input_is_one_line_and_writes_nothing(data_copy: Path, tmp_path: Pat
     before = tree(data_copy.parent)
     assert ingest(data_copy, str(path), "--summit", "2025-03-27-paris") == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and message in err and str(path) in err
+    ingest_says = "no .txt article there" if case == "directory" else message  # ingest reads a folder's articles
+    assert err.count("\n") == 1 and ingest_says in err and str(path) in err
     assert tree(data_copy.parent) == before
     assert main(["extract", "--data", str(data_copy), str(path)]) == 1
     assert message in capsys.readouterr().err
@@ -165,3 +166,39 @@ def test_a_meeting_weeks_after_publication_is_never_the_guess(meetings):
     from coalition_tui.extraction.meetings import guess_summit
 
     assert guess_summit(meetings, "Leaders met in Paris.", dt.date(2025, 3, 28)) == "2025-03-27-paris"
+
+
+def test_a_folder_of_articles_is_ingested_through_the_worker_path_with_outlet_and_date(
+    data_copy: Path, tmp_path: Path, capsys
+):
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    count = 45  # enough for worker processes
+    for i in range(count):
+        (folder / f"wire-{i:02d}.txt").write_text(
+            f"Paris, 27 March 2025. Belgium said on day {i} it would send {i + 2} engineers to Ukraine.",
+            encoding="utf-8",
+        )
+    args = (str(folder), "--summit", "2025-03-27-paris", "--outlet", "Test Wire", "--date", "2025-03-28")
+    assert ingest(data_copy, *args) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == count and all(" added as wire-" in line for line in out)
+    sources = {s.id: s for s in load_corpus(data_copy).sources.values() if s.id.startswith("wire-")}
+    assert len(sources) == count
+    assert {(s.outlet, s.date) for s in sources.values()} == {("Test Wire", dt.date(2025, 3, 28))}
+    assert ingest(data_copy, *args) == 0  # again: nothing changes
+    assert all("nothing changed" in line for line in capsys.readouterr().out.splitlines())
+
+
+def test_a_text_another_process_registered_meanwhile_is_not_registered_twice(data_copy: Path, tmp_path: Path):
+    from coalition_tui.actions.ingest import ingest_file, ingest_many
+
+    stale = load_corpus(data_copy)  # loaded before the other process ingests
+    ingest_file(load_corpus(data_copy), ARTICLES / "london.txt", summit="2025-03-02-london")
+    copy = tmp_path / "same-text.txt"
+    copy.write_bytes((ARTICLES / "london.txt").read_bytes())
+    result = ingest_many(stale, [copy], summit="2025-03-02-london")
+    assert result.added == [] and result.already == ["london"]
+    assert result.reports == [f"{copy}: already in the corpus as london; nothing changed"]
+    assert "same-text" not in load_corpus(data_copy).sources
+    assert not (data_copy / "commitments" / "same-text.toml").exists()

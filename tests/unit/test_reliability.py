@@ -20,7 +20,7 @@ import pytest
 from conftest import DATA
 
 from coalition_tui.actions import review
-from coalition_tui.actions.bulk import article_files
+from coalition_tui.actions.ingest import article_files
 from coalition_tui.actions.ingest import ingest_file
 from coalition_tui.actions.opening import open_corpus
 from coalition_tui.cli import main
@@ -108,7 +108,7 @@ def test_two_ingests_at_once_register_every_article(data_copy: Path, tmp_path: P
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     cli = [sys.executable, "-m", "coalition_tui", "ingest", "--data", str(data_copy), "--summit", PARIS]
     bulk = (
-        "import sys; from pathlib import Path; from coalition_tui.actions.bulk import ingest_many; "
+        "import sys; from pathlib import Path; from coalition_tui.actions.ingest import ingest_many; "
         "from coalition_tui.store.loader import load_corpus; "
         "r = ingest_many(load_corpus(Path(sys.argv[1])), [Path(p) for p in sys.argv[2:]], summit='" + PARIS + "'); "
         "sys.exit(1 if r.problems else 0)"

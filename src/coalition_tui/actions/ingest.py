@@ -1,254 +1,398 @@
-"""Ingest: copy an article into the corpus, register it, and write its extracted candidates.
+"""Ingest: articles into a corpus with their extracted candidates, one path for one file and for many
+(the command line's ``ingest``, the app's Add articles, a folder of articles opened as a corpus).
 
-Nothing is written half: each file is written to a temp file and moved into place, the article first
-and its registration in ``sources.toml`` last. The same bytes twice (same sha256) change nothing.
+Each article is read, extracted and its candidates written, in worker processes when there are many;
+the files are synced once, then every new source is registered in ``sources.toml`` with one atomic
+write, under the data folder's lock and against the file as it is on disk. A crash before that leaves
+unregistered candidate files, never a registered article without its records; the same text twice
+(same sha256), from one batch or two processes, is registered once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import os
+import pickle
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from coalition_tui.actions.intake import (
+    ARTICLES_DIR,
+    COMMITMENTS_DIR,
+    IngestError,
+    candidates_file,
+    create_files,
+    free_ids,
+    headline,
+    in_folder,
+    read_input,
+    register_sources,
+    registered,
+)
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.extraction.meetings import guess_summit
+from coalition_tui.store.cache import Spool, candidates_entry
 from coalition_tui.store.corpus import Corpus, NotFound
-from coalition_tui.store.loader import MAX_ARTICLE_BYTES, read_article
-from coalition_tui.store.locking import data_lock
-from coalition_tui.store.model import Commitment
+from coalition_tui.store.loader import Progress, _noop
+from coalition_tui.store.locking import check_writable, data_lock
+from coalition_tui.store.model import Commitment, Source, Summit
+from coalition_tui.store.parallel import WORKERS, pool_map
+from coalition_tui.store.paths import RealPaths, bundled_data_dir
 from coalition_tui.store.problems import display_path
-from coalition_tui.store.serialize import candidates_document
-from coalition_tui.store.toml_append import append_tables
-from coalition_tui.store.tomlio import read_toml, write_bytes_new
+from coalition_tui.store.sharing import Sharing
 
-ARTICLES_DIR = "articles"
-COMMITMENTS_DIR = "commitments"
+CHUNK = 25
 
 
-class IngestError(Exception):
-    """A one-line reason an article cannot be ingested; nothing was written."""
+def article_files(target: Path) -> tuple[list[Path], list[str]]:
+    """The ``.txt`` files of a file or folder (recursively, symlinked folders not followed), and problems."""
+    if target.is_file():
+        return [target], []
+    if not target.is_dir():
+        return [], [f"{target}: no such file or folder"]
+    found: list[Path] = []
+    problems: list[str] = []
+    skip = {"gazetteer", COMMITMENTS_DIR, ".cache"}
+    for folder, dirs, files in os.walk(target, followlinks=False, onerror=lambda e: problems.append(f"{e}")):
+        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(".txt") and not name.startswith("."):
+                path = Path(folder) / name
+                why = _not_plain(path)
+                if why:
+                    problems.append(f"{display_path(path)}: {why}")
+                else:
+                    found.append(path)
+    return found, problems
+
+
+def _not_plain(path: Path) -> str:
+    """Why a file found in a folder is not read as an article: a symbolic link (it may lead out of the
+    folder) or not a regular file (a FIFO would block, a device never ends); "" for a plain file."""
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISLNK(info.st_mode):
+        return "is a symbolic link; not followed (copy the article into the folder instead)"
+    if not stat.S_ISREG(info.st_mode):
+        return "is not a regular file (a FIFO, device or socket); not read"
+    return ""
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)  # source ids
+    already: list[str] = field(default_factory=list)  # the sources that have the text of an article given
+    records: int = 0
+    reports: list[str] = field(default_factory=list)  # a line per article added or already there
+    problems: list[str] = field(default_factory=list)  # one line each: file and what to do
+    digests: dict[Path, bytes] = field(default_factory=dict)  # sha256 of every file read or written
+    entries: Spool = field(default_factory=Spool)  # each candidates file's cache entry
+
+    @property
+    def unchanged(self) -> int:
+        """How many articles given the corpus had already."""
+        return len(self.already)
 
 
 @dataclass(frozen=True)
+class _Job:
+    path: str  # the article as given
+    source: str  # its source id
+    file: str  # its path in sources.toml, relative to the data folder
+    summit: str | None  # the meeting, or None to guess it
+    copy: bool  # copy the article into the corpus (False: registered where it is)
+    cache: bool = False  # make its candidates file's cache entry (only when the corpus is built from them)
+    outlet: str = ""
+    date: dt.date | None = None  # the publication date, if given: it helps guess the meeting
+
+
+@dataclass(frozen=True)
+class _Done:
+    """What a worker sends back for one article: everything the corpus needs, nothing to parse again."""
+
+    job: _Job
+    problem: str = ""
+    entry: dict[str, Any] = field(default_factory=dict)  # its sources.toml entry
+    text: str = ""
+    records: int = 0  # how many candidates
+    cached: bytes = b""  # its candidates file's cache entry, which holds the records' rows
+    digests: dict[str, bytes] = field(default_factory=dict)  # path -> sha256, for the cache key
+
+
+# --------------------------------------------------------------------------- one article (in a worker)
+@dataclass
+class _Worker:
+    root: Path
+    summits: dict[str, Summit]
+    extractor: Extractor
+    real: RealPaths = field(default_factory=RealPaths)
+
+
+_WORKER: _Worker | None = None
+
+
+def _worker_init(root: str, summits: dict[str, Summit]) -> None:
+    global _WORKER
+    from coalition_tui.store.gazetteer import load_gazetteer
+    from coalition_tui.store.resolve import Resolver
+
+    gazetteer, _ = load_gazetteer(Path(root) / "gazetteer", fallback=bundled_data_dir() / "gazetteer")
+    _WORKER = _Worker(Path(root), summits, Extractor(gazetteer, Resolver(gazetteer)))
+
+
+def _ingest_one(job: _Job) -> _Done:
+    """Read, check, extract and write one article's candidates file (and its copy). Files are written
+    atomically but not synced: the caller syncs once before registering them."""
+    worker = _WORKER
+    assert worker is not None
+    path = Path(job.path)
+    try:
+        text, raw = read_input(path)
+    except IngestError as exc:
+        return _Done(job, problem=str(exc))
+    summit = job.summit or guess_summit(worker.summits.values(), text, job.date)
+    if summit is None:
+        choices = ", ".join(sorted(worker.summits))
+        return _Done(
+            job,
+            problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'",
+        )
+    digest = hashlib.sha256(raw)
+    date = worker.summits[summit].date
+
+    def extracted(source: str) -> tuple[list[Commitment], bytes]:
+        records = worker.extractor.extract(text, source, summit, date)
+        return records, candidates_file(source, summit, records)
+
+    made = create_files(worker.root, path, job.source, set(), raw if job.copy else None, extracted, durable=False)
+    if made is None:
+        return _Done(
+            job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file"
+        )
+    source, records, payload = made
+    if source != job.source:  # another process took the name meanwhile
+        file = f"{ARTICLES_DIR}/{source}.txt" if job.copy else job.file
+        job = replace(job, source=source, file=file)
+    target = worker.root / COMMITMENTS_DIR / f"{source}.toml"
+    entry = {
+        "file": job.file,
+        "headline": headline(text, path),
+        "summit": summit,
+        "sha256": digest.hexdigest(),
+        "note": f"Ingested from {path.name}.",
+        **({"outlet": job.outlet} if job.outlet else {}),
+        **({"date": job.date} if job.date else {}),
+    }
+    return _Done(
+        job,
+        entry=entry,
+        text=text,
+        records=len(records),
+        cached=candidates_entry(target, Source(id=job.source, **entry), text, records) if job.cache else b"",
+        digests={
+            str(target): hashlib.sha256(payload).digest(),
+            str(worker.real(worker.root / job.file)): digest.digest(),
+        },
+    )
+
+
+def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
+    global _WORKER
+    _WORKER = _Worker(corpus.root, corpus.summits, Extractor(corpus.gazetteer, corpus.resolver))
+    init_args = (str(corpus.root), corpus.summits)
+    # smaller chunks for fewer articles: a worker left with nothing to do while the other finishes
+    # its last chunk costs up to a chunk's time (25 articles: ~80 ms)
+    chunksize = max(4, min(CHUNK, len(jobs) // (workers * 50)))
+    yield from pool_map(_ingest_one, jobs, _worker_init, init_args, chunksize=chunksize, workers=workers)
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def _jobs(
+    corpus: Corpus,
+    paths: list[Path],
+    summit: str | None,
+    in_place: bool,
+    cache: bool,
+    outlet: str,
+    date: dt.date | None,
+) -> list[_Job]:
+    """A job per file with a source id of its own: the file's name, or the name and a hash of its path
+    when that is taken (by the corpus, by another file of this batch, by an article already copied)."""
+    taken = set(corpus.sources)
+    jobs = []
+    for path in paths:
+        here = in_place or in_folder(path, corpus.root)  # already in the folder: registered where it is
+        source = next(free_ids(corpus.root, path, taken, not here), None)
+        if source is None:
+            continue  # a hundred names taken: the worker reports it
+        taken.add(source)
+        file = _inside(path, corpus.root) if here else f"{ARTICLES_DIR}/{source}.txt"
+        jobs.append(_Job(str(path), source, file, summit, not here, cache, outlet, date))
+    return jobs
+
+
+def _inside(path: Path, root: Path) -> str:
+    """Where sources.toml names a file found in the data folder: its path from the folder as found. A
+    symlink stays the link (resolving it could lead out of the folder)."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:  # found through another spelling of the folder
+        return (path.parent.resolve() / path.name).relative_to(root).as_posix()
+
+
+def ingest_many(
+    corpus: Corpus,
+    paths: list[Path],
+    summit: str | None = None,
+    progress: Progress = _noop,
+    in_place: bool = False,
+    workers: int | None = None,
+    adopt: bool = False,
+    outlet: str = "",
+    date: dt.date | None = None,
+) -> IngestResult:
+    """Ingest ``paths``; each bad file is one problem line and the rest go on. ``summit`` is the
+    meeting they report (else guessed per article, helped by the publication ``date``); ``in_place``
+    registers files that are already inside the data folder without copying them; ``adopt`` also adds
+    the new sources and records to ``corpus`` (as loading the folder afresh would), so nothing is
+    parsed back. Raises ``NotFound`` for an unknown ``summit``, ``OSError`` for a folder one cannot
+    write (the bundled corpus, a full disk)."""
+    check_writable(corpus.root)  # the workers write before anything is registered
+    result = IngestResult()
+    summit_id = corpus.find_summit(summit) if summit else None
+    known = {s.sha256: s.id for s in corpus.sources.values()}
+    jobs = _jobs(corpus, paths, summit_id, in_place, adopt, outlet, date)
+    progress("extracting records", 0, len(jobs))
+    fresh: dict[str, _Done] = {}
+    for n, item in enumerate(_run(corpus, jobs, workers or WORKERS), 1):
+        if n % CHUNK == 0 or n == len(jobs):
+            progress("extracting records", n, len(jobs))
+        if item.problem:
+            result.problems.append(item.problem)
+        elif item.entry["sha256"] in known:  # the same text twice: the first one stays
+            _same_text(corpus.root, item, known[item.entry["sha256"]], in_place, result)
+        else:
+            known[item.entry["sha256"]] = item.job.source
+            fresh[item.job.source] = item
+    if fresh:
+        progress("saving", 0, 1)
+        os.sync()  # every candidates file on disk before any is registered
+        with data_lock(corpus.root):  # what another process registered meanwhile is read under the lock
+            theirs = {digest: sid for sid, digest in registered(corpus.root).items() if sid not in corpus.sources}
+            for source, item in list(fresh.items()):
+                if item.entry["sha256"] in theirs:
+                    _same_text(corpus.root, fresh.pop(source), theirs[item.entry["sha256"]], in_place, result)
+            clashes = register_sources(corpus.root, {source: item.entry for source, item in fresh.items()})
+        for clash in clashes:  # an id another process registered meanwhile (with another text)
+            result.problems.append(f"{clash}: registered meanwhile by another process; not registered again")
+            _unwrite(corpus.root, fresh.pop(clash).job)
+    for item in fresh.values():
+        _added(corpus.root, item, result)
+    if adopt:
+        progress("building the corpus", 0, 1)
+        share = Sharing()
+        _adopt(corpus, [_built(item, result, share) for item in fresh.values()])
+    return result
+
+
+def _same_text(root: Path, item: _Done, other: str, in_place: bool, result: IngestResult) -> None:
+    """An article whose text the corpus has already (as ``other``): what its worker wrote goes."""
+    _unwrite(root, item.job)
+    shown = display_path(Path(item.job.path))
+    result.already.append(other)
+    if in_place:  # the file stays in the folder, unregistered: the user should know
+        result.problems.append(f"{shown}: same text as {other}; not registered again")
+    else:
+        result.reports.append(f"{shown}: already in the corpus as {other}; nothing changed")
+
+
+def _added(root: Path, item: _Done, result: IngestResult) -> None:
+    source = item.job.source
+    result.added.append(source)
+    result.records += item.records
+    result.digests.update({Path(k): v for k, v in item.digests.items()})
+    where = display_path(root / item.job.file)
+    result.reports.append(
+        f"{display_path(Path(item.job.path))}: added as {source} ({where}), "
+        f"{item.records} candidate record(s) for {item.entry['summit']}"
+    )
+
+
+def _built(item: _Done, result: IngestResult, share: Sharing) -> tuple[Source, str, list[Commitment]]:
+    """An adopted article's source, text and records, built from its worker's cache entry (which the
+    cache then writes as it is)."""
+    ((target, _deps, _found, rows),) = pickle.loads(item.cached)
+    result.entries.add(target, item.cached)
+    records = [share.record(values) for _index, _line, values in rows]
+    return Source(id=item.job.source, **item.entry), item.text, records
+
+
+def _unwrite(root: Path, job: _Job) -> None:
+    """Remove what a worker wrote for an article that turned out to be a duplicate."""
+    (root / COMMITMENTS_DIR / f"{job.source}.toml").unlink(missing_ok=True)
+    if job.copy:
+        (root / job.file).unlink(missing_ok=True)
+
+
+def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) -> None:
+    """Add what was just ingested to ``corpus`` exactly as :func:`load_corpus` would read it back."""
+    real = RealPaths()
+    for source, text, _records in adopted:
+        corpus.sources[source.id] = source
+        corpus.texts[source.id] = text
+        corpus.article_paths.append(real(corpus.root / source.file))
+    for source, _text, records in sorted(adopted, key=lambda a: a[0].id):  # the loader reads files sorted
+        home = corpus.root / COMMITMENTS_DIR / f"{source.id}.toml"
+        for index, record in enumerate(records):
+            corpus.homes[record.id] = (home, index)
+            corpus.add(record)
+
+
+# --------------------------------------------------------------------------- one file
+@dataclass(frozen=True)
 class Ingested:
-    source: str
+    source: str  # the new source, or the one that has its text already
     added: bool
     records: list[Commitment]
     message: str
 
 
-def read_input(path: Path) -> tuple[str, bytes]:
-    """The article's text and bytes, or :class:`IngestError` saying what is wrong with the file."""
-    shown = str(path)
-    if not path.exists() and not path.is_symlink():
-        raise IngestError(f"{shown}: no such file")
-    text, raw, problem = read_article(path, shown)
-    if problem:
-        raise IngestError(f"{problem.file}: {problem.message}")
-    assert text is not None
-    if not text.strip():
-        raise IngestError(f"{shown}: the file is empty; nothing to ingest")
-    return text, raw
-
-
-def registered(root: Path) -> dict[str, str]:
-    """The sources ``root/sources.toml`` registers now, id -> sha256, read from the disk (another
-    process may have registered some since this corpus was loaded). Call it under the data lock."""
-    data, _text, _problems = read_toml(root / "sources.toml", "sources.toml")
-    return _digests_of(data or {})
-
-
-def _digests_of(data: dict[str, Any]) -> dict[str, str]:
-    return {
-        key: value["sha256"] if isinstance(value.get("sha256"), str) else ""
-        for key, value in data.items()
-        if isinstance(value, dict)
-    }
-
-
-def slug(path: Path) -> str:
-    """A source id from a file name: lower case letters, digits, ``-`` and ``_`` only."""
-    return re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-") or "article"
-
-
-def free_ids(root: Path, path: Path, taken: set[str], copy: bool) -> Iterator[str]:
-    """Source ids for ``path`` that name no registered source and no file in the data folder: the
-    file's name, then the name with a hash of its path, then numbered. Ingest never replaces a file
-    it did not create, so an id whose records file (or article copy) exists is skipped."""
-    base = slug(path)
-    mark = hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:8]
-    for candidate in (base, f"{base}_{mark}", *(f"{base}_{mark}_{n}" for n in range(2, 100))):
-        if candidate in taken or (root / COMMITMENTS_DIR / f"{candidate}.toml").exists():
-            continue
-        if copy and (root / ARTICLES_DIR / f"{candidate}.txt").exists():
-            continue
-        yield candidate
-
-
 def ingest_file(
-    corpus: Corpus,
-    path: Path,
-    summit: str | None = None,
-    outlet: str = "",
-    date: dt.date | None = None,
+    corpus: Corpus, path: Path, summit: str | None = None, outlet: str = "", date: dt.date | None = None
 ) -> Ingested:
-    """Ingest one article file into ``corpus.root``. Raises :class:`IngestError`; writes nothing then.
-
-    Everything from choosing the source id to registering it happens under the data folder's lock,
-    against ``sources.toml`` as it is on disk, so two ingests at once both land."""
-    text, raw = read_input(path)
-    digest = hashlib.sha256(raw).hexdigest()
-    if summit:
-        try:
-            summit_id = corpus.find_summit(summit)
-        except NotFound as exc:
-            raise IngestError(f"{path}: {exc}") from None
-    else:
-        guessed = guess_summit(corpus.summits.values(), text, date)
-        if guessed is None:
-            choices = ", ".join(s.id for s in corpus.summits_by_date())
-            raise IngestError(
-                f"{path}: cannot tell which meeting it reports; pass --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'"
-            )
-        summit_id = guessed
+    """:func:`ingest_many` for one file, adding it to ``corpus``. Raises :class:`IngestError` (one
+    line naming the file); nothing is written then."""
     try:
-        with data_lock(corpus.root):
-            return _ingest_locked(corpus, path, raw, text, digest, summit_id, outlet, date)
+        result = ingest_many(corpus, [path], summit, in_place=False, workers=1, adopt=True, outlet=outlet, date=date)
+    except NotFound as exc:
+        raise IngestError(f"{path}: {exc}") from None
     except OSError as exc:
         raise IngestError(f"{path}: cannot write into {corpus.root}: {exc.strerror or exc}") from None
+    if result.problems:
+        raise IngestError(result.problems[0])
+    if not result.added:
+        return Ingested(result.already[0], False, [], result.reports[0])
+    source = result.added[0]
+    return Ingested(source, True, list(corpus.by_source.get(source, [])), result.reports[0])
 
 
-def _ingest_locked(
-    corpus: Corpus,
-    path: Path,
-    raw: bytes,
-    text: str,
-    digest: str,
-    summit_id: str,
-    outlet: str,
-    date: dt.date | None,
-) -> Ingested:
-    on_disk = registered(corpus.root)
-    for source_id, known in {**{s.id: s.sha256 for s in corpus.sources.values()}, **on_disk}.items():
-        if known == digest:
-            return Ingested(source_id, False, [], f"{path}: already in the corpus as {source_id}; nothing changed")
-    meeting = corpus.summits[summit_id]
-    extractor = Extractor(corpus.gazetteer, corpus.resolver)
-
-    def extracted(source_id: str) -> tuple[list[Commitment], bytes]:
-        records = extractor.extract(text, source_id, summit_id, meeting.date)
-        return records, candidates_file(source_id, summit_id, records)
-
-    here = in_folder(path, corpus.root)  # an article already in the data folder is registered where it is
-    made = create_files(corpus.root, path, None, set(corpus.sources) | set(on_disk), None if here else raw, extracted)
-    if made is not None:
-        source_id, records, _payload = made
-        article = path if here else corpus.root / ARTICLES_DIR / f"{source_id}.txt"
-        entry: dict[str, Any] = {
-            "file": _relative(path, corpus.root) if here else f"{ARTICLES_DIR}/{source_id}.txt",
-            "headline": _headline(text, path),
-            "summit": summit_id,
-            "sha256": digest,
-            "note": f"Ingested from {path.name}.",
-        }
-        if outlet:
-            entry["outlet"] = outlet
-        if date:
-            entry["date"] = date
-        register_sources(corpus.root, {source_id: entry})
-        shown = display_path(article)
-        return Ingested(
-            source_id,
-            True,
-            records,
-            f"{path}: added as {source_id} ({shown}), {len(records)} candidate record(s) for {summit_id}",
-        )
-    raise IngestError(f"{path}: every name for it is taken in {corpus.root}; rename the file")
-
-
-def in_folder(path: Path, root: Path) -> bool:
-    """True for a regular file (not a link) inside the data folder ``root``."""
-    try:
-        return (
-            not path.is_symlink()
-            and path.is_file()
-            and (path.parent.resolve() / path.name).is_relative_to(root.resolve())
-        )
-    except OSError:
-        return False
-
-
-def _relative(path: Path, root: Path) -> str:
-    return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
-
-
-def create_files(
-    root: Path,
-    path: Path,
-    first: str | None,
-    taken: set[str],
-    raw: bytes | None,
-    extracted: Callable[[str], tuple[list[Commitment], bytes]],
-    durable: bool = True,
-) -> tuple[str, list[Commitment], bytes] | None:
-    """Create an article's candidates file, and its copy ``articles/ID.txt`` when ``raw`` is given,
-    under ``first`` or else the next free source id (:func:`free_ids`): a name another process took
-    meanwhile is skipped, never replaced. ``extracted(id)`` gives the records and the file's bytes
-    for an id. Returns (id, records, bytes), or None when every name is taken."""
-    for source_id in dict.fromkeys([*([first] if first else []), *free_ids(root, path, taken, raw is not None)]):
-        records, payload = extracted(source_id)
-        article = root / ARTICLES_DIR / f"{source_id}.txt"
-        try:
-            if raw is not None:
-                write_bytes_new(article, raw, durable)
-        except FileExistsError:
-            continue
-        try:
-            write_bytes_new(root / COMMITMENTS_DIR / f"{source_id}.toml", payload, durable)
-        except BaseException as exc:
-            if raw is not None:
-                article.unlink(missing_ok=True)
-            if isinstance(exc, FileExistsError):
-                continue
-            raise
-        return source_id, records, payload
-    return None
-
-
-CANDIDATES_HEADER = (
-    "# Candidates extracted by coalition-tui: check each one (Review, key 7).\n"
-    "# origin = extracted until reviewed; quotes are verbatim from the article sources.toml names.\n"
-)
-
-
-def candidates_file(source_id: str, summit_id: str, records: list[Commitment]) -> bytes:
-    """An article's candidates file. No file name is pasted into it: the article's name is in
-    ``sources.toml`` (its ``note``), written there by the TOML writer."""
-    return (CANDIDATES_HEADER + candidates_document(source_id, summit_id, records)).encode("utf-8")
-
-
-def register_sources(root: Path, entries: dict[str, dict[str, Any]]) -> list[str]:
-    """Append ``entries`` to ``root/sources.toml`` in one atomic write (the file as written is kept),
-    under the data folder's lock and against the file as it is on disk. An id that is registered
-    already is not written again; those ids are returned."""
-    return append_tables(root, root / "sources.toml", entries, strict=False)  # a broken file: validate names it
-
-
-def _headline(text: str, path: Path) -> str:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
-    return first if len(first) <= 160 else first[:157].rstrip() + "..."
-
-
-__all__ = [
-    "MAX_ARTICLE_BYTES",
-    "IngestError",
-    "Ingested",
-    "guess_summit",
-    "ingest_file",
-    "read_input",
-    "register_sources",
-]
+def gather(targets: list[Path]) -> tuple[list[Path], list[str]]:
+    """The article files of ``targets`` (a file, or a folder's ``.txt`` files) and a line per target
+    that gives none."""
+    files: list[Path] = []
+    problems: list[str] = []
+    for target in targets:
+        found, why = article_files(target)
+        files += found
+        problems += why
+        if not found and not why:
+            problems.append(f"{display_path(target)}: no .txt article there")
+    return files, problems

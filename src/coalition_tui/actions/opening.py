@@ -7,10 +7,16 @@ import contextlib
 import gc
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coalition_tui.store.cache import Prepared, open_cached
 from coalition_tui.store.corpus import Corpus
-from coalition_tui.store.loader import Progress, _noop, needs_prepare
+from coalition_tui.store.loader import Progress, _noop, load_base, needs_prepare, record_files
+from coalition_tui.store.locking import data_lock
+from coalition_tui.store.tomlio import write_bytes_new
+
+if TYPE_CHECKING:
+    from coalition_tui.actions.ingest import IngestResult
 
 
 @contextlib.contextmanager
@@ -28,16 +34,36 @@ def _no_collections() -> Iterator[None]:
 
 
 def open_corpus(data_dir: Path, progress: Progress = _noop, use_cache: bool = True) -> Corpus:
-    """Load ``data_dir``: a folder of bare articles is ingested first (:func:`actions.bulk.prepare`),
+    """Load ``data_dir``: a folder of bare articles is ingested first (:func:`prepare`),
     and an unchanged corpus comes from the cache."""
     with _no_collections():
         root = data_dir.resolve()
         prepared = None
         if needs_prepare(root):  # extraction is imported only when there is something to extract
-            from coalition_tui.actions.bulk import prepare
-
             made = prepare(root, progress)
             if made is not None:
                 result, corpus = made
                 prepared = Prepared(corpus, result.problems, result.digests, result.entries)
         return open_cached(root, progress, use_cache, prepared)
+
+
+def prepare(data_dir: Path, progress: Progress = _noop) -> tuple[IngestResult, Corpus] | None:
+    """Make a folder holding only ``.txt`` articles a corpus: register them in place and extract their
+    candidates (gazetteer and meetings come from the bundled corpus unless the folder has its own).
+    Returns what was done and the corpus, already complete: nothing written needs reading back."""
+    if not needs_prepare(data_dir):
+        return None
+    from coalition_tui.actions.ingest import article_files, ingest_many  # extraction: only when needed
+
+    with data_lock(data_dir):  # a second process opening the folder meanwhile waits, then loads it
+        if not needs_prepare(data_dir):
+            return None
+        for leftover in record_files(data_dir):  # an earlier first open was killed before registering them
+            leftover.unlink(missing_ok=True)
+        corpus = load_base(data_dir, progress)
+        files, problems = article_files(data_dir)
+        result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)
+        result.problems[:0] = problems
+        if not result.added:
+            write_bytes_new(data_dir / "sources.toml", b"# No article could be registered; see the problems.\n")
+    return result, corpus

@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="add articles to the corpus with their extracted candidate records")
     _add_data(p, argparse.SUPPRESS)
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="an article, or a folder of .txt articles")
     p.add_argument("--summit", metavar="ID", help="the meeting they report (default: guessed per article)")
     p.add_argument("--outlet", default="", metavar="NAME")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="publication date")

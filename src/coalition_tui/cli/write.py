@@ -24,24 +24,24 @@ from coalition_tui.cli.common import (
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.actions.ingest import IngestError, ingest_file
+    from coalition_tui.actions.ingest import gather, ingest_many
 
-    data = _data(args)
-    corpus = _corpus(args)  # once: each ingest chooses its id and checks duplicates against sources.toml on disk
-    failed = 0
-    for path in args.files:
+    files, problems = gather(args.files)
+    if files:
+        corpus = _corpus(args)
         try:
-            result = ingest_file(corpus, path, summit=args.summit, outlet=args.outlet, date=args.date)
-        except IngestError as exc:
-            err.write(f"coalition-tui ingest: {exc}\n")
-            failed += 1
-            continue
-        except OSError as exc:
-            err.write(f"coalition-tui ingest: {path}: cannot write to {data}: {exc.strerror or exc}\n")
-            failed += 1
-            continue
-        out.write(result.message + "\n")
-    return 1 if failed else 0
+            result = ingest_many(corpus, files, summit=args.summit, outlet=args.outlet, date=args.date)
+        except NotFound as exc:
+            problems.append(str(exc))
+        except OSError as exc:  # the bundled corpus, a folder one cannot write, a full disk
+            problems.append(f"cannot write to {_data(args)}: {exc.strerror or exc}")
+        else:
+            for line in result.reports:
+                out.write(line + "\n")
+            problems += result.problems
+    for line in problems:
+        err.write(f"coalition-tui ingest: {line}\n")
+    return 1 if problems else 0
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

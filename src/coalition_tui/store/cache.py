@@ -121,7 +121,7 @@ def _cache_file(root: Path) -> Path | None:
 
 @dataclass
 class Prepared:
-    """A folder of bare articles just ingested (by ``actions.bulk.prepare``): its corpus, what could not
+    """A folder of bare articles just ingested (by ``actions.opening.prepare``): its corpus, what could not
     be ingested, the digests of the files written and the cache entries they make."""
 
     corpus: Corpus

@@ -193,7 +193,7 @@ def dumps(data: Mapping[str, Any]) -> str:
 def write_atomic(path: Path, fill: Callable[[BinaryIO], object], durable: bool = True) -> None:
     """Write ``path`` through ``fill(handle)`` into a temp file in the same folder, then ``os.replace``:
     never half a file. ``durable`` waits for the bytes to reach the disk first (fsync); a bulk writer
-    passes False and syncs once at the end (see :func:`coalition_tui.actions.bulk.ingest_many`)."""
+    passes False and syncs once at the end (see :func:`coalition_tui.actions.ingest.ingest_many`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

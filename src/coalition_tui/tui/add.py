@@ -72,7 +72,7 @@ class AddArticlesScreen(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="add")
     def _ingest(self, target: Path, summit: str | None) -> None:
-        from coalition_tui.actions.bulk import article_files, ingest_many
+        from coalition_tui.actions.ingest import gather, ingest_many
         from coalition_tui.actions.opening import open_corpus
 
         corpus = self.app.corpus  # type: ignore[attr-defined]
@@ -80,15 +80,13 @@ class AddArticlesScreen(ModalScreen[None]):
         def progress(stage: str, done: int, total: int) -> None:
             self.post_message(WorkProgress(stage, done, total))
 
-        files, problems = article_files(target)
+        files, problems = gather([target])
         try:
             result = ingest_many(corpus, files, summit=summit, progress=progress) if files else None
         except OSError as exc:  # the bundled corpus (read-only), a full disk, a folder one cannot write
             result = None
             problems.append(f"{corpus.root}: {exc.strerror or exc}")
         problems += result.problems if result else []
-        if not files and not problems:
-            problems.append(f"{target}: no .txt article there")
         fresh = None
         if result and result.added:
             from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
