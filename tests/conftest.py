@@ -140,3 +140,55 @@ def load_back(tmp: Path, export_file: Path) -> list[Commitment]:
     corpus = load_corpus(root / "data")
     assert [str(p) for p in corpus.problems] == []
     return corpus.records
+
+
+def _screen_rows(app) -> list[list]:
+    """The current screen as the terminal gets it: a list of rows of Rich segments (the same render
+    as ``App.export_screenshot``, kept as segments so that a test can read the text and its styles)."""
+    import io
+
+    from rich.console import Console
+    from rich.segment import Segment
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, legacy_windows=False)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return [list(line) for line in Segment.split_lines(console.render(update))]
+
+
+def shown(app) -> str:
+    """What the screen shows, as plain text: one line per terminal row."""
+    return "\n".join("".join(s.text for s in row if not s.control).rstrip() for row in _screen_rows(app))
+
+
+def painted(app, style: str) -> str:
+    """The text the screen paints with ``style`` (a Rich style such as ``"reverse"`` or ``"on #264f78"``):
+    runs on successive rows joined by a space, spaces collapsed; scrollbar and box glyphs left out."""
+    from rich.style import Style
+
+    wanted = Style.parse(style)
+    runs = []
+    for row in _screen_rows(app):
+        run = "".join(s.text for s in row if not s.control and s.style is not None and s.style + wanted == s.style)
+        runs.append("".join(ch for ch in run if not 0x2500 <= ord(ch) <= 0x259F))
+    return " ".join(" ".join(runs).split())
+
+
+async def open_source(pilot, source_id: str) -> None:
+    """In Sources (4), move down the list until the article pane shows ``source_id``'s file."""
+    from coalition_tui.tui.render import inert
+
+    app = pilot.app
+    file = inert(app.corpus.sources[source_id].file)
+    for _ in range(len(app.corpus.sources)):
+        if file in shown(app):
+            return
+        await pilot.press("j")
+        await pilot.pause()
+    assert file in shown(app), f"{source_id} is not shown"
+
+
+def heading(app) -> str:
+    """The view the header names: what follows "— " on the screen's first line."""
+    first = shown(app).splitlines()[0]
+    return first.rsplit("— ", 1)[-1].strip() if "— " in first else ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import loaded, pilot_test
+from conftest import loaded, open_source, pilot_test
 from textual.drivers import headless_driver
 
 from coalition_tui.actions.ingest import ingest_file
@@ -117,14 +117,7 @@ async def test_no_view_writes_an_escape_sequence_or_bidi_control_from_an_article
         for name, keys in STEPS:
             await step(name, keys)
         await step("Sources", ["4"])
-        screen = app.screen
-        table = screen.query_one("#sources")
-        for _ in range(table.row_count):  # to the hostile article: its title, records and text
-            if screen.source_id.startswith("2-name-pwned") or "hostile" in screen.source_id:
-                break
-            await pilot.press("j")
-            await pilot.pause()
-        assert "hostile" in screen.source_id
+        await open_source(pilot, next(s for s in app.corpus.sources if "hostile" in s))  # its title, records, text
         await step("Sources: the hostile article", ["tab", "j", "j"])
         await step("Sources: a record selected", ["space"])
         await step("Diff", ["shift+tab", "d", "k", "d"])
@@ -157,12 +150,9 @@ async def test_a_long_article_with_thousands_of_records_paints_only_the_rows_on_
         await loaded(pilot)
         await pilot.press("4")
         await pilot.pause()
-        screen = app.screen
-        while screen.source_id != done.source:
-            await pilot.press("j")
-            await pilot.pause()
+        await open_source(pilot, done.source)
         await pilot.pause()
-        view = screen.query_one("#article", ArticleView)
+        view = app.screen.query_one("#article", ArticleView)
         assert len(painted) < 40 * 6  # a few frames of one screen, never the 3,000 lines
         painted.clear()
         await pilot.press("tab", "G")  # the last record: its quote scrolled into view

@@ -7,7 +7,7 @@ import os
 import tomllib
 from pathlib import Path
 
-from conftest import DATA, REPO, loaded, pilot_test
+from conftest import DATA, REPO, heading, loaded, pilot_test
 
 from coalition_tui.tui import make_app
 from coalition_tui.tui.dialogs import keys_markdown
@@ -44,10 +44,10 @@ async def test_a_keymap_file_remaps_a_key(tmp_path: Path, monkeypatch):
         await loaded(pilot)
         await pilot.press("2")  # no longer Countries' key
         await pilot.pause()
-        assert app.current_mode == "overview"
+        assert heading(app) == "Overview"
         await pilot.press("c")
         await pilot.pause()
-        assert app.current_mode == "countries"
+        assert heading(app) == "Countries"
 
 
 @pilot_test

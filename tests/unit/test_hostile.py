@@ -12,8 +12,8 @@ from conftest import DATA, disk_full, permission_denied
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coalition_tui.actions.ingest import article_files, ingest_many
 from coalition_tui.actions.export import export_document, write_export
+from coalition_tui.actions.ingest import article_files, ingest_many
 from coalition_tui.cli import main
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.store.loader import load_corpus, read_article

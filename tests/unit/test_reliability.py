@@ -20,8 +20,7 @@ import pytest
 from conftest import DATA
 
 from coalition_tui.actions import review
-from coalition_tui.actions.ingest import article_files
-from coalition_tui.actions.ingest import ingest_file
+from coalition_tui.actions.ingest import article_files, ingest_file
 from coalition_tui.actions.opening import open_corpus
 from coalition_tui.cli import main
 from coalition_tui.store import cache

@@ -22,8 +22,8 @@ from coalition_tui.cli.common import (
 
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from coalition_tui.actions.intake import IngestError, read_input
-    from coalition_tui.extraction.meetings import guess_summit
     from coalition_tui.extraction.extract import Extractor
+    from coalition_tui.extraction.meetings import guess_summit
 
     corpus = _corpus(args)
     try:

@@ -54,7 +54,7 @@ class QuoteSpan(Static, can_focus=True):
         line = Text.assemble(
             ("… " if a > lo else "", "dim"),
             (render.inert(text[a : self.start]), "dim"),
-            (render.inert(text[self.start : self.end]), "reverse bold"),
+            (render.inert(text[self.start : self.end]), render.SPAN_STYLE),
             (render.inert(text[self.end : b]), "dim"),
             (" …" if b < hi else "", "dim"),
         )

@@ -23,6 +23,7 @@ ENTITY_STYLE = {"country": "bold #5fafff", "person": "bold italic #d7af5f", "org
 QUOTE_STYLE = "underline"
 CURRENT_STYLE = "reverse"
 SENTENCE_STYLE = "on #264f78"  # the article's sentence cursor (Sources: n makes a record of it)
+SPAN_STYLE = "reverse bold"  # the quote a record form will save, in its paragraph
 
 
 UNREVIEWED = ("⚑", "bold yellow")
