@@ -189,11 +189,16 @@ class ExportScreen(ModalScreen[Path | None]):
 
 
 def keys_markdown() -> str:
-    """README's keys table, made from the same bindings as the help screen (a test keeps them equal)."""
-    rows = ["| key | what it does | binding id |", "|---|---|---|"]
+    """README's keys table, made from the same bindings as the help screen (a test keeps them equal):
+    two keys to a row, a heading row per section."""
+    rows = ["| key | what it does | binding id | key | what it does | binding id |", "|---|---|---|---|---|---|"]
     for title, bindings in HELP_SECTIONS:
-        rows.append(f"| **{title}** | | |")
+        rows.append(f"| **{title}** | | | | | |")
+        cells = []
         for b in bindings:
             key = (b.key_display or b.key).replace("|", "\\|")
-            rows.append(f"| `{key}` | {b.description} | {f'`{b.id}`' if b.id else ''} |")
+            cells.append(f"`{key}` | {b.description} | {f'`{b.id}`' if b.id else ''}")
+        for i in range(0, len(cells), 2):
+            pair = cells[i : i + 2]
+            rows.append("| " + " | ".join(pair + ([" | | "] if len(pair) == 1 else [])) + " |")
     return "\n".join(rows) + "\n"
