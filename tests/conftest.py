@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,12 @@ def heading(app) -> str:
     """The view the header names: what follows "— " on the screen's first line."""
     first = shown(app).splitlines()[0]
     return first.rsplit("— ", 1)[-1].strip() if "— " in first else ""
+
+
+def table_of(data: Path, record_id: str) -> dict:
+    """A record's table as its ``commitments/*.toml`` file holds it now."""
+    for path in (data / "commitments").glob("*.toml"):
+        for table in tomllib.loads(path.read_text(encoding="utf-8")).get("commitment", []):
+            if table["id"] == record_id:
+                return table
+    raise AssertionError(record_id)

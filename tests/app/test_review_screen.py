@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import contextlib
 import re
-import tomllib
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, loaded, pilot_test, shown
+from conftest import ARTICLES, loaded, pilot_test, shown, table_of
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
@@ -22,14 +21,6 @@ from coalition_tui.store.model import Commitment
 from coalition_tui.tui import make_app
 from coalition_tui.tui.app import CoalitionApp
 from coalition_tui.tui.review import EditScreen, ReviewScreen
-
-
-def table_of(data: Path, record_id: str) -> dict:
-    for path in (data / "commitments").glob("*.toml"):
-        for table in tomllib.loads(path.read_text(encoding="utf-8")).get("commitment", []):
-            if table["id"] == record_id:
-                return table
-    raise AssertionError(record_id)
 
 
 def listed(app: CoalitionApp) -> list[tuple[str, str, str]]:

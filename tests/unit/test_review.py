@@ -6,24 +6,15 @@ import os
 import signal
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import DATA, disk_full
+from conftest import DATA, disk_full, table_of
 
 from coalition_tui.actions import review
 from coalition_tui.cli import main
 from coalition_tui.store.loader import load_corpus
 from coalition_tui.store.model import Origin, Stance
-
-
-def table_of(data: Path, record_id: str) -> dict:
-    for path in (data / "commitments").glob("*.toml"):
-        for table in tomllib.loads(path.read_text(encoding="utf-8")).get("commitment", []):
-            if table["id"] == record_id:
-                return table
-    raise AssertionError(record_id)
 
 
 def test_the_queue_holds_the_extracted_candidates_only(review_data):
