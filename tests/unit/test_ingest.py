@@ -202,3 +202,13 @@ def test_a_text_another_process_registered_meanwhile_is_not_registered_twice(dat
     assert result.reports == [f"{copy}: already in the corpus as london; nothing changed"]
     assert "same-text" not in load_corpus(data_copy).sources
     assert not (data_copy / "commitments" / "same-text.toml").exists()
+
+
+def test_what_ingest_says_follows_the_order_of_the_files_given(data_copy: Path, tmp_path: Path, capsys):
+    first, again = tmp_path / "first.txt", tmp_path / "zz-again.txt"
+    first.write_text("Paris, 27 March 2025. Belgium said it would send troops to Ukraine.", encoding="utf-8")
+    again.write_bytes(first.read_bytes())
+    assert ingest(data_copy, str(first), str(again), "--summit", "2025-03-27-paris") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"{first}: added as first ")
+    assert out[1] == f"{again}: already in the corpus as first; nothing changed"

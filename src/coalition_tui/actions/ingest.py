@@ -272,13 +272,15 @@ def ingest_many(
     jobs = _jobs(corpus, paths, summit_id, in_place, adopt, outlet, date)
     progress("extracting records", 0, len(jobs))
     fresh: dict[str, _Done] = {}
+    place = {job.path: n for n, job in enumerate(jobs)}  # reports in the order the files were given
+    said: list[tuple[str, str]] = []  # (the file as given, what is said of it)
     for n, item in enumerate(_run(corpus, jobs, workers or WORKERS), 1):
         if n % CHUNK == 0 or n == len(jobs):
             progress("extracting records", n, len(jobs))
         if item.problem:
             result.problems.append(item.problem)
         elif item.entry["sha256"] in known:  # the same text twice: the first one stays
-            _same_text(corpus.root, item, known[item.entry["sha256"]], in_place, result)
+            said += _same_text(corpus.root, item, known[item.entry["sha256"]], in_place, result)
         else:
             known[item.entry["sha256"]] = item.job.source
             fresh[item.job.source] = item
@@ -289,13 +291,14 @@ def ingest_many(
             theirs = {digest: sid for sid, digest in registered(corpus.root).items() if sid not in corpus.sources}
             for source, item in list(fresh.items()):
                 if item.entry["sha256"] in theirs:
-                    _same_text(corpus.root, fresh.pop(source), theirs[item.entry["sha256"]], in_place, result)
+                    said += _same_text(corpus.root, fresh.pop(source), theirs[item.entry["sha256"]], in_place, result)
             clashes = register_sources(corpus.root, {source: item.entry for source, item in fresh.items()})
         for clash in clashes:  # an id another process registered meanwhile (with another text)
             result.problems.append(f"{clash}: registered meanwhile by another process; not registered again")
             _unwrite(corpus.root, fresh.pop(clash).job)
     for item in fresh.values():
-        _added(corpus.root, item, result)
+        said.append(_added(corpus.root, item, result))
+    result.reports = [line for _path, line in sorted(said, key=lambda s: place[s[0]])]
     if adopt:
         progress("building the corpus", 0, 1)
         share = Sharing()
@@ -303,24 +306,25 @@ def ingest_many(
     return result
 
 
-def _same_text(root: Path, item: _Done, other: str, in_place: bool, result: IngestResult) -> None:
-    """An article whose text the corpus has already (as ``other``): what its worker wrote goes."""
+def _same_text(root: Path, item: _Done, other: str, in_place: bool, result: IngestResult) -> list[tuple[str, str]]:
+    """An article whose text the corpus has already (as ``other``): what its worker wrote goes; the
+    line to report, with the file it is about."""
     _unwrite(root, item.job)
     shown = display_path(Path(item.job.path))
     result.already.append(other)
     if in_place:  # the file stays in the folder, unregistered: the user should know
         result.problems.append(f"{shown}: same text as {other}; not registered again")
-    else:
-        result.reports.append(f"{shown}: already in the corpus as {other}; nothing changed")
+        return []
+    return [(item.job.path, f"{shown}: already in the corpus as {other}; nothing changed")]
 
 
-def _added(root: Path, item: _Done, result: IngestResult) -> None:
+def _added(root: Path, item: _Done, result: IngestResult) -> tuple[str, str]:
     source = item.job.source
     result.added.append(source)
     result.records += item.records
     result.digests.update({Path(k): v for k, v in item.digests.items()})
     where = display_path(root / item.job.file)
-    result.reports.append(
+    return item.job.path, (
         f"{display_path(Path(item.job.path))}: added as {source} ({where}), "
         f"{item.records} candidate record(s) for {item.entry['summit']}"
     )
