@@ -80,9 +80,7 @@ def pilot_test(fn):
 @pytest.fixture
 def review_data(data_copy: Path) -> Path:
     """The bundled corpus plus one ingested article (tests/articles/nordic.txt) whose candidates await review."""
-    from coalition_tui.actions.ingest import ingest_file
-
-    ingest_file(load_corpus(data_copy), DATA.parent / "tests" / "articles" / "nordic.txt", summit="2026-01-06-paris")
+    ingest_one(data_copy, DATA.parent / "tests" / "articles" / "nordic.txt", "2026-01-06-paris")
     return data_copy
 
 
@@ -106,26 +104,22 @@ UNKNOWN_NAMES_NEWS = (
 @pytest.fixture
 def unknown_names_data(data_copy: Path, tmp_path: Path) -> Path:
     """The bundled corpus plus an article (our own words) naming two people the gazetteer lacks."""
-    from coalition_tui.actions.ingest import ingest_file
-
     article = tmp_path / "baltic.txt"
     article.write_text(UNKNOWN_NAMES_NEWS, encoding="utf-8")
-    ingest_file(load_corpus(data_copy), article, summit="2026-01-06-paris")
+    ingest_one(data_copy, article, "2026-01-06-paris")
     return data_copy
 
 
 @pytest.fixture
 def mixed_data(data_copy: Path, tmp_path: Path) -> Path:
     """The bundled corpus plus an article (our own words) where Norway refuses troops but offers logistics."""
-    from coalition_tui.actions.ingest import ingest_file
-
     article = tmp_path / "oslo.txt"
     article.write_text(
         "Paris, 6 January 2026.\n\nNorway will not send troops to Ukraine but will provide logistics, "
         "its prime minister said.\n",
         encoding="utf-8",
     )
-    ingest_file(load_corpus(data_copy), article, summit="2026-01-06-paris")
+    ingest_one(data_copy, article, "2026-01-06-paris")
     return data_copy
 
 
@@ -202,3 +196,14 @@ def table_of(data: Path, record_id: str) -> dict:
             if table["id"] == record_id:
                 return table
     raise AssertionError(record_id)
+
+
+def ingest_one(data: Path, article: Path, summit: str) -> tuple[str, list[Commitment]]:
+    """Ingest ``article`` into ``data`` as the command line does: its source id and its candidate
+    records, read back from the folder."""
+    from coalition_tui.actions.ingest import ingest_many
+
+    result = ingest_many(load_corpus(data), [article], summit=summit)
+    assert not result.problems and len(result.added) == 1, result.problems
+    source = result.added[0]
+    return source, list(load_corpus(data).by_source.get(source, []))

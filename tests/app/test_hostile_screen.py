@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from conftest import loaded, open_source, pilot_test
+from conftest import ingest_one, loaded, open_source, pilot_test
 from textual.drivers import headless_driver
 
-from coalition_tui.actions.ingest import ingest_file
 from coalition_tui.store.loader import load_corpus
 from coalition_tui.store.safe import INVISIBLE
 from coalition_tui.tui import make_app
@@ -61,9 +60,9 @@ class RecordingDriver(headless_driver.HeadlessDriver):
 def hostile_data(data_copy: Path, tmp_path: Path) -> Path:
     article = tmp_path / "\x1b]2;NAME-PWNED\x07hostile.txt"
     article.write_text(ARTICLE, encoding="utf-8")
-    done = ingest_file(load_corpus(data_copy), article, summit="2025-03-27-paris")
-    assert done.added and done.records
-    assert HEADLINE in load_corpus(data_copy).sources[done.source].headline  # kept verbatim in the data
+    source, records = ingest_one(data_copy, article, "2025-03-27-paris")
+    assert records
+    assert HEADLINE in load_corpus(data_copy).sources[source].headline  # kept verbatim in the data
     return data_copy
 
 
@@ -140,8 +139,8 @@ async def test_a_long_article_with_thousands_of_records_paints_only_the_rows_on_
     lines = [f"Country number {i} aside, France said it would send troops to Ukraine." for i in range(3000)]
     article = tmp_path / "long.txt"
     article.write_text("Paris, 27 March 2025.\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
-    done = ingest_file(load_corpus(data_copy), article, summit="2025-03-27-paris")
-    assert len(done.records) >= 3000
+    source, records = ingest_one(data_copy, article, "2025-03-27-paris")
+    assert len(records) >= 3000
     painted: list[int] = []
     real = ArticleView.render_line
     monkeypatch.setattr(ArticleView, "render_line", lambda self, y: painted.append(y) or real(self, y))
@@ -150,7 +149,7 @@ async def test_a_long_article_with_thousands_of_records_paints_only_the_rows_on_
         await loaded(pilot)
         await pilot.press("4")
         await pilot.pause()
-        await open_source(pilot, done.source)
+        await open_source(pilot, source)
         await pilot.pause()
         view = app.screen.query_one("#article", ArticleView)
         assert len(painted) < 40 * 6  # a few frames of one screen, never the 3,000 lines
@@ -158,7 +157,7 @@ async def test_a_long_article_with_thousands_of_records_paints_only_the_rows_on_
         await pilot.press("tab", "G")  # the last record: its quote scrolled into view
         await pilot.pause()
         await pilot.pause()
-        last = max(done.records, key=lambda r: r.start)
+        last = max(records, key=lambda r: r.start)
         shown = view.rows_text()[view.scroll_offset.y : view.scroll_offset.y + view.size.height]
         assert any(last.quote[:40] in row for row in shown)
         assert len(painted) < 40 * 6

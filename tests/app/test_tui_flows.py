@@ -203,7 +203,9 @@ async def test_command_palette_reaches_every_view():
 
 def _side_by_side(app) -> bool:
     """Every row of the diff below its header shows two columns (A │ B)."""
-    body = shown(app).splitlines()[7:-1]  # below the header and the rule, above the footer
+    lines = shown(app).splitlines()
+    rule = next(i for i, line in enumerate(lines) if line.startswith("─"))
+    body = lines[rule + 1 : -1]  # below the header's rule, above the footer
     return all("│" in line for line in body if line.strip())
 
 

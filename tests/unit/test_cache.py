@@ -259,10 +259,10 @@ def test_the_names_of_many_articles_found_in_worker_processes_are_those_found_he
 
 
 def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Path, loads, parsed):
-    from coalition_tui.actions.ingest import ingest_file
+    from coalition_tui.actions.ingest import ingest_many
 
     open_corpus(review_data)
-    ingest_file(loader.load_corpus(review_data), ARTICLES / "london.txt", summit="2025-03-02-london")
+    assert ingest_many(loader.load_corpus(review_data), [ARTICLES / "london.txt"], summit="2025-03-02-london").added
     parsed.clear()
     corpus = open_corpus(review_data)
     assert parsed == ["london.toml"] and len(loads) == 2  # sources.toml changed: the articles are read again

@@ -172,7 +172,8 @@ def test_a_topic_a_negated_verb_or_the_coalitions_name_is_no_commitment(extracto
 
 
 def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names(data_copy, tmp_path):
-    from coalition_tui.actions.ingest import ingest_file
+    from conftest import ingest_one
+
     from coalition_tui.analysis import browse
     from coalition_tui.store.loader import load_corpus
 
@@ -182,8 +183,8 @@ def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names
         "provide naval support in the Black Sea.\n",
         encoding="utf-8",
     )
-    done = ingest_file(load_corpus(data_copy), article, summit="2025-09-04-paris")
-    assert {(r.country, r.kind.value, r.stance.value) for r in done.records} == {("TUR", "naval", "willing")}
+    _source, records = ingest_one(data_copy, article, "2025-09-04-paris")
+    assert {(r.country, r.kind.value, r.stance.value) for r in records} == {("TUR", "naval", "willing")}
     rows = browse.names_seen(load_corpus(data_copy))
     fidan = [r for r in rows if r.written == "Hakan Fidan"]
     assert fidan and fidan[0].kind == browse.UNKNOWN_PERSON and fidan[0].label == "Türkiye"

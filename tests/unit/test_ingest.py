@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES
+from conftest import ARTICLES, ingest_one
 
 from coalition_tui.cli import main
 from coalition_tui.store.loader import MAX_ARTICLE_BYTES, load_corpus
@@ -191,10 +191,10 @@ def test_a_folder_of_articles_is_ingested_through_the_worker_path_with_outlet_an
 
 
 def test_a_text_another_process_registered_meanwhile_is_not_registered_twice(data_copy: Path, tmp_path: Path):
-    from coalition_tui.actions.ingest import ingest_file, ingest_many
+    from coalition_tui.actions.ingest import ingest_many
 
     stale = load_corpus(data_copy)  # loaded before the other process ingests
-    ingest_file(load_corpus(data_copy), ARTICLES / "london.txt", summit="2025-03-02-london")
+    ingest_one(data_copy, ARTICLES / "london.txt", "2025-03-02-london")
     copy = tmp_path / "same-text.txt"
     copy.write_bytes((ARTICLES / "london.txt").read_bytes())
     result = ingest_many(stale, [copy], summit="2025-03-02-london")

@@ -17,10 +17,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import DATA
+from conftest import DATA, ingest_one
 
 from coalition_tui.actions import review
-from coalition_tui.actions.ingest import article_files, ingest_file
+from coalition_tui.actions.ingest import article_files
 from coalition_tui.actions.opening import open_corpus
 from coalition_tui.cli import main
 from coalition_tui.store import cache
@@ -42,8 +42,8 @@ def many_candidates(data_copy: Path, tmp_path: Path) -> tuple[Path, list[str]]:
     """The bundled corpus with one article whose records file holds 200 unreviewed candidates."""
     article = tmp_path / "many.txt"
     article.write_text(_article(200), encoding="utf-8")
-    done = ingest_file(load_corpus(data_copy), article, summit=PARIS)
-    ids = [r.id for r in done.records]
+    _source, records = ingest_one(data_copy, article, PARIS)
+    ids = [r.id for r in records]
     assert len(ids) >= 200
     return data_copy, ids[:200]
 

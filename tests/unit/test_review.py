@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DATA, disk_full, table_of
+from conftest import DATA, disk_full, ingest_one, table_of
 
 from coalition_tui.actions import review
 from coalition_tui.cli import main
@@ -24,11 +24,8 @@ def test_the_queue_holds_the_extracted_candidates_only(review_data):
 
 
 def test_the_queue_is_in_source_then_text_order(review_data):
-    from coalition_tui.actions.ingest import ingest_file
-
-    corpus = load_corpus(review_data)
     for name in ("southern", "baltic_typos", "london"):  # ids sort differently from the order they came in
-        ingest_file(corpus, DATA.parent / "tests" / "articles" / f"{name}.txt", summit="2025-03-27-paris")
+        ingest_one(review_data, DATA.parent / "tests" / "articles" / f"{name}.txt", "2025-03-27-paris")
     corpus = load_corpus(review_data)
     for records in corpus.by_source.values():  # whatever order the records were indexed in
         records.reverse()

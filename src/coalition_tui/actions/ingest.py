@@ -36,7 +36,7 @@ from coalition_tui.actions.intake import (
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.extraction.meetings import guess_summit
 from coalition_tui.store.cache import Spool, candidates_entry
-from coalition_tui.store.corpus import Corpus, NotFound
+from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.loader import Progress, _noop
 from coalition_tui.store.locking import check_writable, data_lock
 from coalition_tui.store.model import Commitment, Source, Summit
@@ -170,7 +170,7 @@ def _ingest_one(job: _Job) -> _Done:
         records = worker.extractor.extract(text, source, summit, date)
         return records, candidates_file(source, summit, records)
 
-    made = create_files(worker.root, path, job.source, set(), raw if job.copy else None, extracted, durable=False)
+    made = create_files(worker.root, path, job.source, raw if job.copy else None, extracted, durable=False)
     if made is None:
         return _Done(
             job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file"
@@ -358,34 +358,6 @@ def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) 
         for index, record in enumerate(records):
             corpus.homes[record.id] = (home, index)
             corpus.add(record)
-
-
-# --------------------------------------------------------------------------- one file
-@dataclass(frozen=True)
-class Ingested:
-    source: str  # the new source, or the one that has its text already
-    added: bool
-    records: list[Commitment]
-    message: str
-
-
-def ingest_file(
-    corpus: Corpus, path: Path, summit: str | None = None, outlet: str = "", date: dt.date | None = None
-) -> Ingested:
-    """:func:`ingest_many` for one file, adding it to ``corpus``. Raises :class:`IngestError` (one
-    line naming the file); nothing is written then."""
-    try:
-        result = ingest_many(corpus, [path], summit, in_place=False, workers=1, adopt=True, outlet=outlet, date=date)
-    except NotFound as exc:
-        raise IngestError(f"{path}: {exc}") from None
-    except OSError as exc:
-        raise IngestError(f"{path}: cannot write into {corpus.root}: {exc.strerror or exc}") from None
-    if result.problems:
-        raise IngestError(result.problems[0])
-    if not result.added:
-        return Ingested(result.already[0], False, [], result.reports[0])
-    source = result.added[0]
-    return Ingested(source, True, list(corpus.by_source.get(source, [])), result.reports[0])
 
 
 def gather(targets: list[Path]) -> tuple[list[Path], list[str]]:

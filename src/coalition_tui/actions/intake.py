@@ -90,8 +90,7 @@ def in_folder(path: Path, root: Path) -> bool:
 def create_files(
     root: Path,
     path: Path,
-    first: str | None,
-    taken: set[str],
+    first: str,
     raw: bytes | None,
     extracted: Callable[[str], tuple[list[Commitment], bytes]],
     durable: bool = True,
@@ -100,7 +99,7 @@ def create_files(
     under ``first`` or else the next free source id (:func:`free_ids`): a name another process took
     meanwhile is skipped, never replaced. ``extracted(id)`` gives the records and the file's bytes
     for an id. Returns (id, records, bytes), or None when every name is taken."""
-    for source_id in dict.fromkeys([*([first] if first else []), *free_ids(root, path, taken, raw is not None)]):
+    for source_id in dict.fromkeys([first, *free_ids(root, path, set(), raw is not None)]):
         records, payload = extracted(source_id)
         article = root / ARTICLES_DIR / f"{source_id}.txt"
         try:

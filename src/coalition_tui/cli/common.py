@@ -97,6 +97,8 @@ def _filtered(corpus: Corpus, args: argparse.Namespace) -> list[Commitment]:
     )
 
 
+# Our own colour codes carry this mark and InertWriter turns only it into ESC. A fresh random token per
+# run: an article cannot contain it in advance, so no text from the data can become an escape sequence.
 _ESC = "\ue000" + secrets.token_hex(8)
 
 
@@ -113,7 +115,7 @@ _COLOURS = {
 class InertWriter:
     """Standard output for every command: control characters from articles, names or file names are
     written as visible pictures ("␛"), so no escape sequence from the data reaches the terminal; only
-    the colour codes the diff adds itself (marked with a private-use character) become real ESCs."""
+    the colour codes the diff adds itself (marked with ``_ESC``) become real ESCs."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream

@@ -70,10 +70,6 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-# Our own colour codes carry this mark and InertWriter turns only it into ESC. A fresh random token per
-# run: an article cannot contain it in advance, so no text from the data can become an escape sequence.
-
-
 def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from coalition_tui.actions import review
 
