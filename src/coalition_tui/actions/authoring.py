@@ -15,17 +15,26 @@ from dataclasses import dataclass
 from coalition_tui.extraction.clean import clean
 from coalition_tui.extraction.sentences import split_sentences
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.loader import RECORD_TABLE, record_from_table
 from coalition_tui.store.locking import DataLocked, data_lock
 from coalition_tui.store.model import Commitment, Kind, Origin, Stance
 from coalition_tui.store.problems import display_path
 from coalition_tui.store.serialize import record_table
-from coalition_tui.store.tomlio import MAX_TOML_BYTES, array_table_offsets, dumps, read_regular, write_bytes_atomic
+from coalition_tui.store.tomlio import (
+    MAX_TOML_BYTES,
+    TooDeep,
+    array_table_offsets,
+    dumps,
+    parse_toml,
+    read_regular,
+    write_bytes_atomic,
+)
 
 _WORD = re.compile(r"\S+")
 
 
-class AuthoringError(Exception):
+class AuthoringError(CoalitionError):
     """A one-line reason the record could not be saved; nothing was written."""
 
 
@@ -86,8 +95,10 @@ def move_span(text: str, start: int, end: int, edge: str, step: int) -> tuple[in
     return words[first][0], words[last][1]
 
 
-def _free_id(corpus: Corpus, source: str) -> str:
-    taken = set(corpus.homes) | {r.id for r in corpus.rejected}
+def _free_id(corpus: Corpus, source: str, on_disk: set[object]) -> str:
+    """A new analyst record id for ``source``: free in the corpus loaded and in the records file as it
+    is on disk now (read under the lock), so two windows saving at once never share an id."""
+    taken = set(corpus.homes) | {r.id for r in corpus.rejected} | on_disk
     n = 1
     while f"{source}-analyst-{n}" in taken:
         n += 1
@@ -116,14 +127,15 @@ def add_record(corpus: Corpus, draft: Draft) -> Commitment:
     shown = display_path(path)
     try:
         with data_lock(corpus.root):
-            record_id = _free_id(corpus, draft.source)
+            existing = read_regular(path, MAX_TOML_BYTES).decode("utf-8") if path.exists() else ""
+            data = parse_toml(existing)
+            tables = data.get(RECORD_TABLE, [])
+            on_disk = {t.get("id") for t in tables if isinstance(t, dict)}  # another window's saves included
+            record_id = _free_id(corpus, draft.source, on_disk)
             table = _table(draft, text, record_id)
             record, problems = record_from_table(corpus, table, {}, shown, None)
             if record is None:
                 raise AuthoringError(str(problems[0]) if problems else "the record does not validate")
-            existing = read_regular(path, MAX_TOML_BYTES).decode("utf-8") if path.exists() else ""
-            data = tomllib.loads(existing)
-            tables = data.get(RECORD_TABLE, [])
             block = dumps({RECORD_TABLE: [table]})
             new_text = (existing.rstrip("\n") + "\n\n" + block).lstrip("\n")
             if tomllib.loads(new_text).get(RECORD_TABLE, [])[:-1] != tables:
@@ -132,7 +144,7 @@ def add_record(corpus: Corpus, draft: Draft) -> Commitment:
             write_bytes_atomic(path, new_text.encode("utf-8"))
     except DataLocked as exc:
         raise AuthoringError(f"{shown}: {exc.strerror}; nothing saved") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep) as exc:
         raise AuthoringError(f"{shown}: cannot read it to append ({exc}); fix it first") from None
     except OSError as exc:
         raise AuthoringError(f"{shown}: could not save ({exc.strerror or exc}); nothing written") from None
@@ -153,7 +165,7 @@ def remove_record(corpus: Corpus, record_id: str) -> None:
     try:
         with data_lock(corpus.root):
             text = read_regular(path, MAX_TOML_BYTES).decode("utf-8")
-            data = tomllib.loads(text)
+            data = parse_toml(text)
             tables = data.get(RECORD_TABLE, [])
             if index != len(tables) - 1 or tables[index].get("id") != record_id:
                 raise AuthoringError(f"{shown}: the file changed since the record was added; remove it by hand")
@@ -164,7 +176,7 @@ def remove_record(corpus: Corpus, record_id: str) -> None:
             write_bytes_atomic(path, new_text.lstrip("\n").encode("utf-8"))
     except DataLocked as exc:
         raise AuthoringError(f"{shown}: {exc.strerror}; nothing changed") from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, OSError) as exc:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, OSError) as exc:
         raise AuthoringError(f"{shown}: cannot update it ({exc}); nothing changed") from None
     corpus.discard(record_id)
     del corpus.homes[record_id]

@@ -19,7 +19,7 @@ from coalition_tui.store.model import Commitment, Kind, Origin, Stance
 from coalition_tui.store.normalize import fold
 from coalition_tui.store.problems import display_path
 from coalition_tui.store.serialize import FIELD_ORDER, record_table
-from coalition_tui.store.tomlio import MAX_TOML_BYTES, read_regular, replace_array_table
+from coalition_tui.store.tomlio import MAX_TOML_BYTES, TooDeep, parse_toml, read_regular, replace_array_table
 
 
 class ReviewError(Exception):
@@ -159,10 +159,10 @@ def _save_locked(
     try:
         raw = read_regular(path, MAX_TOML_BYTES)
         text = raw.decode("utf-8")
-        data = tomllib.loads(text)
+        data = parse_toml(text)
         tables = data.get(RECORD_TABLE, [])
         table = dict(tables[index])
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, IndexError, TypeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, IndexError, TypeError, ValueError) as exc:
         raise ReviewError(f"{shown}: cannot read the record to update it ({exc}); nothing changed") from None
     if table.get("id") != record_id:
         raise ReviewError(f"{shown}: record {record_id!r} moved in the file since loading; reload, then retry")

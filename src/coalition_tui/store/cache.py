@@ -43,7 +43,7 @@ from coalition_tui.store.model import Commitment, Source
 from coalition_tui.store.paths import bundled_data_dir, own_or_bundled
 from coalition_tui.store.problems import Problem, Severity
 from coalition_tui.store.sharing import Sharing
-from coalition_tui.store.tomlio import write_atomic
+from coalition_tui.store.tomlio import MAX_TOML_BYTES, read_regular, write_atomic
 
 FORMAT = 8  # bump when what the cache holds changes meaning (a change of the models' shape is in SCHEMA)
 
@@ -62,6 +62,7 @@ def _schema() -> str:
 
 
 SCHEMA = _schema()
+MAX_CACHE_BYTES = 4 * 1024 * 1024 * 1024  # a cache file larger than this is not read (it is rebuilt)
 CHUNK = 2000  # records per pickle in the cache file (each pickle holds the GIL while it runs)
 
 
@@ -83,7 +84,7 @@ def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[P
             out[path] = known[path]
             continue
         try:
-            out[path] = hashlib.sha256(path.read_bytes()).digest()
+            out[path] = hashlib.sha256(read_regular(path, MAX_TOML_BYTES)).digest()
         except OSError as exc:
             out[path] = f"unreadable {exc.errno}".encode()
         if known is not None:
@@ -314,7 +315,7 @@ def _read(
     if where is None:
         return None
     try:
-        blob = where.read_bytes()
+        blob = read_regular(where, MAX_CACHE_BYTES)
         if not blob.startswith(MAGIC) or hashlib.sha256(blob[:-_DIGEST]).digest() != blob[-_DIGEST:]:
             return None  # truncated, flipped bits, another format: rebuilt
         handle = io.BytesIO(memoryview(blob)[len(MAGIC) : -_DIGEST])

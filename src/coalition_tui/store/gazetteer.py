@@ -59,7 +59,9 @@ class Gazetteer:
         return found
 
 
-def _country(code: str, table: dict[str, Any], shown: str, line: int | None) -> tuple[Country | None, list[Problem]]:
+def country_from_table(
+    code: str, table: dict[str, Any], shown: str, line: int | None
+) -> tuple[Country | None, list[Problem]]:
     import pycountry  # here, not at the top: a corpus from the cache needs no ISO data (50 ms of imports)
 
     iso = pycountry.countries.get(alpha_3=code)
@@ -119,7 +121,7 @@ def load_gazetteer(
     problems += found
     line_of = table_lines(text)
     for code, table in tables.items():
-        country, found = _country(code, table, shown, line_of(code))
+        country, found = country_from_table(code, table, shown, line_of(code))
         problems += found
         if country:
             gaz.countries[code] = country

@@ -26,7 +26,15 @@ from coalition_tui.store.problems import Problem, Severity, display_path
 from coalition_tui.store.records import RECORD_TABLE, record_from_table
 from coalition_tui.store.resolve import Resolver
 from coalition_tui.store.sharing import Sharing
-from coalition_tui.store.tomlio import array_table_lines, build, read_regular, read_tables, read_toml, table_lines
+from coalition_tui.store.tomlio import (
+    MAX_TOML_BYTES,
+    array_table_lines,
+    build,
+    read_regular,
+    read_tables,
+    read_toml,
+    table_lines,
+)
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 _FILE_DEFAULTS = ("source", "summit", "origin")
@@ -55,11 +63,10 @@ def is_leftover(path: Path) -> bool:
     killed before writing ``sources.toml``): written by coalition-tui, no decision in it. Such files
     are made again; any other records file means the folder's ``sources.toml`` was lost."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(200)
-            text = head + handle.read(MAX_ARTICLE_BYTES)
+        text = read_regular(path, MAX_TOML_BYTES)
     except OSError:
         return False
+    head = text[:200]
     first = head.split(b"\n", 1)[0]
     return (
         first.startswith(b"# Candidates extracted ")
@@ -92,14 +99,21 @@ def read_article(path: Path, shown: str) -> tuple[str | None, bytes, Problem | N
         if exc.errno == errno.EFBIG:
             return None, b"", Problem(shown, f"{exc.strerror}; split the article or trim it")
         return None, b"", Problem(shown, f"cannot read: {exc.strerror or exc}")
+    text, problem = decode_article(raw, shown)
+    return text, raw, problem
+
+
+def decode_article(raw: bytes, shown: str) -> tuple[str | None, Problem | None]:
+    """An article's bytes as text, or a problem saying why they are not an article (UTF-16, binary,
+    not UTF-8)."""
     if raw.startswith(_UTF16_BOMS):
-        return None, raw, Problem(shown, "is UTF-16 text; save it as UTF-8")
+        return None, Problem(shown, "is UTF-16 text; save it as UTF-8")
     if raw.count(b"\x00") > len(raw) // 100:  # a stray NUL from a bad scrape is kept (shown as ␀); many = binary
-        return None, raw, Problem(shown, "contains NUL bytes: a binary file, not an article")
+        return None, Problem(shown, "contains NUL bytes: a binary file, not an article")
     try:
-        return raw.decode("utf-8"), raw, None
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        return None, raw, Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")
+        return None, Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")
 
 
 def _load_summits(corpus: Corpus, base: Path) -> None:
@@ -176,6 +190,7 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
             )
             continue
         corpus.article_paths.append(path)
+        registered.add(path)  # registered even when it cannot be read: one problem, not two
         article, raw, problem = read_article(path, display_path(path, base))
         if problem:
             corpus.problems.append(
@@ -200,7 +215,6 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
         corpus.sources[key] = source
         corpus.texts[key] = article or ""
         folders.add(path.parent)
-        registered.add(path)
     for folder in sorted(folders):
         for stray in sorted(folder.glob("*.txt")):
             if real(stray) not in registered:

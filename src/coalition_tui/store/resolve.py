@@ -109,6 +109,11 @@ class Resolver:
         seen = [f for forms in self._cased.values() for f in forms]
         return seen + [f for forms in self._folded.values() for f in forms]
 
+    def exact(self, text: str) -> set[str]:
+        """The entities that ``text`` names as written (a name, alias, demonym, metonym, family name or
+        code; folded for case and accents), without any typo correction or context."""
+        return {f.entity for f in self._lookup(text, codes=True) if f.form != "given"}
+
     # ------------------------------------------------------------------ look-ups
     def _lookup(self, text: str, codes: bool) -> list[Form]:
         found = list(self._cased.get(cased_key(text), ()))

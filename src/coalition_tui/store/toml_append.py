@@ -8,11 +8,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.locking import data_lock
-from coalition_tui.store.tomlio import MAX_TOML_BYTES, dumps, read_regular, strip_none, write_bytes_atomic
+from coalition_tui.store.tomlio import (
+    MAX_TOML_BYTES,
+    TooDeep,
+    dumps,
+    parse_toml,
+    read_regular,
+    strip_none,
+    write_bytes_atomic,
+)
 
 
-class BrokenFile(ValueError):
+class BrokenFile(CoalitionError, ValueError):
     """The file to append to is not valid TOML: nothing was written."""
 
 
@@ -31,8 +40,8 @@ def append_tables(
         source = path if path.exists() else seed
         existing = read_regular(source, MAX_TOML_BYTES).decode("utf-8") if source and source.exists() else ""
         try:
-            present = tomllib.loads(existing)
-        except (tomllib.TOMLDecodeError, RecursionError) as exc:
+            present = parse_toml(existing)
+        except (tomllib.TOMLDecodeError, TooDeep) as exc:
             if strict:
                 raise BrokenFile(f"{path.name} is not valid TOML ({exc}); fix it first") from None
             present = {}
@@ -51,7 +60,7 @@ def append_tables(
     return clashes
 
 
-class AppendFailed(Exception):
+class AppendFailed(CoalitionError):
     """A one-line reason nothing was appended (a broken file, a folder one cannot write)."""
 
 

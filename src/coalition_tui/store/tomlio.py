@@ -19,12 +19,42 @@ from typing import Any, BinaryIO
 import tomli_w
 from pydantic import TypeAdapter, ValidationError
 
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.problems import Problem
 
 _LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 MAX_TOML_BYTES = 64 * 1024 * 1024  # a data file larger than this is refused, not read into memory
+MAX_DEPTH = 24  # arrays and tables nested deeper than this are refused (the data files nest at most 4)
+
+
+class TooDeep(ValueError):
+    """A document nested deeper than :data:`MAX_DEPTH`."""
+
+
+def check_depth(value: object, limit: int = MAX_DEPTH) -> None:
+    """Raise :class:`TooDeep` if ``value`` nests lists and dicts deeper than ``limit`` (walked without
+    recursion, so no document can exhaust the stack here)."""
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            if depth >= limit:
+                raise TooDeep(f"nested more than {limit} levels deep")
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads`` bounded: a document nested deeper than :data:`MAX_DEPTH` (or deep enough to
+    exhaust the parser's stack) is :class:`TooDeep`; malformed TOML is ``tomllib.TOMLDecodeError``."""
+    try:
+        data = tomllib.loads(text)
+    except RecursionError:
+        raise TooDeep("nested too deeply") from None
+    check_depth(data)
+    return data
 
 
 def read_toml(
@@ -43,15 +73,15 @@ def read_toml(
     except UnicodeDecodeError as exc:
         return None, "", [Problem(shown, f"not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8")]
     try:
-        return tomllib.loads(text), text, []
+        return parse_toml(text), text, []
+    except TooDeep as exc:
+        return None, text, [Problem(shown, f"malformed TOML: {exc}; flatten the arrays or tables")]
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = _LINE_IN_ERROR.search(message)
         line = int(match.group(1)) if match else None
         reason = _LINE_IN_ERROR.sub("", message).strip()
         return None, text, [Problem(shown, f"malformed TOML: {reason}; fix the syntax", line=line)]
-    except RecursionError:
-        return None, text, [Problem(shown, "malformed TOML: nested too deeply; flatten the arrays or tables")]
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -71,6 +101,27 @@ def read_regular(path: Path, limit: int) -> bytes:
     if len(raw) > limit:
         raise OSError(errno.EFBIG, f"is over {limit:,} bytes; files over {limit:,} bytes are refused")
     return raw
+
+
+class UnreadableFile(CoalitionError):
+    """A TOML file that cannot be used: not a regular file, too large, not UTF-8, malformed, too deep."""
+
+
+def load_toml_file(path: Path, limit: int = MAX_TOML_BYTES) -> dict[str, Any]:
+    """The parsed TOML of ``path`` through the checked reader (regular file, ``limit`` bytes, bounded
+    nesting); else :class:`UnreadableFile` with a one-line reason naming the file (and line)."""
+    try:
+        text = read_regular(path, limit).decode("utf-8")
+    except OSError as exc:
+        raise UnreadableFile(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+    try:
+        return parse_toml(text)
+    except TooDeep as exc:
+        raise UnreadableFile(f"{path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UnreadableFile(f"{path}: malformed TOML ({exc})") from None
 
 
 def read_tables(
@@ -291,8 +342,8 @@ def replace_array_table(
     from its parsed data instead, keeping its leading comment block.
     """
     if text is None or data is None:  # the caller may pass the file as it read and parsed it
-        text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        text = read_regular(path, MAX_TOML_BYTES).decode("utf-8")
+        data = parse_toml(text)
     block = dumps({name: [strip_none(dict(table))]})
     new_table = tomllib.loads(block)[name][0]
     expected = {**data, name: [*data[name][:index], new_table, *data[name][index + 1 :]]}

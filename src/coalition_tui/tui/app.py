@@ -95,14 +95,15 @@ class CoalitionApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from coalition_tui.tui.dialogs import binding_ids
         from coalition_tui.tui.settings import load_settings
 
-        settings = load_settings()
+        settings = load_settings(binding_ids=binding_ids(), themes=self.available_themes)
         if settings.keymap:
             self.set_keymap(settings.keymap)  # binding ids are in the help screen and README's keys table
-        if settings.theme and settings.theme in self.available_themes:
+        if settings.theme:
             self.theme = settings.theme
-        if settings.problem:
+        if settings.problems:
             self.notify(settings.problem, severity="warning", timeout=8)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.load()

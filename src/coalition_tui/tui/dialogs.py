@@ -85,6 +85,11 @@ HELP_SECTIONS = [
 ]
 
 
+def binding_ids() -> set[str]:
+    """Every binding id a settings file may remap (the help screen lists them)."""
+    return {binding.id for _title, bindings in HELP_SECTIONS for binding in bindings if binding.id}
+
+
 class HelpScreen(ModalScreen[None]):
     """Every binding, with its id (for remapping)."""
 

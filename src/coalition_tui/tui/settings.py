@@ -8,18 +8,27 @@
     [keymap]
     "view.countries" = "c"          # the ids are in the help screen (?) and README's keys table
     "selection.export" = "ctrl+e,e"
+
+The file is read through the checked reader (a regular file, a byte limit, bounded nesting); what it
+says that is not understood (an unknown binding id or theme) is reported, never silently ignored; the
+theme is written back with tomlkit, so the file's comments and layout are kept.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coalition_tui.store.tomlio import MAX_TOML_BYTES, read_regular, write_toml_atomic
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import Table
+
+from coalition_tui.store.tomlio import UnreadableFile, load_toml_file, read_regular, write_bytes_atomic
 
 CONFIG_ENV = "COALITION_TUI_CONFIG"
+MAX_SETTINGS_BYTES = 1024 * 1024
 
 
 def config_file() -> Path:
@@ -35,39 +44,68 @@ def config_file() -> Path:
 class Settings:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
-    problem: str = ""  # one line saying what in the file was not understood
+    problems: list[str] = field(default_factory=list)  # one line each: what in the file was not understood
+
+    @property
+    def problem(self) -> str:
+        return "; ".join(self.problems)
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """The settings, or the defaults and a one-line problem when the file cannot be used."""
+def load_settings(
+    path: Path | None = None, binding_ids: Collection[str] | None = None, themes: Collection[str] | None = None
+) -> Settings:
+    """The settings, or the defaults with one-line problems for what cannot be used. ``binding_ids`` and
+    ``themes``: what the app knows; a keymap entry or theme outside them is reported and left out."""
     path = path or config_file()
     if not path.exists():
         return Settings()
     try:
-        data = tomllib.loads(read_regular(path, MAX_TOML_BYTES).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Settings(problem=f"{path}: not read ({exc}); the default keys and theme are used")
+        data = load_toml_file(path, MAX_SETTINGS_BYTES)
+    except UnreadableFile as exc:
+        return Settings(problems=[f"{exc}; the default keys and theme are used"])
     settings = Settings()
     theme = data.get("theme")
-    if isinstance(theme, str):
+    if theme is not None and not isinstance(theme, str):
+        settings.problems.append(f"{path}: theme must be a name in quotes; the default theme is used")
+    elif isinstance(theme, str) and themes is not None and theme not in themes:
+        settings.problems.append(f"{path}: unknown theme {theme!r} (the palette, Ctrl+P, lists them)")
+    elif isinstance(theme, str):
         settings.theme = theme
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()):
-        settings.problem = f'{path}: [keymap] must map binding ids to keys ("view.countries" = "c"); ignored'
-    else:
-        settings.keymap = dict(keymap)
+        settings.problems.append(f'{path}: [keymap] must map binding ids to keys ("view.countries" = "c"); ignored')
+        return settings
+    unknown = sorted(k for k in keymap if binding_ids is not None and k not in binding_ids)
+    if unknown:
+        settings.problems.append(
+            f"{path}: [keymap] unknown binding id {', '.join(map(repr, unknown))} (the ids are in the help screen, ?)"
+        )
+    settings.keymap = {k: v for k, v in keymap.items() if k not in unknown}
     return settings
 
 
 def remember_theme(theme: str, path: Path | None = None) -> None:
-    """Write ``theme`` into the settings file, keeping what else it says (atomically)."""
+    """Write ``theme`` into the settings file atomically, keeping its comments and everything else it
+    says. A file that cannot be read or parsed is left as it is (its problem is shown at start)."""
     path = path or config_file()
     try:
-        data = tomllib.loads(read_regular(path, MAX_TOML_BYTES).decode("utf-8")) if path.exists() else {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return  # a file the user broke is not overwritten: they will see its problem at the next start
-    if data.get("theme") == theme:
+        text = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8") if path.exists() else ""
+        load_toml_file(path, MAX_SETTINGS_BYTES) if path.exists() else None  # depth and syntax, checked
+        document = tomlkit.parse(text)
+    except (OSError, UnicodeDecodeError, UnreadableFile, TOMLKitError):
+        return  # a file the user broke is not overwritten
+    if document.get("theme") == theme:
         return
-    data["theme"] = theme
+    if not text:
+        document.add(tomlkit.comment("coalition-tui settings: theme, and [keymap] binding id = keys."))
+    if "theme" in document:
+        document["theme"] = theme
+    else:
+        body = document.body
+        first_table = next((i for i, (_key, item) in enumerate(body) if isinstance(item, Table)), None)
+        if first_table is None:
+            document.add("theme", theme)
+        else:  # a top-level key must come before the first [table]
+            body.insert(first_table, (tomlkit.key("theme"), tomlkit.item(theme)))
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_toml_atomic(path, data, header="# coalition-tui settings: theme, and [keymap] binding id = keys.\n")
+    write_bytes_atomic(path, tomlkit.dumps(document).encode("utf-8"))
