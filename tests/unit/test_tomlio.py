@@ -42,10 +42,10 @@ def test_a_written_file_keeps_its_mode_and_a_new_one_gets_the_usual_mode(tmp_pat
 
     new = tmp_path / "export.toml"
     tomlio.write_toml_atomic(new, {"a": 1})
-    assert mode(new) == 0o666 & ~tomlio._umask()
+    assert mode(new) == 0o666 & ~tomlio.umask()
     old_mask = os.umask(0o022)
     os.umask(old_mask)
-    assert tomlio._umask() == old_mask  # read without being changed
+    assert tomlio.umask() == old_mask  # read without being changed
 
     shared = tmp_path / "sources.toml"
     shared.write_text("a = 1\n", encoding="utf-8")

@@ -143,3 +143,33 @@ def test_the_first_meeting_added_to_a_folder_without_its_own_keeps_the_bundled_o
     corpus = load_corpus(folder)
     assert not corpus.problems
     assert {"2026-03-02-helsinki", "2025-03-27-paris"} <= set(corpus.summits)
+
+
+def test_a_corpus_in_the_current_folder_is_never_opened_unless_named(tmp_path: Path):
+    """From a checkout's root, ``ingest`` used to register the article in the repository's data/."""
+    clone, home = tmp_path / "clone", tmp_path / "home"
+    home.mkdir()
+    import shutil
+
+    shutil.copytree(DATA, clone / "data")
+    (clone / "new.txt").write_text(ARTICLE, encoding="utf-8")
+    before = _tree(clone / "data")
+    ingest = _run(["ingest", "new.txt", "--summit", "2025-03-27-paris"], clone, home)
+    assert ingest.returncode == 1 and "read-only" in ingest.stderr
+    assert _tree(clone / "data") == before
+    assert _run(["init"], clone, home).returncode == 0  # then the user corpus opens by default, not ./data
+    assert _run(["ingest", "new.txt", "--summit", "2025-03-27-paris"], clone, home).returncode == 0
+    assert _tree(clone / "data") == before
+    assert (home / "share" / "coalition-tui" / "commitments" / "new.toml").is_file()
+
+
+def test_the_header_names_the_folder_open_and_says_read_only(tmp_path: Path, monkeypatch):
+    from coalition_tui.store import paths
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    mine = tmp_path / "corpora" / "mine"
+    mine.mkdir(parents=True)
+    assert paths.folder_label(mine) == "~/corpora/mine"
+    assert paths.folder_label(Path("/srv/x")) == "/srv/x"
+    monkeypatch.setattr(paths, "_READ_ONLY", {DATA.resolve()})
+    assert paths.folder_label(DATA) == "bundled corpus (read-only)"

@@ -199,25 +199,14 @@ def cmd_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Copy the bundled corpus to ``DIR`` (default: the user data folder), which then opens by default."""
-    import shutil
-
-    from coalition_tui.store.paths import bundled_data_dir, user_data_dir
+    from coalition_tui.actions.init_corpus import InitError, init_corpus
+    from coalition_tui.store.paths import user_data_dir
 
     target: Path = args.folder or user_data_dir()
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        err.write(f"coalition-tui init: {target} exists and is not empty; name a new folder\n")
-        return 1
-    source = bundled_data_dir()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = target.with_name(f".{target.name}.init")
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.copytree(source, staging, ignore=shutil.ignore_patterns(".*", "__pycache__"))
-        if target.exists():
-            target.rmdir()
-        staging.rename(target)  # all or nothing: never half a corpus
-    except OSError as exc:
-        err.write(f"coalition-tui init: cannot write {target}: {exc.strerror or exc}\n")
+        init_corpus(target)
+    except InitError as exc:
+        err.write(f"coalition-tui init: {exc}\n")
         return 1
     how = "it opens by default" if args.folder is None else f"open it with --data {target}"
     out.write(f"made a corpus of your own in {target} (a copy of the bundled one); {how}\n")

@@ -25,14 +25,12 @@ def holds_corpus(folder: Path) -> bool:
 
 
 def default_data_dir() -> Path:
-    """``$COALITION_TUI_DATA``, else ``./data`` when it holds a corpus, else the user data folder when
-    ``init`` has made it, else the bundled corpus (read-only: see :func:`read_only`)."""
+    """``$COALITION_TUI_DATA``, else the user data folder when ``init`` has made it, else the bundled
+    corpus (read-only: see :func:`read_only`). The current folder's ``data/`` is never opened unless
+    named (``--data data``): from a checkout's root that would be the repository's own files."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    here = Path.cwd() / "data"
-    if (here / "summits.toml").is_file():
-        return here
     mine = user_data_dir()
     if holds_corpus(mine):
         return mine
@@ -50,6 +48,17 @@ def read_only(root: Path) -> bool:
     real = root.resolve()
     installed = Path(__file__).resolve().parents[1] / "bundled" / "data"
     return real == installed or real.is_relative_to(installed) or real in _READ_ONLY
+
+
+def folder_label(root: Path) -> str:
+    """The open corpus as the header names it: its folder (``~`` for home), and "read-only" when it is
+    the bundled one."""
+    if read_only(root):
+        return "bundled corpus (read-only)"
+    try:
+        return "~/" + root.resolve().relative_to(Path.home().resolve()).as_posix()
+    except (ValueError, RuntimeError, OSError):
+        return str(root)
 
 
 READ_ONLY_HELP = (

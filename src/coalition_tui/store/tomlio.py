@@ -267,13 +267,13 @@ def _keep_mode(fd: int, path: Path) -> None:
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except OSError:
-        mode = 0o666 & ~_umask()
+        mode = 0o666 & ~umask()
     with contextlib.suppress(OSError):  # a file system without modes (some network shares): keep 0600
         os.fchmod(fd, mode)
 
 
 @functools.cache
-def _umask() -> int:
+def umask() -> int:
     """This process's umask, read without changing it (os.umask sets it: a race with other threads)."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:

@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from coalition_tui.store.paths import folder_label
 from coalition_tui.store.safe import UNSAFE, inert, is_inert
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.commands import CoalitionCommands
@@ -167,13 +168,14 @@ class CoalitionApp(App[None]):
         if self.corpus is None:
             return
         parts = [
+            inert(folder_label(self.data_dir)),
             f"{len(self.corpus.sources)} sources",
             f"{len(self.corpus.records)} records",
             f"{len(self.selection)} selected",
         ]
         if self.corpus.problems:
             parts.append(f"{len(self.corpus.problems)} problem(s): press 6")
-        self.title = "coalition-tui · " + " · ".join(parts)
+        self.title = " · ".join(parts)
 
     def replace_corpus(self, corpus: Corpus) -> None:
         """A reloaded corpus (new articles): every view is rebuilt, the current one at once."""
