@@ -43,4 +43,3 @@ def init_corpus(target: Path) -> Path:
             raise InitError(f"{target} exists and is not empty (made meanwhile?); name a new folder") from None
         raise InitError(f"cannot write {target}: {exc.strerror or exc}") from None
     return target
-

@@ -26,6 +26,8 @@ from coalition_tui.cli.write import (
     cmd_meeting,
     cmd_review,
 )
+from coalition_tui.store.errors import CoalitionError
+from coalition_tui.store.problems import NotFound
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "validate": cmd_validate,
@@ -55,12 +57,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = COMMANDS.get(args.command or "", cmd_app)
     try:
         return handler(args, out, err)
-    except MissingData as exc:
-        err.write(f"coalition-tui: {exc}\n")
-        return 2
     except BrokenPipeError:  # `coalition-tui records | head`
         sys.stderr.close()
         return 0
+    except (MissingData, NotFound) as exc:  # a filter or id that names nothing, or several things
+        err.write(f"coalition-tui {args.command or ''}: {exc}\n".replace(" :", ":"))
+        return 2
+    except CoalitionError as exc:
+        err.write(f"coalition-tui {args.command or ''}: {exc}\n".replace(" :", ":"))
+        return 1
+    except OSError as exc:  # a folder that cannot be written (a read-only mount), a file gone meanwhile
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.write(f"coalition-tui {args.command or ''}: {where}{exc.strerror or exc}\n".replace(" :", ":"))
+        return 1
 
 
 if __name__ == "__main__":

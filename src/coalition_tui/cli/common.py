@@ -9,10 +9,11 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.paths import default_data_dir
 from coalition_tui.store.safe import inert
 from coalition_tui.store.serialize import FIELD_ORDER
-from coalition_tui.store.vocab import Kind, Stance
+from coalition_tui.store.vocab import find_kind, find_stance
 
 if TYPE_CHECKING:
     from coalition_tui.store.corpus import Corpus
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from coalition_tui.store.resolve import Resolution
 
 
-class MissingData(Exception):
+class MissingData(CoalitionError):
     """``--data`` names a folder that does not exist."""
 
 
@@ -71,16 +72,21 @@ def resolution_dict(corpus: Corpus, res: Resolution) -> dict[str, object]:
     }
 
 
+def country_fields(corpus: Corpus, entity_id: str | None) -> dict[str, object]:
+    """The one shape of an actor in every ``--json`` output: ``country`` its name, ``country_code`` its
+    id (the ISO alpha-3 code of a country, the id of an organization such as NATO)."""
+    return {"country": corpus.label(entity_id) if entity_id else None, "country_code": entity_id}
+
+
 def record_dict(corpus: Corpus, record: Commitment) -> dict[str, object]:
     """A record for ``--json``: every field of the record schema (``serialize.FIELD_ORDER``, null where
     unset), the actor as its label with its ISO code beside it."""
-    country = corpus.gazetteer.countries.get(record.country)
     out: dict[str, object] = {}
     for key in FIELD_ORDER:
         value = getattr(record, key)
         value = value.value if isinstance(value, Enum) else list(value) if isinstance(value, tuple) else value
         if key == "country":
-            out["country"], out["country_code"] = corpus.label(record.country), country.id if country else None
+            out |= country_fields(corpus, record.country)
         else:
             out[key] = value
     return out
@@ -92,8 +98,8 @@ def _filtered(corpus: Corpus, args: argparse.Namespace) -> list[Commitment]:
         country=corpus.find_actor(args.country) if args.country else None,
         summit=corpus.find_summit(args.summit) if args.summit else None,
         source=corpus.find_source(args.source) if args.source else None,
-        kind=Kind(args.kind) if args.kind else None,
-        stance=Stance(args.stance) if args.stance else None,
+        kind=find_kind(args.kind) if args.kind else None,
+        stance=find_stance(args.stance) if args.stance else None,
     )
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from coalition_tui.cli.common import (
     _corpus,
     _painter,
+    country_fields,
     record_dict,
 )
 
@@ -63,7 +64,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                             {
                                 "summit": r.summit,
                                 "kind": r.kind,
-                                "country": r.country,
+                                **country_fields(corpus, r.country),
                                 "what": r.what.value,
                                 "a": [record_dict(corpus, x) for x in r.a],
                                 "b": [record_dict(corpus, x) for x in r.b],
@@ -154,7 +155,7 @@ def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(
                 json_line(
                     {
-                        "country": country,
+                        **country_fields(corpus, country),
                         "before": step.before.id,
                         "after": step.after.id,
                         "changes": [

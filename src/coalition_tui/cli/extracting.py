@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 from coalition_tui.cli.common import (
     _corpus,
     _print_record,
+    country_fields,
     record_dict,
 )
 
@@ -111,7 +112,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     def brief(r: Commitment) -> dict[str, object]:
         return {
             "source": r.source,
-            "country": r.country,
+            **country_fields(corpus, r.country),
             "kind": r.kind.value,
             "stance": r.stance.value,
             "quote": r.quote,

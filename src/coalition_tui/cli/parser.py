@@ -31,8 +31,8 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--country", metavar="X", help="any name, alias, demonym or code")
     parser.add_argument("--summit", metavar="Y", help="summit id, date or place ('Paris 2026')")
     parser.add_argument("--source", metavar="Z", help="source id or prefix ('000'), file name or headline words")
-    parser.add_argument("--kind", choices=[k.value for k in Kind], metavar="K", help="one of: " + ", ".join(Kind))
-    parser.add_argument("--stance", choices=[s.value for s in Stance], metavar="S", help="one of: " + ", ".join(Stance))
+    parser.add_argument("--kind", metavar="K", help="one of: " + ", ".join(Kind) + " (or a word: troops, air, money…)")
+    parser.add_argument("--stance", metavar="S", help="one of: " + ", ".join(Stance) + " (or a word: refused…)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,7 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p, argparse.SUPPRESS)
     p.add_argument("--all-levels", action="store_true", help="the ministers' and chiefs' meetings too")
-    p.add_argument("--kind", choices=[k.value for k in Kind], metavar="KIND", help="one kind of contribution only")
+    p.add_argument(
+        "--kind", metavar="KIND", help="one kind of contribution only (troops, air, money, or a kind's name)"
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per country")
     return parser
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from coalition_tui.store.problems import NotFound
 from coalition_tui.store.safe import json_line
-from coalition_tui.store.vocab import Kind
+from coalition_tui.store.vocab import find_kind
 
 if TYPE_CHECKING:
     pass
@@ -19,6 +19,7 @@ from coalition_tui.cli.common import (
     _data,
     _filtered,
     _names,
+    country_fields,
     record_dict,
     resolution_dict,
 )
@@ -86,7 +87,7 @@ def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from coalition_tui.analysis.matrix import stance_matrix
 
     corpus = _corpus(args)
-    kind = Kind(args.kind) if args.kind else None
+    kind = find_kind(args.kind) if args.kind else None
     matrix = stance_matrix(corpus, args.all_levels, kind)
 
     def cell(row: str, summit: str) -> str | None:
@@ -106,7 +107,8 @@ def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
                         "unreviewed": matrix.unreviewed(row, s.id),
                     }
             out.write(
-                json_line({"country": row, "label": corpus.label(row), "kind": args.kind, "meetings": cells}) + "\n"
+                json_line({**country_fields(corpus, row), "kind": kind.value if kind else None, "meetings": cells})
+                + "\n"
             )
         return 0
     texts_of = {row: [cell(row, s.id) or "-" for s in matrix.summits] for row in matrix.rows}

@@ -80,10 +80,10 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 2
         act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[args.action]
         failed = 0
-        for rid in args.ids:
+        for given in args.ids:
             try:
-                record = act(corpus, rid)
-            except review.ReviewError as exc:
+                record = act(corpus, corpus.find_record(given))
+            except (review.ReviewError, NotFound) as exc:
                 err.write(f"coalition-tui review: {exc}\n")
                 failed += 1
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from coalition_tui.extraction.extract import Extractor
+from coalition_tui.extraction.extract import Extractor, proposed
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.model import Commitment, Kind, Origin
 
@@ -89,10 +89,12 @@ def compare(curated: list[Commitment], extracted: list[Commitment]) -> Evaluatio
 
 
 def evaluate_corpus(corpus: Corpus) -> Evaluation:
-    """Extract every source that has curated records and compare with those records."""
+    """Extract every source that has hand-made records and compare with those records only: a
+    candidate an analyst accepted (or edited) is extraction's own answer, not a reference for it."""
     extractor = Extractor(corpus.gazetteer, corpus.resolver)
     extracted: list[Commitment] = []
-    curated_sources = {r.source for r in corpus.records if r.origin is Origin.CURATED}
+    curated = [r for r in corpus.records if r.origin is Origin.CURATED and not proposed(r)]
+    curated_sources = {r.source for r in curated}
     for source_id, source in corpus.sources.items():
         if source_id not in curated_sources:
             continue
@@ -100,5 +102,4 @@ def evaluate_corpus(corpus: Corpus) -> Evaluation:
         extracted += extractor.extract(
             corpus.texts[source_id], source_id, source.summit or "", summit.date if summit else source.date
         )
-    curated = [r for r in corpus.records if r.origin is Origin.CURATED]
     return compare(curated, extracted)

@@ -18,6 +18,7 @@ The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -297,13 +298,18 @@ class Extractor:
         )
 
     # ------------------------------------------------------------------ records
+    @staticmethod
+    def record_id(source: str, n: int, country: str, kind: Kind) -> str:
+        """The id of the ``n``-th candidate of ``source``: :func:`proposed` knows it again."""
+        return f"{source}-x{n:03d}-{country.lower()}-{kind.value}"
+
     def extract(self, text: str, source: str, summit: str, on: dt.date | None = None) -> list[Commitment]:
         """Candidates as ``Commitment`` records with origin ``extracted`` and unique ids."""
         records = []
         for n, c in enumerate(self.candidates(text, on), 1):
             records.append(
                 Commitment.trusted(  # well-formed by construction: the quote is the text at start:end
-                    f"{source}-x{n:03d}-{c.country.lower()}-{c.kind.value}",
+                    self.record_id(source, n, c.country, c.kind),
                     c.country,
                     summit,
                     source,
@@ -350,3 +356,12 @@ def group_by_sentence(mentions: list[Found], sentences: list[Sentence]) -> list[
         if i < len(sentences):
             out[i].append(m)
     return out
+
+
+_PROPOSED_ID = re.compile(r"-x\d{3,}-[a-z0-9]+-[a-z_]+(?:-imported(?:-\d+)?)?$")
+
+
+def proposed(record: Commitment) -> bool:
+    """Whether extraction proposed ``record`` (accepted or edited by an analyst since, or not): its id
+    is one :meth:`Extractor.record_id` gave. Such a record is no hand-made answer to score against."""
+    return bool(_PROPOSED_ID.search(record.id))

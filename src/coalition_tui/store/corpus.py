@@ -228,6 +228,20 @@ class Corpus:
         }
         return _match_one("summit", text, haystack)
 
+    def find_record(self, text: str) -> str:
+        """A record id (active or rejected) for its id or a prefix of it that only one id starts with."""
+        wanted = text.strip()
+        if wanted in self.homes or self.record(wanted) is not None:
+            return wanted
+        ids = self.homes.keys() or {r.id for r in (*self.records, *self.rejected)}
+        hits = sorted(rid for rid in ids if wanted and rid.startswith(wanted))
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            shown = ", ".join(hits[:5]) + (f" and {len(hits) - 5} more" if len(hits) > 5 else "")
+            raise NotFound(f"{text!r} starts {len(hits)} record ids ({shown}); give more of the id")
+        raise NotFound(f"no record id is or starts with {text!r}; 'coalition-tui review' lists them")
+
     def find_source(self, text: str) -> str:
         """A source id for an id or its prefix ("000"), a file name, or words of its headline/outlet."""
         haystack = {
@@ -272,7 +286,9 @@ def _match_one(what: str, text: str, haystack: dict[str, str]) -> str:
         return text
     words = fold(text).split()
     folded = {key: fold(value) for key, value in haystack.items()}
-    hits = [key for key, value in folded.items() if words and all(w in value.split() or w in value for w in words)]
+    hits = [key for key, value in folded.items() if words and all(w in value.split() for w in words)]
+    if not hits:  # whole words first ("2025 11 25" is not in "2025 12 11"), then parts of words
+        hits = [key for key, value in folded.items() if words and all(w in value for w in words)]
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:

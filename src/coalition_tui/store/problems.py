@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from coalition_tui.store.errors import CoalitionError
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -55,5 +57,5 @@ def display_path(path: Path, base: Path | None = None) -> str:
     return str(path)
 
 
-class NotFound(ValueError):
+class NotFound(CoalitionError, ValueError):
     """A look-up (a filter value, a summit, a source) that names nothing, or several things."""
