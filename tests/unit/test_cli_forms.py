@@ -27,9 +27,12 @@ def test_review_takes_a_unique_prefix_of_an_id_and_names_the_ids_of_an_ambiguous
 
 
 def test_a_meeting_named_by_its_place_and_date_is_that_meeting(capsys):
-    code, out, err = run(capsys, "records", "--summit", "Virtual 2025-11-25", "--json")
+    corpus = load_corpus(DATA)
+    assert corpus.find_summit("Virtual 2025-11-25") == "2025-11-25-virtual"  # was "matches two meetings"
+    assert corpus.find_summit("Paris 2026") == "2026-01-06-paris"
+    code, _out, err = run(capsys, "records", "--summit", "Virtual 2025-11-25", "--json")
     assert code == 0, err
-    code, out, err = run(capsys, "across", "france", "--summits", "Virtual 2025-03-15,Paris 2025-03-27")
+    code, _out, err = run(capsys, "across", "france", "--summits", "Virtual 2025-03-15,Paris 2025-03-27")
     assert code == 0, err
 
 
@@ -86,5 +89,5 @@ def test_a_folder_of_articles_that_cannot_be_written_is_one_line_not_a_traceback
         raise PermissionError(30, "Read-only file system", str(root / locking.LOCK_NAME))
 
     monkeypatch.setattr(locking, "_acquire", read_only_mount)
-    code, out, err = run(capsys, "summary", "--data", str(folder))
+    code, _out, err = run(capsys, "summary", "--data", str(folder))
     assert code == 1 and err.count("\n") == 1 and "Read-only file system" in err and "Traceback" not in err

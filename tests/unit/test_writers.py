@@ -13,7 +13,7 @@ from coalition_tui.store.model import Kind, Stance
 SOURCE = "004_546e8795ffd0dea9"
 
 
-def _save_many(data: str, count: int, barrier, out) -> None:  # noqa: ANN001 - multiprocessing objects
+def _save_many(data: str, count: int, barrier, out) -> None:
     try:
         corpus = load_corpus(Path(data))  # loaded once, as a window is: it never sees the other's saves
         text = corpus.texts[SOURCE]
@@ -47,7 +47,7 @@ def test_two_processes_saving_50_records_each_give_100_records_with_100_ids(data
     assert len(mine) == 100 and len({r.id for r in mine}) == 100
 
 
-def _init(target: str, barrier, out) -> None:  # noqa: ANN001 - multiprocessing objects
+def _init(target: str, barrier, out) -> None:
     from coalition_tui.cli import main
 
     barrier.wait()
