@@ -36,7 +36,7 @@ def test_summary_kind_and_json(mixed_data: Path, capsys):
     assert "committed+declined" in norway
     assert main(["summary", "--kind", "troops_in_ukraine", "--json", "--data", str(mixed_data)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    norway_row = next(r for r in rows if r["country"] == "NOR")
+    norway_row = next(r for r in rows if r["country_code"] == "NOR")
     assert norway_row["meetings"][PARIS_2026]["stance"] == "declined" and norway_row["kind"] == "troops_in_ukraine"
 
 

@@ -269,9 +269,6 @@ async def test_every_listed_record_accepted_or_rejected_at_once_after_a_confirma
 
 @pilot_test
 async def test_escape_stops_a_decision_on_all_listed_records_part_way(review_data, monkeypatch):
-    from coalition_tui.tui import review as review_screen
-
-    monkeypatch.setattr(review_screen._Bulk, "BATCH", 1)
     accept = review.accept
     calls: list[str] = []
 
@@ -281,7 +278,7 @@ async def test_escape_stops_a_decision_on_all_listed_records_part_way(review_dat
         def accept_then_escape(corpus, record_id):
             calls.append(record_id)
             if len(calls) == 3:
-                screen.action_clear_filter()  # what Esc does (between two batches, in the app)
+                screen.action_clear_filter()  # what Esc does while the worker decides
             return accept(corpus, record_id)
 
         monkeypatch.setattr(review, "accept", accept_then_escape)
@@ -289,3 +286,45 @@ async def test_escape_stops_a_decision_on_all_listed_records_part_way(review_dat
         await until_shown(pilot, "Accept: 3 of 11 record(s) (stopped)")
         accepted = [r for r in load_corpus(review_data).records if r.source == "nordic" and not r.unreviewed]
         assert len(accepted) == 3 and "8 left to review" in status(app)
+
+
+@pilot_test
+@pytest.mark.parametrize("then", ["a", "E"])
+async def test_a_key_right_after_undo_acts_on_the_record_the_screen_shows(review_data, then):
+    """Item 2 of issue 23: after u the list showed the old state for a moment, and `a` or `E` pressed
+    meanwhile acted on a record the screen no longer showed. Pressed at machine speed here."""
+    queue = review.queue(load_corpus(review_data))
+    first, second = queue[0].id, queue[1].id
+    async with on_review(review_data) as (app, pilot):
+        await pilot.press("r")  # the first leaves the list; the second is under the cursor
+        await pilot.pause()
+        assert shown_record(app, review_data) == second
+        await pilot.press("u", then)  # no pause between the two keys
+        await pilot.pause()
+        if then == "E":
+            assert isinstance(app.screen, EditScreen)
+            assert app.screen.record.id == first  # the record undo brought back, under the cursor
+            await pilot.press("escape")
+        await pilot.pause()
+        corpus = load_corpus(review_data)
+        undone = corpus.record(first)
+        assert undone is not None and not undone.rejected
+        assert undone.unreviewed is (then == "E")  # `a` accepted the record it showed: the first
+        assert corpus.record(second).unreviewed  # and never the one shown before the undo
+
+
+@pilot_test
+async def test_what_the_command_line_writes_shows_in_an_open_app_within_seconds(review_data):
+    from coalition_tui.cli import main
+
+    queue = review.queue(load_corpus(review_data))
+    async with on_review(review_data) as (app, pilot):
+        before = status(app)
+        assert f"{len(queue)} left to review" in before
+        assert main(["review", "reject", queue[0].id, "--data", str(review_data)]) == 0
+        for _ in range(100):  # the app looks every few seconds
+            await pilot.pause(0.1)
+            if f"{len(queue) - 1} left to review" in status(app):
+                break
+        assert f"{len(queue) - 1} left to review · 1 rejected" in status(app)
+        await until_shown(pilot, "read again")

@@ -16,9 +16,11 @@ SIZES = {"wide": (120, 40), "narrow": (80, 24)}
 def same_folder_everywhere(monkeypatch):
     """The header names the open folder, which is a different path on every machine and run: the
     snapshots show it as ``~/NAME`` (the real label is tested in test_tui_flows)."""
+    from coalition_tui.store import paths
     from coalition_tui.store.paths import read_only
     from coalition_tui.tui import app as app_module
 
+    monkeypatch.setattr(paths, "_READ_ONLY", set())  # DATA, named here, is writable whatever ran before
     monkeypatch.setattr(
         app_module, "folder_label", lambda root: "bundled corpus (read-only)" if read_only(root) else f"~/{root.name}"
     )

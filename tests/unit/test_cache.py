@@ -13,6 +13,7 @@ from conftest import ARTICLES
 from coalition_tui.actions import review
 from coalition_tui.actions.opening import open_corpus
 from coalition_tui.store import cache, loader
+from coalition_tui.store.derived import Touched
 
 
 @pytest.fixture
@@ -253,7 +254,7 @@ def test_the_names_of_many_articles_found_in_worker_processes_are_those_found_he
     monkeypatch.setattr(browse, "_names_in", None)  # kept with the corpus: not analysed again
     assert browse.names_seen(corpus) == rows
     monkeypatch.undo()
-    corpus.derived.clear()
+    corpus.derived.invalidate(Touched.EVERYTHING)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10_000)  # all in this process
     assert browse.names_seen(corpus) == rows
 

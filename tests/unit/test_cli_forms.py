@@ -86,7 +86,7 @@ def test_a_folder_of_articles_that_cannot_be_written_is_one_line_not_a_traceback
     (folder / "a.txt").write_text("Paris, 6 January 2026.\n\nSpain would send troops.\n", encoding="utf-8")
 
     def read_only_mount(root: Path, wait: float) -> int:
-        raise PermissionError(30, "Read-only file system", str(root / locking.LOCK_NAME))
+        raise PermissionError(30, "Read-only file system", str(root))
 
     monkeypatch.setattr(locking, "_acquire", read_only_mount)
     code, _out, err = run(capsys, "summary", "--data", str(folder))

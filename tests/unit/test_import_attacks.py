@@ -18,15 +18,10 @@ from coalition_tui.actions.export import export_document, write_export
 from coalition_tui.cli import main
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.loader import load_corpus
-from coalition_tui.store.locking import LOCK_NAME
 
 
 def _snapshot(root: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(root)): p.read_bytes() if p.is_file() else b"<dir>"
-        for p in sorted(root.rglob("*"))
-        if p.name != LOCK_NAME
-    }
+    return {str(p.relative_to(root)): p.read_bytes() if p.is_file() else b"<dir>" for p in sorted(root.rglob("*"))}
 
 
 def _export(tmp: Path, corpus: Corpus, count: int = 6) -> tuple[Path, dict]:

@@ -68,3 +68,33 @@ def test_many_inits_of_one_folder_at_once_make_one_whole_corpus(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]  # no staging folder left behind
     corpus = load_corpus(target)
     assert not corpus.problems and corpus.records
+
+
+def _hold(data: str, held, release) -> None:
+    from coalition_tui.store.locking import data_lock
+
+    with data_lock(Path(data)):
+        held.set()
+        release.wait(30)
+
+
+def test_deleting_every_file_in_the_folder_cannot_break_a_held_lock(data_copy: Path):
+    import pytest
+
+    from coalition_tui.store.locking import DataLocked, data_lock
+
+    context = multiprocessing.get_context("fork")
+    held, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold, args=(str(data_copy), held, release))
+    holder.start()
+    try:
+        assert held.wait(30)
+        for stray in data_copy.glob(".*"):  # a lock file, had there been one, is gone
+            stray.unlink()
+        with pytest.raises(DataLocked), data_lock(data_copy, wait=0.3):
+            pass
+    finally:
+        release.set()
+        holder.join(30)
+    with data_lock(data_copy, wait=1):  # free again once the holder let go
+        pass

@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.derived import Touched
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.gazetteer import ALIASES_FILE, PEOPLE_FILE
 from coalition_tui.store.model import Person, Role
 from coalition_tui.store.normalize import fold
@@ -22,15 +24,15 @@ from coalition_tui.store.resolve import Resolver
 from coalition_tui.store.toml_append import AppendFailed, append_new
 
 
-class GazetteerError(Exception):
+class GazetteerError(CoalitionError):
     """A one-line reason the name was not added; nothing was written."""
 
 
 def _use(corpus: Corpus) -> None:
-    """The corpus resolves with what was just added; names found with the old gazetteer are found again."""
+    """The corpus resolves with what was just added; every result derived from the names (an article's
+    mentions, the names seen) is dropped, to be found again with it."""
     corpus.resolver = Resolver(corpus.gazetteer)
-    for key in [k for k in corpus.derived if isinstance(k, tuple) and k[:1] == ("names",)]:
-        del corpus.derived[key]
+    corpus.derived.invalidate(Touched.GAZETTEER)
 
 
 def add_alias(corpus: Corpus, written: str, entity_id: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.loader import read_article
 from coalition_tui.store.model import Commitment
 from coalition_tui.store.serialize import candidates_document
@@ -23,7 +24,7 @@ ARTICLES_DIR = "articles"
 COMMITMENTS_DIR = "commitments"
 
 
-class IngestError(Exception):
+class IngestError(CoalitionError):
     """A one-line reason an article cannot be ingested; nothing was written."""
 
 

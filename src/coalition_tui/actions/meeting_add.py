@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.model import Summit
 from coalition_tui.store.paths import own_or_bundled
 from coalition_tui.store.problems import NotFound
 from coalition_tui.store.toml_append import AppendFailed, append_new
 
 
-class MeetingError(Exception):
+class MeetingError(CoalitionError):
     """A one-line reason the meeting cannot be added; nothing was written."""
 
 
@@ -24,6 +26,20 @@ def meeting_id(date: dt.date, place: str) -> str:
     """``YYYY-MM-DD-place``: the place in lower-case ASCII words joined by hyphens."""
     slug = re.sub(r"[^a-z0-9]+", "-", place.lower().encode("ascii", "ignore").decode()).strip("-") or "meeting"
     return f"{date.isoformat()}-{slug.split('-and-')[0][:30].strip('-')}"
+
+
+@dataclass(frozen=True)
+class NewMeeting:
+    """A meeting as a form gives it (hosts in any name form)."""
+
+    date: dt.date
+    place: str
+    format: str = "in-person"
+    hosts: tuple[str, ...] = ()
+    level: str = "leaders"
+    venue: str = ""
+    sources: tuple[str, ...] = ()
+    note: str = ""
 
 
 def add_meeting(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.loader import RECORD_TABLE, record_from_table
 from coalition_tui.store.locking import DataLocked, data_lock
 from coalition_tui.store.model import Commitment, Kind, Origin, Stance
@@ -22,7 +23,7 @@ from coalition_tui.store.serialize import FIELD_ORDER, record_table
 from coalition_tui.store.tomlio import MAX_TOML_BYTES, TooDeep, parse_toml, read_regular, replace_array_table
 
 
-class ReviewError(Exception):
+class ReviewError(CoalitionError):
     """A one-line reason a decision could not be saved; the file and the corpus are unchanged."""
 
 

@@ -12,9 +12,14 @@ from rapidfuzz import fuzz
 
 from coalition_tui.extraction.extract import Analysis, Extractor
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.derived import Touched
 from coalition_tui.store.model import Commitment, Kind, Mention, Source, Summit
 from coalition_tui.store.normalize import fold
 from coalition_tui.store.parallel import pool_map
+
+# An article's mentions and names: its text (sources), the names known (gazetteer), its meeting's date
+# (offices held on that day).
+NAMES_DEPEND_ON = Touched.SOURCES | Touched.GAZETTEER | Touched.MEETINGS
 
 
 def actor_counts(corpus: Corpus) -> list[tuple[str, int]]:
@@ -104,11 +109,12 @@ def sources_of(corpus: Corpus, summit: str) -> list[str]:
 
 def analysis(corpus: Corpus, source: str) -> Analysis:
     """A source's cleaned text, sentences and mentions, computed once and kept with the corpus."""
-    key = ("analysis", source)
-    if key not in corpus.derived:
+
+    def compute() -> Analysis:
         extractor = Extractor(corpus.gazetteer, corpus.resolver)
-        corpus.derived[key] = extractor.analyse(corpus.texts.get(source, ""), _meeting_date(corpus, source))
-    return corpus.derived[key]  # type: ignore[return-value]
+        return extractor.analyse(corpus.texts.get(source, ""), _meeting_date(corpus, source))
+
+    return corpus.derived.get(("analysis", source), NAMES_DEPEND_ON, compute)
 
 
 def mentions(corpus: Corpus, source: str) -> list[Mention]:
@@ -166,11 +172,11 @@ def names_seen(corpus: Corpus, progress: Callable[[int, int], None] | None = Non
     found = pool_map(_names_in, jobs, _names_init, (str(corpus.root),), chunksize=chunksize)
     one: dict[tuple[str, str, float, str, str], tuple[str, str, float, str, str]] = {}  # names recur: one each
     for done, (source, names) in enumerate(zip(todo, found, strict=True), 1):
-        corpus.derived[("names", source)] = tuple(one.setdefault(name, name) for name in names)
+        corpus.derived.put(("names", source), tuple(one.setdefault(name, name) for name in names), NAMES_DEPEND_ON)
         if progress and (done % 250 == 0 or done == len(todo)):
             progress(done, len(todo))
     for source in sources:
-        for written, entity, score, method, kind in corpus.derived[("names", source)]:  # type: ignore[attr-defined]
+        for written, entity, score, method, kind in corpus.derived.peek(("names", source)):
             key = (written, entity)
             seen[key].append(source)
             info[key] = (score, method, kind)

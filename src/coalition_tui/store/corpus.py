@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from coalition_tui.store.derived import Derived
 from coalition_tui.store.gazetteer import Gazetteer
 from coalition_tui.store.model import Commitment, Kind, Source, Stance, Summit
 from coalition_tui.store.normalize import fold
@@ -49,7 +50,7 @@ class Corpus:
     rejected: list[Commitment] = field(default_factory=list)  # rejected in review: kept, not shown by default
     homes: dict[str, tuple[Path, int]] = field(default_factory=dict)  # record id -> (file, index of its table)
     article_paths: list[Path] = field(default_factory=list)  # every article sources.toml names, read or not
-    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)  # caches of views
+    derived: Derived = field(default_factory=Derived, repr=False, compare=False)  # results that depend on it
     # sha256 of the bytes each file was parsed from, as they were read: what the cache is keyed by
     digests: dict[Path, bytes] = field(default_factory=dict, repr=False, compare=False)
 
@@ -61,7 +62,7 @@ class Corpus:
         state = {k: v for k, v in self.__dict__.items() if k not in self._INDEXES}
         state["records"] = [r.values() for r in self.records]
         state["rejected"] = [r.values() for r in self.rejected]
-        state["derived"] = {}
+        state["derived"] = Derived()
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:

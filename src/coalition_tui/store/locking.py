@@ -3,8 +3,9 @@
 Every change to a data folder (a review decision, registering articles in ``sources.toml``, creating an
 article's files) happens inside :func:`data_lock`: the file is read, changed and replaced while the lock
 is held, so two processes (two app windows, the app and the CLI, two ``ingest`` runs) take turns and
-neither overwrites what the other wrote. The lock is ``flock`` on ``DIR/.coalition-tui.lock``; the kernel
-releases it when the process ends, so a kill -9 never leaves the folder locked. It is re-entrant within a
+neither overwrites what the other wrote. The lock is ``flock`` on the folder ``DIR`` itself (no lock file
+that someone could delete while it is held); the kernel releases it when the process ends, so a kill -9
+never leaves the folder locked. It is re-entrant within a
 process. Where ``fcntl`` does not exist (Windows) the lock only orders this process's threads.
 """
 
@@ -19,22 +20,23 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from coalition_tui.store.errors import CoalitionError
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
-LOCK_NAME = ".coalition-tui.lock"
 WAIT = 30.0  # seconds a writer waits for another one before giving up
 STALE_TEMP_AGE = 600.0  # a temp file this old was left by a writer that died (kill -9, power cut)
 _TEMP = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # write_atomic's names: .NAME.XXXXXXXX.tmp
 
 
-class DataLocked(OSError):
+class DataLocked(CoalitionError, OSError):
     """Another process kept the data folder locked for longer than :data:`WAIT`."""
 
 
-class ReadOnlyCorpus(OSError):
+class ReadOnlyCorpus(CoalitionError, OSError):
     """A change to the corpus shipped with the package, which is never written."""
 
 
@@ -62,10 +64,29 @@ def _held(root: Path) -> _Held:
         return _HELD.setdefault(root, _Held())
 
 
+_WAITING = threading.local()
+
+
 @contextlib.contextmanager
-def data_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
-    """Hold the data folder ``root`` for writing. Raises :class:`DataLocked` after ``wait`` seconds,
-    or ``OSError`` when the lock file cannot be created (a read-only folder)."""
+def waiting(seconds: float) -> Iterator[None]:
+    """Within this block, this thread's writers wait at most ``seconds`` for another process's lock
+    (the app's screen thread: a short wait, then "try again", never a frozen screen)."""
+    before = getattr(_WAITING, "seconds", None)
+    _WAITING.seconds = seconds
+    try:
+        yield
+    finally:
+        _WAITING.seconds = before
+
+
+@contextlib.contextmanager
+def data_lock(root: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the data folder ``root`` for writing. Raises :class:`DataLocked` after ``wait`` seconds
+    (:data:`WAIT`, or what :func:`waiting` set for this thread), or ``OSError`` when the lock file
+    cannot be created (a read-only folder)."""
+    if wait is None:
+        chosen = getattr(_WAITING, "seconds", None)
+        wait = WAIT if chosen is None else chosen
     check_writable(root)  # every write to a data folder passes here: the bundled corpus is never one
     held = _held(root.resolve())
     with held.guard:
@@ -83,7 +104,9 @@ def data_lock(root: Path, wait: float = WAIT) -> Iterator[None]:
 
 def _acquire(root: Path, wait: float) -> int | None:
     root.mkdir(parents=True, exist_ok=True)
-    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    # The lock is held on the data folder itself, not on a file in it: a lock file can be deleted while
+    # it is held, and the next writer would then lock a new file and write at the same time.
+    fd = os.open(root, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     if fcntl is None:  # pragma: no cover - Windows
         return fd
     deadline = time.monotonic() + wait

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.paths import folder_label
 from coalition_tui.store.safe import UNSAFE, inert, is_inert
 from coalition_tui.tui.base import CorpusScreen
@@ -26,8 +26,9 @@ from coalition_tui.tui.commands import CoalitionCommands
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
 from coalition_tui.tui.keymap import APP_BINDINGS
 from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
-from coalition_tui.tui.messages import ExportWritten, WorkProgress
+from coalition_tui.tui.messages import CorpusChanged, CorpusReadAgain, ExportWritten, WorkProgress
 from coalition_tui.tui.views import VIEWS
+from coalition_tui.workspace import Workspace
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -58,15 +59,7 @@ class InertFilter(LineFilter):
         return [Segment(UNSAFE.sub("", text), style, control) for text, style, control in segments]
 
 
-@dataclass
-class Undo:
-    """How to take back one change the analyst made (a review decision, an edit, a new record)."""
-
-    label: str
-    run: Callable[[], object]  # raises ReviewError/AuthoringError with a one-line reason
-
-
-UNDO_DEPTH = 200
+OUTSIDE_CHECK = 3.0  # seconds between two looks at what other processes wrote to the data folder
 
 
 class CoalitionApp(App[None]):
@@ -83,10 +76,13 @@ class CoalitionApp(App[None]):
         self._filters.append(InertFilter())  # the last word on every painted line: nothing raw reaches the terminal
         self.data_dir = data_dir
         self.blink = blink
-        self.corpus: Corpus | None = None
+        self.workspace: Workspace | None = None  # the one owner of the corpus, once loaded
         self._loading_stage = ""
         self.selection: dict[str, Commitment] = {}
-        self.undo_stack: list[Undo] = []
+
+    @property
+    def corpus(self) -> Corpus | None:
+        return self.workspace.corpus if self.workspace is not None else None
 
     # ------------------------------------------------------------------ loading
     def compose(self) -> ComposeResult:
@@ -142,9 +138,12 @@ class CoalitionApp(App[None]):
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
             keep_out_of_collections()
         if event.state is WorkerState.SUCCESS:
-            self.corpus = event.worker.result
+            corpus = event.worker.result
+            self.workspace = Workspace(corpus.root, corpus)
+            self.workspace.listeners.append(lambda change: self.post_message(CorpusChanged(change)))
             self._update_status()
             self.switch_mode("overview")
+            self.set_interval(OUTSIDE_CHECK, self.check_outside)
         elif event.state is WorkerState.ERROR:
             self.query_one("#loading-label", Static).update(
                 Text(f"Could not load {self.data_dir}: {event.worker.error}. Press q to quit.", style="bold red")
@@ -177,13 +176,11 @@ class CoalitionApp(App[None]):
             parts.append(f"{len(self.corpus.problems)} problem(s): press 6")
         self.title = " · ".join(parts)
 
-    def replace_corpus(self, corpus: Corpus) -> None:
-        """A reloaded corpus (new articles): every view is rebuilt, the current one at once."""
+    def replace_corpus(self, corpus: Corpus, label: str = "reloaded") -> None:
+        """A corpus read again (new articles, another process's writes): every view is rebuilt."""
         keep_out_of_collections()
-        self.corpus = corpus
-        self.undo_stack.clear()  # the changes it recorded were made to the corpus before
-        self.corpus_changed()
-        self.rebuild_current_view()
+        assert self.workspace is not None
+        self.workspace.replace(corpus, label)
 
     def rebuild_current_view(self) -> None:
         current = self.current_mode
@@ -193,39 +190,9 @@ class CoalitionApp(App[None]):
             self.add_mode(current, self.MODES[current])
             self.switch_mode(current)
 
-    def remember(self, label: str, run: Callable[[], object]) -> None:
-        """Keep how to undo a change just saved; ``u`` takes back the latest."""
-        self.undo_stack.append(Undo(label, run))
-        del self.undo_stack[:-UNDO_DEPTH]
-
-    def action_undo(self) -> None:
-        from coalition_tui.actions.authoring import AuthoringError
-        from coalition_tui.actions.review import ReviewError
-
-        if self.corpus is None or not self.undo_stack:
-            self.notify("Nothing to undo", timeout=2)
-            return
-        if len(self.screen_stack) > 1:
-            return  # a dialog is open: it has the keyboard
-        undo = self.undo_stack.pop()
-        try:
-            undo.run()
-        except (ReviewError, AuthoringError) as exc:
-            self.notify(f"Could not undo {undo.label}: {exc}", severity="error", timeout=8)
-            return
-        self.notify(f"Undone: {undo.label}", timeout=4)
-        self.corpus_changed()
-        self.rebuild_current_view()
-
-    def action_add_articles(self) -> None:
-        if self.corpus is None:
-            return
-        from coalition_tui.tui.add import AddArticlesScreen
-
-        self.push_screen(AddArticlesScreen())
-
-    def corpus_changed(self) -> None:
-        """Records or sources changed (review, new articles): the other views are rebuilt when next shown."""
+    def on_corpus_changed(self, message: CorpusChanged) -> None:
+        """The one place a change reaches the screens: the selection follows the records, the other views
+        are rebuilt when next shown, the current one refreshes from the change (unless it already has)."""
         corpus = self.corpus
         if corpus is None:
             return
@@ -240,6 +207,63 @@ class CoalitionApp(App[None]):
                 self.remove_mode(mode)
                 self.add_mode(mode, self.MODES[mode])
         self._update_status()
+        screen = self.screen
+        if isinstance(screen, CorpusScreen) and not screen.is_current():
+            screen.show_change(message.change)
+
+    def action_undo(self) -> None:
+        if self.workspace is None or not self.workspace.undo_log:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        if len(self.screen_stack) > 1:
+            return  # a dialog is open: it has the keyboard
+        label = self.workspace.undo_log[-1].label
+        try:
+            change = self.workspace.undo()
+        except CoalitionError as exc:
+            self.notify(f"Could not undo {label}: {exc}", severity="error", timeout=8)
+            return
+        self.notify(f"Undone: {label}", timeout=4)
+        screen = self.screen
+        if change is not None and isinstance(screen, CorpusScreen):
+            screen.show_change(change)  # now, before the next key: it must act on what it shows
+
+    def on_app_focus(self) -> None:
+        self.check_outside()
+
+    def check_outside(self) -> None:
+        """Another window or a command wrote to the data folder: read it again (in a worker)."""
+        workspace = self.workspace
+        if workspace is None or len(self.screen_stack) > 1:
+            return  # a dialog is open: its form works on the corpus it was opened on
+        self._read_outside(workspace.version)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="outside")
+    def _read_outside(self, version: int) -> None:
+        from coalition_tui.actions.opening import open_corpus
+
+        workspace = self.workspace
+        if workspace is None or not workspace.changed_outside():
+            return
+        try:
+            fresh = prepare_views(open_corpus(workspace.root))
+        finally:
+            keep_out_of_collections()
+        self.post_message(CorpusReadAgain(fresh, version))
+
+    def on_corpus_read_again(self, message: CorpusReadAgain) -> None:
+        workspace = self.workspace
+        if workspace is None or workspace.version != message.version:
+            return  # this window changed the corpus meanwhile: the next look decides again
+        self.replace_corpus(message.corpus, "read again: another window or command changed it")
+        self.notify("Another window or command changed the corpus: it was read again", timeout=5)
+
+    def action_add_articles(self) -> None:
+        if self.corpus is None:
+            return
+        from coalition_tui.tui.add import AddArticlesScreen
+
+        self.push_screen(AddArticlesScreen())
 
     def toggle_selection(self, records: list[Commitment]) -> None:
         """Select all of ``records``, or unselect them if they all are selected already."""

@@ -2,42 +2,78 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from coalition_tui.store.derived import Change, Touched
 from coalition_tui.tui.keymap import CLEAR, FILTER
 from coalition_tui.tui.widgets import FilterInput
 
 if TYPE_CHECKING:
     from coalition_tui.store.corpus import Corpus
     from coalition_tui.store.model import Commitment
+    from coalition_tui.workspace import Workspace
 
 
 class CorpusApp(Protocol):
-    """What views use of the app (``tui.app.CoalitionApp``): the corpus, the selection, the undo list."""
+    """What views use of the app (``tui.app.CoalitionApp``): the workspace, the selection."""
 
-    corpus: Corpus | None
+    workspace: Workspace | None
     selection: dict[str, Commitment]
     blink: bool
 
+    @property
+    def corpus(self) -> Corpus | None: ...
     def toggle_selection(self, records: list[Commitment]) -> None: ...
-    def corpus_changed(self) -> None: ...
     def rebuild_current_view(self) -> None: ...
-    def remember(self, label: str, run: Callable[[], object]) -> None: ...
-    def replace_corpus(self, corpus: Corpus) -> None: ...
+    def replace_corpus(self, corpus: Corpus, label: str = ...) -> None: ...
 
 
 class CorpusScreen(Screen[None]):
-    """A view of the loaded corpus."""
+    """A view of the loaded corpus. It remembers the workspace version it shows (:meth:`mark_drawn`);
+    a key that acts on a record asks :meth:`acts_on_current` first, so it never acts on a screen that
+    no longer matches the corpus."""
 
     TITLE_TEXT = ""
+    drawn = -1  # the workspace version this screen shows
 
     @property
     def capp(self) -> CorpusApp:
         return self.app  # type: ignore[return-value]
+
+    @property
+    def workspace(self) -> Workspace:
+        workspace = self.capp.workspace
+        assert workspace is not None, "views are shown only once the corpus has loaded"
+        return workspace
+
+    def on_mount(self) -> None:
+        self.mark_drawn()
+
+    def mark_drawn(self) -> None:
+        """This screen now shows the corpus as it is."""
+        workspace = self.capp.workspace
+        self.drawn = workspace.version if workspace is not None else -1
+
+    def is_current(self) -> bool:
+        workspace = self.capp.workspace
+        return workspace is not None and self.drawn == workspace.version
+
+    def show_change(self, change: Change) -> None:
+        """Show the corpus after ``change`` (views that can refresh in place override this; the others
+        are built again)."""
+        self.capp.rebuild_current_view()
+
+    def acts_on_current(self) -> bool:
+        """True when the screen shows the corpus as it is; otherwise it is shown again, the user told,
+        and the key not acted on."""
+        if self.is_current():
+            return True
+        self.show_change(Change(Touched.EVERYTHING, label="changed meanwhile"))
+        self.notify("The corpus changed meanwhile: shown again; press the key again", timeout=3)
+        return False
 
     @property
     def corpus(self) -> Corpus:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
+from coalition_tui.store.derived import Touched
+
 if TYPE_CHECKING:
     from coalition_tui.store.corpus import Corpus
 
@@ -19,7 +21,7 @@ def prepare_views(corpus: Corpus) -> Corpus:
 
     matrix = stance_matrix(corpus)
     matrix.compute()
-    corpus.derived[OVERVIEW_MATRIX] = matrix
+    corpus.derived.put(OVERVIEW_MATRIX, matrix, Touched.RECORDS | Touched.MEETINGS | Touched.GAZETTEER)
     return corpus
 
 

@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from coalition_tui.actions.meeting_add import MeetingError, add_meeting, meeting_id
+from coalition_tui.actions.meeting_add import NewMeeting, meeting_id
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.model import Summit
 from coalition_tui.store.problems import NotFound
 from coalition_tui.tui import render
@@ -125,8 +126,7 @@ class MeetingForm(ModalScreen[Summit | None]):
             return
         sources = tuple(re.split(r"[\s,]+", self.query_one("#meeting-sources", Input).value.strip()))
         try:
-            summit = add_meeting(
-                self.corpus,
+            meeting = NewMeeting(
                 date,
                 place,
                 str(self.query_one("#meeting-format", Select).value),
@@ -135,7 +135,8 @@ class MeetingForm(ModalScreen[Summit | None]):
                 self.query_one("#meeting-venue", Input).value.strip(),
                 tuple(s for s in sources if s),
             )
-        except MeetingError as exc:
+            summit = self.app.workspace.add_meeting(meeting)  # type: ignore[attr-defined]
+        except CoalitionError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
         self.dismiss(summit)

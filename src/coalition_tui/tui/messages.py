@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
+
+from coalition_tui.store.derived import Change
+
+if TYPE_CHECKING:
+    from coalition_tui.store.corpus import Corpus
 
 
 class _Local(Message, bubble=False):
@@ -44,3 +49,18 @@ class ExportWritten(_Local):
     path: Path
     records: int
     error: str = ""
+
+
+@dataclass
+class CorpusChanged(_Local):
+    """The workspace changed the corpus (posted to the app, which tells the screens)."""
+
+    change: Change
+
+
+@dataclass
+class CorpusReadAgain(_Local):
+    """The corpus as another process left it, read in a worker while the workspace was at ``version``."""
+
+    corpus: Corpus
+    version: int

@@ -12,6 +12,7 @@ from textual.widgets import Input, Label, Static
 
 from coalition_tui.actions import gazetteer_edit
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.tui import render
 
 
@@ -73,8 +74,8 @@ class AliasForm(_Form):
             self.notify("Name an entity the gazetteer has (or add a person: p)", severity="error", timeout=4)
             return
         try:
-            gazetteer_edit.add_alias(self.corpus, self.written, entity)
-        except gazetteer_edit.GazetteerError as exc:
+            self.app.workspace.add_alias(self.written, entity)  # type: ignore[attr-defined]
+        except CoalitionError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
         self.dismiss(entity)
@@ -145,8 +146,8 @@ class PersonForm(_Form):
         role = self.query_one("#person-role", Input).value.strip()
         aliases = (self.written,) if self.written.strip() and self.written.strip() != name else ()
         try:
-            person = gazetteer_edit.add_person(self.corpus, name, country, role, of, start, aliases)
-        except gazetteer_edit.GazetteerError as exc:
+            person = self.app.workspace.add_person(name, country, role, of, start, aliases)  # type: ignore[attr-defined]
+        except CoalitionError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
         self.dismiss(person.id)

@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from coalition_tui.analysis import browse
+from coalition_tui.store.derived import Change
 from coalition_tui.store.normalize import fold
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
@@ -112,6 +113,8 @@ class NamesScreen(FilterMixin, CorpusScreen):
         """m: the name under the cursor becomes an alias of an entity the gazetteer has."""
         from coalition_tui.tui.name_form import AliasForm
 
+        if not self.acts_on_current():
+            return
         row = self.current()
         if row is None:
             return
@@ -122,6 +125,8 @@ class NamesScreen(FilterMixin, CorpusScreen):
         """p: the name under the cursor is a person the gazetteer lacks."""
         from coalition_tui.tui.name_form import PersonForm
 
+        if not self.acts_on_current():
+            return
         row = self.current()
         if row is None:
             return
@@ -132,8 +137,11 @@ class NamesScreen(FilterMixin, CorpusScreen):
         if entity is None:
             return
         self.notify(f"Saved: names now resolve to {self.corpus.label(entity)} · collecting the names again", timeout=5)
-        self.capp.corpus_changed()
+
+    def show_change(self, change: Change) -> None:
+        """The names are collected again (what the change made stale is found again, the rest is kept)."""
         self.collect()
+        self.mark_drawn()
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         if str(event.column_key.value) == "Score":

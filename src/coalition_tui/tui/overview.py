@@ -36,7 +36,7 @@ class OverviewScreen(CorpusScreen):
         self.sub_title = "Overview"
         from coalition_tui.tui.loading import OVERVIEW_MATRIX
 
-        ready = self.corpus.derived.pop(OVERVIEW_MATRIX, None)  # built by the loading worker, once
+        ready = self.corpus.derived.pop(OVERVIEW_MATRIX)  # built by the loading worker, once
         self.all_levels = False
         self.kind: Kind | None = None
         self.matrix: StanceMatrix = ready if isinstance(ready, StanceMatrix) else stance_matrix(self.corpus)

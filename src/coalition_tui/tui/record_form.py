@@ -15,6 +15,7 @@ from textual.widgets import Input, Label, Select, Static
 
 from coalition_tui.actions import authoring, review
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.model import Commitment, Kind, Stance
 from coalition_tui.tui import render
 
@@ -180,7 +181,7 @@ class RecordForm(ModalScreen[Commitment | None]):
                 draft = authoring.Draft(
                     self.source, span.start, span.end, country, kind, stance, meeting, person or None, note
                 )
-                saved = authoring.add_record(self.corpus, draft)
+                saved = self.app.workspace.add_record(draft)  # type: ignore[attr-defined]
             else:
                 r = self.record
                 change = review.Change(
@@ -192,8 +193,8 @@ class RecordForm(ModalScreen[Commitment | None]):
                     summit=meeting if meeting != r.summit else None,
                     note=note if note != r.note else None,
                 )
-                saved = review.edit(self.corpus, r.id, change)
-        except (authoring.AuthoringError, review.ReviewError) as exc:
+                saved = self.app.workspace.edit(r.id, change)  # type: ignore[attr-defined]
+        except CoalitionError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
         self.dismiss(saved)

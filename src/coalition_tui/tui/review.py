@@ -7,43 +7,48 @@ write per keypress, so quitting or a crash loses nothing already decided.
 from __future__ import annotations
 
 import bisect
-import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from coalition_tui.actions import review
+from coalition_tui.store.derived import Change
+from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin, WindowMixin
 from coalition_tui.tui.dialogs import ConfirmScreen
 from coalition_tui.tui.edit_form import EditScreen
 from coalition_tui.tui.keymap import REVIEW_BINDINGS, WINDOW_BINDINGS
+from coalition_tui.tui.messages import WorkFailed, WorkProgress
 from coalition_tui.tui.widgets import FilterInput, Table
+from coalition_tui.workspace.workspace import Bulk
 
 CONTEXT = 320  # characters of article shown either side of the quote
-UNDO_BULK = 200  # a decision on more records than this cannot be undone with u (each undo is a file write)
 
 
 @dataclass
 class _Bulk:
-    """A decision on many records, made a batch at a time."""
-
-    BATCH: ClassVar[int] = 25  # decisions between two frames (each is a durable file write: ~1–10 ms)
+    """A decision on many records, under way in a worker (``stopped``: Esc was pressed)."""
 
     action: str
     records: list[Commitment]
-    done: int = 0
     stopped: bool = False
-    failed: list[str] = dataclasses.field(default_factory=list)
-    decided: list[Commitment] = dataclasses.field(default_factory=list)  # as they were before, for undo
+
+
+@dataclass
+class BulkDecided(Message, bubble=False):
+    """The worker's result: what the decision on many records did."""
+
+    bulk: _Bulk
+    result: Bulk
 
 
 class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
@@ -81,18 +86,30 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         self.reload()
         table.focus()
 
-    def reload(self) -> None:
-        """Fill the list: the queue, or the rejected records."""
+    def reload(self, near: frozenset[str] = frozenset()) -> None:
+        """Fill the list: the queue, or the rejected records; the cursor on the first of the records
+        ``near`` that is listed, else on the row it was on."""
         corpus = self.corpus
         self.everything = (
             sorted(corpus.rejected, key=lambda r: (r.source, r.start)) if self.show_rejected else review.queue(corpus)
         )
-        self.apply_filter(self.filter_box().value)
+        self.apply_filter(self.filter_box().value, near)
+        self.mark_drawn()
 
-    def apply_filter(self, text: str) -> None:
+    def show_change(self, change: Change) -> None:
+        """Any change to the corpus (an undo, another window's decisions): the list again, now."""
+        self.reload(change.records)
+
+    def apply_filter(self, text: str, near: frozenset[str] | None = None) -> None:
+        """The rows the filter lets through; the cursor on the first (a new filter), else (``near``
+        given: the list shown again) on the first of ``near`` listed, else on the row it was on."""
+        table = self.query_one("#review-queue", Table)
+        row = self.start + table.cursor_row if table.row_count and near is not None else 0
         self.rows = review.matching(self.corpus, self.everything, text)
-        self.start = 0
-        self._fill()
+        at = next((i for i, r in enumerate(self.rows) if r.id in near), None) if near else None
+        at = min(row, max(0, len(self.rows) - 1)) if at is None else at
+        self.start = at - at % self.WINDOW
+        self._fill(cursor=at - self.start)
 
     def filter_changed(self, text: str) -> None:
         """Filtered a moment after typing stops: filtering a long queue takes a noticeable moment."""
@@ -214,30 +231,28 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         )
 
     def _decide(self, action: str) -> None:
+        if not self.acts_on_current():
+            return
         record = self.current()
         if record is None:
             self.notify("Nothing to review here", timeout=2)
             return
         row = self.query_one("#review-queue", Table).cursor_row
-        act = getattr(review, action)  # accept, reject or restore
         try:
-            act(self.corpus, record.id)
-        except review.ReviewError as exc:
+            self.workspace.decide(action, record.id)  # accept, reject or restore
+        except CoalitionError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
-        self.capp.remember(f"{action} {record.id}", self._reverter(record))
         done = {"accept": "Accepted", "reject": "Rejected", "restore": "Restored to the queue"}[action]
         self.notify(f"{done}: {self.corpus.label(record.country)} {record.kind.value} ({record.id})", timeout=3)
-        self.capp.corpus_changed()
-        self._drop(row)
-
-    def _reverter(self, before: Commitment) -> Callable[[], object]:
-        corpus = self.corpus
-        return lambda: review.revert(corpus, before.id, before)
+        self._drop(row)  # the one record leaves the list (a refill of a long queue is slow)
+        self.mark_drawn()
 
     def action_decide_all(self, action: str) -> None:
         """A and R: the same decision for every record listed (all that the filter lets through, not
-        just the window), after a confirmation; each is saved to its file as it is made."""
+        just the window), after a confirmation; each is saved to its file as it is made, in a worker."""
+        if not self.acts_on_current():
+            return
         if self.show_rejected and action == "accept":
             self.notify("Restore them first (R), then accept", timeout=3)
             return
@@ -256,44 +271,46 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self._bulk = _Bulk(action, records)
-                self._decide_batch()
+                self._decide_all(self._bulk)
 
         self.app.push_screen(ConfirmScreen(question, yes=f"Yes, {verb.lower()} {len(records)}"), answered)
 
-    def _decide_batch(self) -> None:
-        """A few decisions, then a frame: the screen shows the count and answers Esc meanwhile."""
-        bulk = self._bulk
-        if bulk is None:
+    @work(thread=True, exclusive=True, exit_on_error=False, group="bulk", description="Deciding")
+    def _decide_all(self, bulk: _Bulk) -> None:
+        """The decisions, off the screen's thread: the count shows as they are saved; Esc stops."""
+
+        def progress(done: int, total: int) -> bool:
+            if done % 10 == 0 or done == total:
+                self.post_message(WorkProgress(bulk.action, done, total))
+            return not bulk.stopped
+
+        try:
+            result = self.workspace.decide_many(bulk.action, bulk.records, progress)
+        except CoalitionError as exc:
+            self.post_message(WorkFailed(str(exc)))
             return
-        act = getattr(review, bulk.action)  # accept, reject or restore
-        for record in bulk.records[bulk.done : bulk.done + _Bulk.BATCH]:
-            try:
-                act(self.corpus, record.id)
-                bulk.decided.append(record)
-            except review.ReviewError as exc:
-                bulk.failed.append(str(exc))
-            bulk.done += 1
-        if bulk.done < len(bulk.records) and not bulk.stopped:
-            self.query_one("#review-status", Static).update(
-                Content(f"{bulk.action.capitalize()}ing: {bulk.done} of {len(bulk.records)}…   Esc stops")
-            )
-            self.set_timer(0.01, self._decide_batch)
-            return
+        self.post_message(BulkDecided(bulk, result))
+
+    def on_work_progress(self, message: WorkProgress) -> None:
+        self.query_one("#review-status", Static).update(
+            Content(f"{message.stage.capitalize()}ing: {message.done} of {message.total}…   Esc stops")
+        )
+
+    def on_work_failed(self, message: WorkFailed) -> None:
         self._bulk = None
-        if 0 < len(bulk.decided) <= UNDO_BULK:
-            corpus, decided = self.corpus, list(bulk.decided)
-            self.capp.remember(
-                f"{bulk.action} of {len(decided)} records", lambda: [review.revert(corpus, r.id, r) for r in decided]
-            )
-        self.capp.corpus_changed()
+        self.notify(message.reason, severity="error", timeout=8)
         self.reload()
-        made = bulk.done - len(bulk.failed)
-        message = f"{bulk.action.capitalize()}: {made} of {len(bulk.records)} record(s)"
+
+    def on_bulk_decided(self, message: BulkDecided) -> None:
+        bulk, result = message.bulk, message.result
+        self._bulk = None
+        self.reload()
+        text = f"{bulk.action.capitalize()}: {result.made} of {len(bulk.records)} record(s)"
         if bulk.stopped:
-            message += " (stopped)"
-        if bulk.failed:
-            message += f"; {len(bulk.failed)} could not be saved, the first: {bulk.failed[0]}"
-        self.notify(message, severity="warning" if bulk.failed else "information", timeout=8)
+            text += " (stopped)"
+        if result.failed:
+            text += f"; {len(result.failed)} could not be saved, the first: {result.failed[0]}"
+        self.notify(text, severity="warning" if result.failed else "information", timeout=8)
 
     def action_clear_filter(self) -> None:
         """Esc stops a decision on all listed records; otherwise it clears the filter."""
@@ -316,6 +333,8 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         self.reload()
 
     def action_edit(self) -> None:
+        if not self.acts_on_current():
+            return
         record = self.current()
         if record is None:
             self.notify("Nothing to edit here", timeout=2)
@@ -323,16 +342,15 @@ class ReviewScreen(FilterMixin, WindowMixin, CorpusScreen):
         row = self.query_one("#review-queue", Table).cursor_row
 
         def done(change: review.Change | None) -> None:
-            if change is None:
+            if change is None or not self.acts_on_current():
                 return
             try:
-                review.edit(self.corpus, record.id, change)
-            except review.ReviewError as exc:
+                self.workspace.edit(record.id, change)
+            except CoalitionError as exc:
                 self.notify(str(exc), severity="error", timeout=8)
                 return
-            self.capp.remember(f"edit of {record.id}", self._reverter(record))
             self.notify(f"Edited and accepted: {record.id}", timeout=3)
-            self.capp.corpus_changed()
             self._drop(row)
+            self.mark_drawn()
 
         self.app.push_screen(EditScreen(record), done)

@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from coalition_tui.analysis import browse
+from coalition_tui.store.derived import Change
 from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.article import ArticleView
@@ -200,14 +201,8 @@ class SourcesScreen(CorpusScreen):
         self.app.push_screen(RecordForm(self.source_id, *span), self._saved_new)
 
     def _saved_new(self, record: Commitment | None) -> None:
-        if record is None:
-            return
-        from coalition_tui.actions.authoring import remove_record
-
-        corpus = self.corpus
-        self.capp.remember(f"new record {record.id}", lambda: remove_record(corpus, record.id))
-        self.notify(f"Saved {record.id} (curated) to {record.source}'s records file · u undoes it", timeout=5)
-        self._after_change(record.id)
+        if record is not None:
+            self.notify(f"Saved {record.id} (curated) to {record.source}'s records file · u undoes it", timeout=5)
 
     def action_edit_record(self) -> None:
         """E: the current record's quote span, meeting, kind, stance, actor and person."""
@@ -217,24 +212,18 @@ class SourcesScreen(CorpusScreen):
         if record is None:
             self.notify("Move to a record in the list first (Tab)", timeout=3)
             return
-        before = record
 
         def saved(new: Commitment | None) -> None:
-            if new is None:
-                return
-            from coalition_tui.actions import review
-
-            corpus = self.corpus
-            self.capp.remember(f"edit of {before.id}", lambda: review.revert(corpus, before.id, before))
-            self.notify(f"Saved {new.id} · u undoes it", timeout=4)
-            self._after_change(new.id)
+            if new is not None:
+                self.notify(f"Saved {new.id} · u undoes it", timeout=4)
 
         self.app.push_screen(RecordForm(record.source, record.start, record.end, record), saved)
 
-    def _after_change(self, record_id: str) -> None:
-        self.capp.corpus_changed()
+    def show_change(self, change: Change) -> None:
+        """The article shown again with its records, the cursor on the record the change touched."""
         source, self.source_id = self.source_id, None
-        self.app.call_later(self._reshow, source or "", record_id)
+        self.mark_drawn()
+        self.app.call_later(self._reshow, source or "", next(iter(sorted(change.records)), ""))
 
     async def _reshow(self, source: str, record_id: str) -> None:
         await self._show_source(source)

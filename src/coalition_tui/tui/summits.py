@@ -120,7 +120,5 @@ class SummitsScreen(CorpusScreen):
             if summit is None:
                 return
             self.notify(f"Added {summit.id} to {self.corpus.root / 'summits.toml'}", timeout=5)
-            self.capp.corpus_changed()
-            self.capp.rebuild_current_view()
 
         self.app.push_screen(MeetingForm(), added)
