@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import loaded, painted, pilot_test
+from conftest import loaded, painted, pilot_test, shown
 from textual.widgets import DataTable, Select, Static
 
 from coalition_tui.actions import authoring, review
@@ -314,3 +314,27 @@ async def test_overview_shows_the_ministers_and_chiefs_meetings_on_l(data_copy: 
         await pilot.pause()
         assert [str(c.label) for c in app.screen.query_one("#matrix").columns.values()] == leaders_only
     assert main(["summary", "--all-levels", "--data", str(data_copy)]) == 0
+
+
+@pilot_test
+async def test_the_record_form_warns_when_the_person_cannot_speak_for_the_country(data_copy: Path):
+    """Item 7 of issue 23: Macron on a Germany record was saved without a word."""
+    before = len(records_file(data_copy))
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("4", "tab", "tab", "down", "down", "down", "n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        await pilot.press("tab", *"Germany", "tab", *"Macron")
+        await pilot.pause()
+        form.query_one("#record-kind", Select).value = Kind.LOGISTICS
+        form.query_one("#record-stance", Select).value = Stance.WILLING
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm) and len(records_file(data_copy)) == before  # not saved yet
+        assert "office-holder of Germany, nor a co-chair" in " ".join(shown(app).replace("▌", " ").split())
+        await pilot.press("ctrl+s")  # the analyst is sure: saved as it is
+        await pilot.pause()
+        assert not isinstance(app.screen, RecordForm) and len(records_file(data_copy)) == before + 1

@@ -82,3 +82,24 @@ def test_a_failed_decision_changes_nothing_and_the_undo_stays(review_data: Path)
     with pytest.raises(CoalitionError):
         workspace.undo()
     assert len(workspace.undo_log) == 1 and len(heard) == 1 and workspace.version == 1
+
+
+def test_a_countrys_people_are_its_nationals_office_holders_and_co_chairs(data_copy: Path):
+    """Across listed Germany's people as "Olaf Scholz → Emmanuel Macron" after a record gave Macron to Germany."""
+    from coalition_tui.actions.authoring import Draft
+    from coalition_tui.store.model import Kind, Stance
+    from coalition_tui.store.voices import can_speak_for, voice_problem
+
+    workspace, _heard = _workspace(data_copy)
+    corpus = workspace.corpus
+    assert can_speak_for(corpus, "olaf-scholz", "DEU") and not can_speak_for(corpus, "emmanuel-macron", "DEU")
+    assert can_speak_for(corpus, "emmanuel-macron", "coalition-of-the-willing")
+    assert can_speak_for(corpus, "emmanuel-macron", "NOR", "2026-01-06-paris")  # a co-chair announcing
+    virtual = "2025-03-15-virtual"  # Starmer's meeting: Macron did not chair it
+    assert "neither a national nor an office-holder" in (voice_problem(corpus, "emmanuel-macron", "DEU", virtual) or "")
+    source = next(s for s, src in corpus.sources.items() if src.summit == virtual)
+    end = corpus.texts[source].index(" ", 30)
+    draft = Draft(source, 0, end, "DEU", Kind.LOGISTICS, Stance.WILLING, virtual, person="emmanuel-macron")
+    workspace.add_record(draft)  # the analyst insisted
+    assert "emmanuel-macron" not in browse.people_of(corpus, "DEU", virtual)
+    assert "emmanuel-macron" not in browse.people_of(corpus, "DEU")

@@ -16,6 +16,7 @@ from coalition_tui.store.derived import Touched
 from coalition_tui.store.model import Commitment, Kind, Mention, Source, Summit
 from coalition_tui.store.normalize import fold
 from coalition_tui.store.parallel import pool_map
+from coalition_tui.store.voices import can_speak_for
 
 # An article's mentions and names: its text (sources), the names known (gazetteer), its meeting's date
 # (offices held on that day).
@@ -64,9 +65,14 @@ def filter_actors(corpus: Corpus, query: str, actors: list[str]) -> list[str]:
     return hits
 
 
-def people_of(corpus: Corpus, actor: str) -> list[str]:
-    """Person ids named in the actor's records, in order of first appearance."""
-    return list(dict.fromkeys(r.person for r in corpus.by_country.get(actor, []) if r.person))
+def people_of(corpus: Corpus, actor: str, summit: str | None = None) -> list[str]:
+    """The people who spoke for the actor in its records (at ``summit`` when given), in order of first
+    appearance: its nationals, its office-holders and the meeting's co-chairs, never a person a record
+    wrongly gives it (:func:`coalition_tui.store.voices.can_speak_for`)."""
+    records = corpus.filter(country=actor, summit=summit) if summit else corpus.by_country.get(actor, [])
+    return list(
+        dict.fromkeys(r.person for r in records if r.person and can_speak_for(corpus, r.person, actor, r.summit))
+    )
 
 
 def timeline(corpus: Corpus, actor: str) -> list[tuple[Summit, list[Commitment]]]:

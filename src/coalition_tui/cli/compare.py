@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from coalition_tui.analysis.diffing import WordOp
 
 
+from coalition_tui.analysis.browse import people_of
 from coalition_tui.cli.common import (
     _corpus,
     _painter,
@@ -175,8 +176,7 @@ def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"{corpus.label(country)}: {step.before.label} -> {step.after.label}\n")
 
         def people(summit: str) -> str:
-            ids = dict.fromkeys(r.person for r in corpus.filter(country=country, summit=summit) if r.person)
-            return ", ".join(corpus.label(p) for p in ids) or "none named"
+            return ", ".join(corpus.label(p) for p in people_of(corpus, country, summit)) or "none named"
 
         out.write(f"  people: {people(step.before.id)} -> {people(step.after.id)}\n")
         if not step.changes:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from coalition_tui.analysis import browse
 from coalition_tui.analysis.diffing import (
     ArticleDiff,
     Pair,
@@ -326,7 +327,7 @@ class AcrossScreen(CorpusScreen):
         for step in across_meetings(corpus, self.country, chosen):
             people = {}
             for summit in (step.before.id, step.after.id):
-                ids = dict.fromkeys(r.person for r in corpus.filter(country=self.country, summit=summit) if r.person)
+                ids = browse.people_of(corpus, self.country, summit)
                 people[summit] = ", ".join(corpus.label(p) for p in ids) or "none named"
             parts.append(
                 Content.assemble(

@@ -17,6 +17,7 @@ from coalition_tui.actions import authoring, review
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.model import Commitment, Kind, Stance
+from coalition_tui.store.voices import voice_problem
 from coalition_tui.tui import render
 
 CONTEXT = 240  # characters of the paragraph shown either side of the quote
@@ -70,6 +71,7 @@ class RecordForm(ModalScreen[Commitment | None]):
     def __init__(self, source: str, start: int, end: int, record: Commitment | None = None) -> None:
         super().__init__()
         self.source, self.start, self.end, self.record = source, start, end, record
+        self._warned: tuple[str, str, str] | None = None  # the voice warned about (Ctrl+S again saves it)
 
     @property
     def corpus(self) -> Corpus:
@@ -176,6 +178,11 @@ class RecordForm(ModalScreen[Commitment | None]):
         stance = self.query_one("#record-stance", Select).value
         assert isinstance(kind, Kind) and isinstance(stance, Stance)
         note = self.query_one("#record-note", Input).value.strip()
+        problem = voice_problem(self.corpus, person or None, country, meeting)
+        if problem and self._warned != (person, country, meeting):
+            self._warned = (person, country, meeting)  # said once; Ctrl+S again saves it as it is
+            self.notify(f"{problem}: is the person right? Ctrl+S again saves it anyway", severity="warning", timeout=8)
+            return
         try:
             if self.record is None:
                 draft = authoring.Draft(
