@@ -175,7 +175,7 @@ class _Texts:
             scanned = 0
             for folder in self.folders:
                 try:
-                    entries = sorted(e for e in os.scandir(folder) if e.name.endswith(".txt"))
+                    entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".txt")), key=lambda e: e.name)
                 except OSError:
                     continue
                 for entry in entries[: max(0, MAX_SCANNED - scanned)]:

@@ -180,7 +180,7 @@ def _ingest_one(job: _Job) -> _Done:
         file = f"{ARTICLES_DIR}/{source}.txt" if job.copy else job.file
         job = replace(job, source=source, file=file)
     target = worker.root / COMMITMENTS_DIR / f"{source}.toml"
-    entry = {
+    entry: dict[str, Any] = {
         "file": job.file,
         "headline": headline(text, path),
         "summit": summit,

@@ -16,6 +16,7 @@ from coalition_tui.store.model import Summit
 from coalition_tui.store.paths import own_or_bundled
 from coalition_tui.store.problems import NotFound
 from coalition_tui.store.toml_append import AppendFailed, append_new
+from coalition_tui.store.vocab import Level, MeetingFormat
 
 
 class MeetingError(CoalitionError):
@@ -34,9 +35,9 @@ class NewMeeting:
 
     date: dt.date
     place: str
-    format: str = "in-person"
+    format: MeetingFormat = MeetingFormat.IN_PERSON
     hosts: tuple[str, ...] = ()
-    level: str = "leaders"
+    level: Level = Level.LEADERS
     venue: str = ""
     sources: tuple[str, ...] = ()
     note: str = ""
@@ -46,9 +47,9 @@ def add_meeting(
     corpus: Corpus,
     date: dt.date,
     place: str,
-    format: str = "in-person",
+    format: MeetingFormat = MeetingFormat.IN_PERSON,
     hosts: tuple[str, ...] = (),
-    level: str = "leaders",
+    level: Level = Level.LEADERS,
     venue: str = "",
     sources: tuple[str, ...] = (),
     note: str = "",

@@ -95,11 +95,6 @@ def restore(corpus: Corpus, record_id: str) -> Commitment:
     return _save(corpus, record_id, {"rejected": None, "origin": Origin.EXTRACTED.value})
 
 
-def unaccept(corpus: Corpus, record_id: str) -> Commitment:
-    """Undo an acceptance of an extracted record: back in the queue."""
-    return _save(corpus, record_id, {"origin": Origin.EXTRACTED.value})
-
-
 def edit(corpus: Corpus, record_id: str, change: Change) -> Commitment:
     """Change kind, stance, country or person; the edited record counts as reviewed (curated)."""
     updates: dict[str, Any] = {"origin": Origin.CURATED.value, "rejected": None}
@@ -167,7 +162,7 @@ def _save_locked(
         raise ReviewError(f"{shown}: cannot read the record to update it ({exc}); nothing changed") from None
     if table.get("id") != record_id:
         raise ReviewError(f"{shown}: record {record_id!r} moved in the file since loading; reload, then retry")
-    defaults = {k: data[k] for k in ("source", "summit", "origin") if k in data}
+    defaults: dict[str, Any] = {k: data[k] for k in ("source", "summit", "origin") if k in data}
     defaults.setdefault("origin", Origin.CURATED.value)
     as_loaded = corpus.record(record_id)
     on_disk, _ = record_from_table(corpus, dict(tables[index]), defaults, shown, None)

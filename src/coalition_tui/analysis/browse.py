@@ -233,7 +233,7 @@ def _names_in(job: tuple[str, dt.date | None]) -> tuple[tuple[str, str, float, s
     text, on = job
     assert _FINDER is not None
     found = _FINDER.analyse(text, on)
-    names = []
+    names: list[tuple[str, str, float, str, str]] = []
     for m in found.mentions:
         start, end = found.cleaned.original_span(m.start, m.end)
         names.append((text[start:end], m.entity, m.score, m.method, m.kind))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.model import Commitment, Kind, Stance, Summit
+from coalition_tui.store.vocab import Level
 
 PRESENT = "present"
 NEGATIVE = frozenset({Stance.DECLINED, Stance.OPPOSED})
@@ -87,7 +88,7 @@ def stance_matrix(corpus: Corpus, all_levels: bool = False, kind: Kind | None = 
         total[record.country] += 1
         substantive[record.country] += record.kind is not Kind.PARTICIPATION
     rows = sorted(total, key=lambda c: (-substantive[c], -total[c], corpus.label(c)))
-    leaders = [s for s in corpus.summits_by_date() if all_levels or s.level == "leaders"]
+    leaders = [s for s in corpus.summits_by_date() if all_levels or s.level is Level.LEADERS]
     # the leaders' meetings the corpus reports on: a column per meeting nobody wrote about is noise
     reported = [s for s in leaders if any(key[1] == s.id for key in cells)] or leaders
     return StanceMatrix(summits=reported, rows=rows, kind=kind, cells=dict(cells))

@@ -10,7 +10,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import TextIO, cast
 
 from coalition_tui.cli.common import InertWriter, MissingData, _painter  # noqa: F401
 from coalition_tui.cli.compare import changed_line, cmd_across, cmd_diff  # noqa: F401
@@ -56,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = InertWriter(sys.stdout), InertWriter(sys.stderr)
     handler = COMMANDS.get(args.command or "", cmd_app)
     try:
-        return handler(args, out, err)
+        # InertWriter has what the commands use of a TextIO (write, flush, isatty)
+        return handler(args, cast(TextIO, out), cast(TextIO, err))
     except BrokenPipeError:  # `coalition-tui records | head`
         sys.stderr.close()
         return 0

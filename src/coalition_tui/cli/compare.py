@@ -28,7 +28,7 @@ _RUN = re.compile(r"\s+")
 def changed_line(words: Sequence[WordOp], paint: Callable[[str, str], str]) -> str:
     """A changed sentence on one line: A's words and B's, each exactly as written (a name spelt two
     ways shows both spellings), deletions and insertions painted; whitespace runs as one space."""
-    out = []
+    out: list[str] = []
     for w in words:
         a, b = _RUN.sub(" ", w.a), _RUN.sub(" ", w.b)
         if w.op == "equal" and a == b:

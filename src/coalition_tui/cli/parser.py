@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coalition_tui import __version__
-from coalition_tui.store.vocab import Kind, Stance
+from coalition_tui.store.vocab import Kind, Level, MeetingFormat, Stance
 
 if TYPE_CHECKING:
     pass
@@ -73,9 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["add"])
     p.add_argument("date", type=dt.date.fromisoformat, metavar="DATE", help="YYYY-MM-DD")
     p.add_argument("place", metavar="PLACE")
-    p.add_argument("--format", default="in-person", choices=["in-person", "virtual", "hybrid"])
+    p.add_argument("--format", default=MeetingFormat.IN_PERSON, type=MeetingFormat, choices=list(MeetingFormat))
     p.add_argument("--host", action="append", default=[], metavar="NAME", help="a person who hosted it (repeat)")
-    p.add_argument("--level", default="leaders", choices=["leaders", "defence_ministers", "military_chiefs"])
+    p.add_argument("--level", default=Level.LEADERS, type=Level, choices=list(Level))
     p.add_argument("--venue", default="")
     p.add_argument("--source", action="append", default=[], metavar="URL", help="where it is reported (repeat)")
 

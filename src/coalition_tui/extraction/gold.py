@@ -80,8 +80,9 @@ def read_gold(folder: Path, only: str = "") -> tuple[set[Key], dict[str, dict[st
             if not all(isinstance(value, str) and value for value in fields):
                 problems.append(Problem(path.name, "needs file, country, kind and stance (strings)", record=f"#{n}"))
                 continue
-            if fields[0].startswith(only):
-                gold.add((fields[0], fields[1], fields[2], fields[3]))
+            file, country, kind, stance = (str(value) for value in fields)
+            if file.startswith(only):
+                gold.add((file, country, kind, stance))
     return gold, articles, problems
 
 

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from coalition_tui.store.model import Summit
+from coalition_tui.store.vocab import Level, MeetingFormat
 
 MONTHS = ("january february march april may june july august september october november december").split()
 WEEKDAYS = ("monday tuesday wednesday thursday friday saturday sunday").split()
@@ -122,11 +123,11 @@ def score(summit: Summit, clues: Clues) -> int:
         points += 4  # a dateline of the day after
     places, venues = _place_words(summit)
     points += 2 * min(2, len(places & words)) + 2 * bool(venues & words)
-    if summit.format in ("virtual", "hybrid") and clues.video:
+    if summit.format in (MeetingFormat.VIRTUAL, MeetingFormat.HYBRID) and clues.video:
         points += 2
     month = MONTHS[summit.date.month - 1]
     points += (month in words) + (str(summit.date.year) in clues.years)
-    points += (2 if summit.level != "leaders" else 1) * clues.levels.get(summit.level, False)
+    points += (2 if summit.level is not Level.LEADERS else 1) * clues.levels.get(summit.level, False)
     for weekday in clues.weekdays:
         if published is not None:
             back = (published.weekday() - weekday) % 7

@@ -144,11 +144,11 @@ def open_cached(
         if use_cache:
             progress("saving the cache", 0, 1)
             files = record_files(root)
-            known = dict(prepared.digests)
-            state = _state(root, files, known)
+            written = dict(prepared.digests)
+            state = _state(root, files, written)
             try:
                 rest = [path for path in files if path not in prepared.entries.paths]  # none unless a crash left some
-                _write(root, state, corpus, list(corpus.problems), _files_of(corpus, rest), known, prepared.entries)
+                _write(root, state, corpus, list(corpus.problems), _files_of(corpus, rest), written, prepared.entries)
             finally:
                 prepared.entries.close()
         return corpus

@@ -54,7 +54,7 @@ class Derived:
         found = self._values.get(key)
         if found is None:
             found = self._values[key] = (depends, compute())
-        return found[1]  # type: ignore[no-any-return]
+        return found[1]
 
     def put(self, key: Hashable, value: object, depends: Touched) -> None:
         self._values[key] = (depends, value)

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from coalition_tui.store.vocab import Kind, Origin, Stance
+from coalition_tui.store.vocab import Kind, Level, MeetingFormat, Origin, Stance
 
 EntityKind = Literal["country", "person", "org"]
 
@@ -109,10 +109,10 @@ class Summit(_Frozen):
     date: dt.date
     place: str
     venue: str = ""
-    format: Literal["in-person", "virtual", "hybrid"]
+    format: MeetingFormat
     hosts: tuple[str, ...] = Field(default=(), description="person ids")
     note: str = ""
-    level: Literal["leaders", "defence_ministers", "military_chiefs"] = "leaders"
+    level: Level = Level.LEADERS
     sources: tuple[str, ...] = Field(default=(), description="where the meeting is reported (URLs)")
 
     @model_validator(mode="after")

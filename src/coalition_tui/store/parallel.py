@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -35,6 +36,7 @@ def pool_map(
     if len(items) < PARALLEL_FROM or workers <= 1:
         yield from map(fn, items)
         return
+    context: BaseContext
     if threading.active_count() == 1 and "fork" in get_all_start_methods():
         context, initializer, args = get_context("fork"), None, ()
     else:

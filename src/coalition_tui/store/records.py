@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from coalition_tui.store.corpus import Corpus
-from coalition_tui.store.model import Commitment
+from coalition_tui.store.model import Commitment, EntityKind
 from coalition_tui.store.problems import Problem
 from coalition_tui.store.tomlio import build
 
@@ -20,7 +20,7 @@ def _resolve_field(corpus: Corpus, value: object, person: bool) -> tuple[str | N
         return None, "must be a non-empty string"
     if corpus.gazetteer.entity(value):
         return value, ""
-    kinds = frozenset({"person"}) if person else frozenset({"country", "org"})
+    kinds: frozenset[EntityKind] = frozenset({"person"}) if person else frozenset({"country", "org"})
     res = corpus.resolver.resolve(value, codes=not person, kinds=kinds)
     if res.entity and res.method in {"exact", "alias"}:
         return res.entity, ""
@@ -107,5 +107,5 @@ def _record_from_table(
                 return fail("quote", f"quote not found verbatim in source {source_id}; copy it from the article")
         data["start"] = start
         data.setdefault("end", start + len(quote))
-    record, found = build(Commitment, data, shown, line, rid)
-    return record, problems + found
+    record, built = build(Commitment, data, shown, line, rid)
+    return record, problems + built

@@ -38,10 +38,6 @@ class Resolution:
     reason: str = ""
     context_country: str | None = None
 
-    @property
-    def matched(self) -> bool:
-        return self.entity is not None
-
 
 @dataclass
 class _Parsed:

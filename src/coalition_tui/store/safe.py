@@ -18,7 +18,6 @@ import json
 import re
 from typing import Any
 
-REPLACEMENT = "\ufffd"
 # bidi embeddings, overrides and isolates, marks; zero-width space, joiners, word joiner, BOM;
 # invisible operators; interlinear annotation; the Mongolian vowel separator; Hangul fillers
 INVISIBLE = (

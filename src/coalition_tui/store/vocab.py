@@ -53,6 +53,32 @@ _STRENGTH = {
 }
 
 
+class MeetingFormat(StrEnum):
+    """How a meeting was held."""
+
+    IN_PERSON = "in-person"
+    VIRTUAL = "virtual"
+    HYBRID = "hybrid"
+
+
+class Level(StrEnum):
+    """Who met: the leaders, or the defence ministers, or the military chiefs."""
+
+    LEADERS = "leaders"
+    DEFENCE_MINISTERS = "defence_ministers"
+    MILITARY_CHIEFS = "military_chiefs"
+
+    @property
+    def short(self) -> str:
+        """ "leaders", "ministers", "chiefs": a column's width."""
+        return {"leaders": "leaders", "defence_ministers": "ministers", "military_chiefs": "chiefs"}[self.value]
+
+    @property
+    def words(self) -> str:
+        """ "defence ministers": for a sentence or a choice."""
+        return self.value.replace("_", " ")
+
+
 class Origin(StrEnum):
     """Where a record came from."""
 

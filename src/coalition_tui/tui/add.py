@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Select, Static
 
 from coalition_tui.tui import render
-from coalition_tui.tui.messages import WorkDone, WorkProgress
+from coalition_tui.tui.messages import ArticlesAdded, WorkProgress
 
 NEW_MEETING = "+new"
 
@@ -37,8 +37,9 @@ class AddArticlesScreen(ModalScreen[None]):
 
     @staticmethod
     def _meetings(corpus) -> list[tuple[Content | str, str]]:  # noqa: ANN001 - Corpus
+        guess: list[tuple[Content | str, str]] = [("guess from each article's text", "")]
         return (
-            [("guess from each article's text", "")]
+            guess
             + [(Content(render.inert(s.label)), s.id) for s in corpus.summits_by_date()]
             + [(Content("+ a new meeting…"), NEW_MEETING)]
         )
@@ -96,14 +97,14 @@ class AddArticlesScreen(ModalScreen[None]):
                 fresh = prepare_views(open_corpus(corpus.root, progress=progress))
             finally:
                 keep_out_of_collections()
-        self.post_message(WorkDone((result, problems, fresh)))
+        self.post_message(ArticlesAdded(result, problems, fresh))
 
     def on_work_progress(self, message: WorkProgress) -> None:
         self.query_one("#add-progress", ProgressBar).update(total=max(message.total, 1), progress=message.done)
         self.query_one("#add-status", Static).update(Content(f"{message.stage} {message.done}/{message.total}"))
 
-    def on_work_done(self, message: WorkDone) -> None:
-        result, problems, fresh = message.result
+    def on_articles_added(self, message: ArticlesAdded) -> None:
+        result, problems, fresh = message.result, message.problems, message.fresh
         added = len(result.added) if result else 0
         lines = [f"{added} article(s) added, {result.records if result else 0} candidate record(s) to review (7)"]
         if result and result.unchanged:

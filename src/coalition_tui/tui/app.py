@@ -18,6 +18,8 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
+from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.derived import Change
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.paths import folder_label
 from coalition_tui.store.safe import UNSAFE, inert, is_inert
@@ -33,7 +35,6 @@ from coalition_tui.workspace import Workspace
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from coalition_tui.store.corpus import Corpus
     from coalition_tui.store.model import Commitment
 
 
@@ -139,8 +140,9 @@ class CoalitionApp(App[None]):
             keep_out_of_collections()
         if event.state is WorkerState.SUCCESS:
             corpus = event.worker.result
+            assert isinstance(corpus, Corpus)
             self.workspace = Workspace(corpus.root, corpus)
-            self.workspace.listeners.append(lambda change: self.post_message(CorpusChanged(change)))
+            self.workspace.listeners.append(self._tell_screens)
             self._update_status()
             self.switch_mode("overview")
             self.set_interval(OUTSIDE_CHECK, self.check_outside)
@@ -190,6 +192,10 @@ class CoalitionApp(App[None]):
             self.add_mode(current, self.MODES[current])
             self.switch_mode(current)
 
+    def _tell_screens(self, change: Change) -> None:
+        """The workspace's listener (on any thread): one message, handled on the app's."""
+        self.post_message(CorpusChanged(change))
+
     def on_corpus_changed(self, message: CorpusChanged) -> None:
         """The one place a change reaches the screens: the selection follows the records, the other views
         are rebuilt when next shown, the current one refreshes from the change (unless it already has)."""
@@ -208,7 +214,7 @@ class CoalitionApp(App[None]):
                 self.add_mode(mode, self.MODES[mode])
         self._update_status()
         screen = self.screen
-        if isinstance(screen, CorpusScreen) and not screen.is_current():
+        if isinstance(screen, CorpusScreen) and not screen.shows_current():
             screen.show_change(message.change)
 
     def action_undo(self) -> None:
@@ -294,7 +300,7 @@ class CoalitionApp(App[None]):
         screen = self.screen
         if hasattr(screen, "set_kind"):
             if clear:
-                screen.set_kind(None)  # type: ignore[attr-defined]
+                screen.set_kind(None)
             else:
                 screen.action_kind()  # type: ignore[attr-defined]
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from textual import on
+from textual.binding import BindingType
+from textual.events import Mount
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -49,7 +52,8 @@ class CorpusScreen(Screen[None]):
         assert workspace is not None, "views are shown only once the corpus has loaded"
         return workspace
 
-    def on_mount(self) -> None:
+    @on(Mount)
+    def _drawn_when_mounted(self) -> None:
         self.mark_drawn()
 
     def mark_drawn(self) -> None:
@@ -57,7 +61,7 @@ class CorpusScreen(Screen[None]):
         workspace = self.capp.workspace
         self.drawn = workspace.version if workspace is not None else -1
 
-    def is_current(self) -> bool:
+    def shows_current(self) -> bool:
         workspace = self.capp.workspace
         return workspace is not None and self.drawn == workspace.version
 
@@ -69,7 +73,7 @@ class CorpusScreen(Screen[None]):
     def acts_on_current(self) -> bool:
         """True when the screen shows the corpus as it is; otherwise it is shown again, the user told,
         and the key not acted on."""
-        if self.is_current():
+        if self.shows_current():
             return True
         self.show_change(Change(Touched.EVERYTHING, label="changed meanwhile"))
         self.notify("The corpus changed meanwhile: shown again; press the key again", timeout=3)
@@ -99,7 +103,7 @@ class CorpusScreen(Screen[None]):
 class FilterMixin:
     """'/' opens a filter box, Escape clears it; subclasses implement ``apply_filter``."""
 
-    BINDINGS = [FILTER, CLEAR]
+    BINDINGS: ClassVar[list[BindingType]] = [FILTER, CLEAR]
 
     def filter_box(self) -> FilterInput:
         return self.query_one(FilterInput)  # type: ignore[attr-defined]

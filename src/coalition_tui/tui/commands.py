@@ -3,30 +3,33 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from coalition_tui.tui.views import VIEWS
+
+if TYPE_CHECKING:
+    from coalition_tui.tui.app import CoalitionApp
 
 
 class CoalitionCommands(Provider):
     """Go to a view, export or clear the selection, show help."""
 
     def _commands(self) -> list[tuple[str, object, str]]:
-        app = self.app
+        app = cast("CoalitionApp", self.app)
         selected = len(getattr(app, "selection", ()))
         commands: list[tuple[str, object, str]] = [
-            (f"Go to {view.title}", partial(app.action_view, view.mode), f"{view.key}: {view.shows}")  # type: ignore[attr-defined]
-            for view in VIEWS
+            (f"Go to {view.title}", partial(app.action_view, view.mode), f"{view.key}: {view.shows}") for view in VIEWS
         ]
-        commands.append(("Export selection", app.action_export, f"{selected} record(s) selected"))  # type: ignore[attr-defined]
+        commands.append(("Export selection", app.action_export, f"{selected} record(s) selected"))
         commands.append(
             ("Overview: one kind of contribution", app.action_overview_kind, "Troops only, air support only…")
-        )  # type: ignore[attr-defined]
-        commands.append(("Overview: all kinds", partial(app.action_overview_kind, True), "Clear the kind filter"))  # type: ignore[attr-defined]
+        )
+        commands.append(("Overview: all kinds", partial(app.action_overview_kind, True), "Clear the kind filter"))
         if selected:
-            commands.append(("Clear selection", app.action_clear_selection, f"Unselect {selected} record(s)"))  # type: ignore[attr-defined]
-        commands.append(("Keys and help", app.action_help, "Every key binding"))  # type: ignore[attr-defined]
+            commands.append(("Clear selection", app.action_clear_selection, f"Unselect {selected} record(s)"))
+        commands.append(("Keys and help", app.action_help, "Every key binding"))
         return commands
 
     async def discover(self) -> Hits:

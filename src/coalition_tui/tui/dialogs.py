@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
@@ -35,11 +35,16 @@ from coalition_tui.tui.keymap import (
     WINDOW_BINDINGS,
 )
 
-HELP_SECTIONS = [
+
+def _listed(bindings: list[BindingType]) -> list[Binding]:
+    return [b for b in bindings if isinstance(b, Binding)]
+
+
+HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     (
         "Everywhere",
         [
-            *APP_BINDINGS,
+            *_listed(APP_BINDINGS),
             Binding("ctrl+p", "command_palette", "Command palette", id="app.palette"),
             Binding("tab", "focus_next", "Next pane", id="app.focus_next"),
             Binding("shift+tab", "focus_previous", "Previous pane", id="app.focus_previous"),
@@ -49,9 +54,9 @@ HELP_SECTIONS = [
         "Tables and lists",
         [
             Binding("up,down,left,right", "", "Move", key_display="arrows"),
-            *TABLE_BINDINGS,
+            *_listed(TABLE_BINDINGS),
             Binding("pageup,pagedown,home,end", "", "Page / ends", key_display="PgUp PgDn Home End"),
-            *WINDOW_BINDINGS,
+            *_listed(WINDOW_BINDINGS),
         ],
     ),
     (
@@ -80,8 +85,8 @@ HELP_SECTIONS = [
         ],
     ),
     ("Names (5)", [MAP_NAME, ADD_PERSON, UNRESOLVED]),
-    ("Diff (Sources: d on one article, d on another)", [DIFF_MARK, *DIFF_BINDINGS]),
-    ("Review (7): every decision is saved to data/ at once", REVIEW_BINDINGS),
+    ("Diff (Sources: d on one article, d on another)", [DIFF_MARK, *_listed(DIFF_BINDINGS)]),
+    ("Review (7): every decision is saved to data/ at once", _listed(REVIEW_BINDINGS)),
 ]
 
 

@@ -21,10 +21,11 @@ from coalition_tui.analysis.diffing import (
     diff_sources,
 )
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.vocab import Level
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import BACK, DIFF_BINDINGS
-from coalition_tui.tui.messages import WorkDone
+from coalition_tui.tui.messages import DiffReady
 from coalition_tui.tui.rows import Row, RowsView
 
 UNIFIED_BELOW = 100  # columns: narrower terminals get the unified layout
@@ -156,10 +157,10 @@ class DiffScreen(CorpusScreen):
     @work(thread=True, exclusive=True, group="diff")
     def _compare_in_thread(self, a: str, b: str, unified: bool) -> None:
         """Long articles are compared in a thread: two 5 MB articles take seconds and the UI keeps answering."""
-        self.post_message(WorkDone((a, b, *_compare(self.corpus, a, b, unified))))
+        self.post_message(DiffReady(a, b, *_compare(self.corpus, a, b, unified)))
 
-    def on_work_done(self, message: WorkDone) -> None:
-        self._show(*message.result)
+    def on_diff_ready(self, message: DiffReady) -> None:
+        self._show(message.a, message.b, message.result, message.rows, message.row_of)
 
     def _show(self, a: str, b: str, result: ArticleDiff, rows: list[Row], row_of: dict[int, int]) -> None:
         if (a, b) != (self.a, self.b) or self.claims:
@@ -291,7 +292,7 @@ class AcrossScreen(CorpusScreen):
         self.meetings = [
             s
             for s in corpus.summits_by_date()
-            if s.level == "leaders" or s.id in attended  # ministers' and chiefs' meetings only where it spoke
+            if s.level is Level.LEADERS or s.id in attended  # ministers' and chiefs' meetings only where it spoke
         ]
         meetings.add_options(
             [Selection(self._prompt(s.label, s.id in attended), s.id, s.id in attended) for s in self.meetings]

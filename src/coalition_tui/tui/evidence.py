@@ -10,6 +10,7 @@ from collections import Counter
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,7 +24,7 @@ from coalition_tui.tui.keymap import BACK, SELECT, TABLE_BINDINGS, WINDOW_BINDIN
 class RecordList(OptionList):
     """Records as multi-line options; j/k move."""
 
-    BINDINGS = [b for b in TABLE_BINDINGS if b.action in {"cursor_down", "cursor_up"}]
+    BINDINGS = [b for b in TABLE_BINDINGS if isinstance(b, Binding) and b.action in {"cursor_down", "cursor_up"}]
 
 
 class EvidenceScreen(WindowMixin, CorpusScreen):

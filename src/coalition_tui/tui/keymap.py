@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from coalition_tui.tui.views import VIEWS
 
-APP_BINDINGS = [
+APP_BINDINGS: list[BindingType] = [
     *(view.binding for view in VIEWS),
     Binding("plus", "add_articles", "Add articles", id="corpus.add", key_display="+"),
     Binding("e", "export", "Export", id="selection.export"),
@@ -17,7 +17,7 @@ APP_BINDINGS = [
 ]
 
 # Vim-style movement for every table, on top of the arrows, Home/End and Page keys.
-TABLE_BINDINGS = [
+TABLE_BINDINGS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", id="table.down", show=False),
     Binding("k", "cursor_up", "Up", id="table.up", show=False),
     Binding("h", "cursor_left", "Left", id="table.left", show=False),
@@ -27,7 +27,7 @@ TABLE_BINDINGS = [
 ]
 
 # A list too long to show at once (the review queue, a cell's evidence) is shown a part at a time.
-WINDOW_BINDINGS = [
+WINDOW_BINDINGS: list[BindingType] = [
     Binding(
         "right_square_bracket", "next_window", "Next part of a long list", id="list.next", key_display="]", show=False
     ),
@@ -51,7 +51,7 @@ NEW_RECORD = Binding("n", "new_record", "New record", id="sources.new_record")
 EDIT_RECORD = Binding("E", "edit_record", "Edit record", id="sources.edit_record")
 NEW_MEETING = Binding("n", "new_meeting", "New meeting", id="summits.new")
 ALL_RECORDS = Binding("enter", "open", "All records", id="countries.open")
-DIFF_BINDINGS = [
+DIFF_BINDINGS: list[BindingType] = [
     Binding("n", "next", "Next difference", id="diff.next"),
     Binding("p", "previous", "Previous", id="diff.previous"),
     Binding("w", "swap", "Swap sides", id="diff.swap"),
@@ -59,7 +59,7 @@ DIFF_BINDINGS = [
     Binding("t", "claims", "Text / claims", id="diff.claims"),
 ]
 
-REVIEW_BINDINGS = [
+REVIEW_BINDINGS: list[BindingType] = [
     Binding("a", "accept", "Accept", id="review.accept"),
     Binding("r", "reject", "Reject / restore", id="review.reject"),
     Binding("E", "edit", "Edit", id="review.edit"),

@@ -16,10 +16,8 @@ from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.model import Summit
 from coalition_tui.store.problems import NotFound
+from coalition_tui.store.vocab import Level, MeetingFormat
 from coalition_tui.tui import render
-
-FORMATS = ("in-person", "virtual", "hybrid")
-LEVELS = (("leaders", "leaders"), ("defence ministers", "defence_ministers"), ("military chiefs", "military_chiefs"))
 
 
 class MeetingForm(ModalScreen[Summit | None]):
@@ -49,11 +47,17 @@ class MeetingForm(ModalScreen[Summit | None]):
             with Horizontal(classes="form-row"):
                 with Vertical():
                     yield Label("Format")
-                    yield Select([(f, f) for f in FORMATS], value="in-person", allow_blank=False,
+                    yield Select([(f.value, f) for f in MeetingFormat], value=MeetingFormat.IN_PERSON, allow_blank=False,
                                  id="meeting-format", compact=True)  # fmt: skip
                 with Vertical():
                     yield Label("Level")
-                    yield Select(LEVELS, value="leaders", allow_blank=False, id="meeting-level", compact=True)
+                    yield Select(
+                        [(level.words, level) for level in Level],
+                        value=Level.LEADERS,
+                        allow_blank=False,
+                        id="meeting-level",
+                        compact=True,
+                    )
             yield Label("Hosts (names, a comma between them; any form: 'Starmer, Macron')")
             yield Input(id="meeting-hosts", compact=True)
             yield Static(id="meeting-hosts-match", classes="hint")
@@ -125,13 +129,15 @@ class MeetingForm(ModalScreen[Summit | None]):
                         severity="error", timeout=6)  # fmt: skip
             return
         sources = tuple(re.split(r"[\s,]+", self.query_one("#meeting-sources", Input).value.strip()))
+        held, level = self.query_one("#meeting-format", Select).value, self.query_one("#meeting-level", Select).value
+        assert isinstance(held, MeetingFormat) and isinstance(level, Level)  # the selects allow no blank
         try:
             meeting = NewMeeting(
                 date,
                 place,
-                str(self.query_one("#meeting-format", Select).value),
+                held,
                 tuple(hosts),
-                str(self.query_one("#meeting-level", Select).value),
+                level,
                 self.query_one("#meeting-venue", Input).value.strip(),
                 tuple(s for s in sources if s),
             )

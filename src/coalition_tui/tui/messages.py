@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from coalition_tui.store.derived import Change
 
 if TYPE_CHECKING:
+    from coalition_tui.actions.ingest import IngestResult
+    from coalition_tui.analysis.browse import NameRow
+    from coalition_tui.analysis.diffing import ArticleDiff
     from coalition_tui.store.corpus import Corpus
+    from coalition_tui.store.model import Mention
+    from coalition_tui.tui.rows import Row
 
 
 class _Local(Message, bubble=False):
@@ -36,10 +41,39 @@ class WorkFailed(_Local):
 
 
 @dataclass
-class WorkDone(_Local):
-    """A job's result (what it is, the handler knows: one kind of job per screen)."""
+class ArticlesAdded(_Local):
+    """Add articles' worker: what ingest did (None when nothing could be read), the problems in one
+    line each, and the corpus read again when anything was added."""
 
-    result: Any
+    result: IngestResult | None
+    problems: list[str]
+    fresh: Corpus | None
+
+
+@dataclass
+class MentionsFound(_Local):
+    """Sources' worker: the names found in one article."""
+
+    source: str
+    mentions: list[Mention]
+
+
+@dataclass
+class NamesCollected(_Local):
+    """Names' worker: every surface form seen, with what it resolved to."""
+
+    rows: list[NameRow]
+
+
+@dataclass
+class DiffReady(_Local):
+    """The diff's worker: two articles compared, and the rows to show."""
+
+    a: str
+    b: str
+    result: ArticleDiff
+    rows: list[Row]
+    row_of: dict[int, int]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from coalition_tui.store.normalize import fold
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
 from coalition_tui.tui.keymap import ADD_PERSON, MAP_NAME, SORT, UNRESOLVED
-from coalition_tui.tui.messages import WorkDone, WorkFailed, WorkProgress
+from coalition_tui.tui.messages import NamesCollected, WorkFailed, WorkProgress
 from coalition_tui.tui.widgets import FilterInput, Table
 
 COLUMNS = ("As written", "Entity", "Kind", "Score", "Method", "Seen", "Sources")
@@ -57,7 +57,7 @@ class NamesScreen(FilterMixin, CorpusScreen):
         except (OSError, RuntimeError) as exc:  # worker processes could not start or died (BrokenProcessPool)
             self.post_message(WorkFailed(f"Could not collect the names: {exc}"))
             return
-        self.post_message(WorkDone(rows))
+        self.post_message(NamesCollected(rows))
 
     def on_work_progress(self, message: WorkProgress) -> None:
         self.query_one("#names-hint", Static).update(
@@ -67,8 +67,8 @@ class NamesScreen(FilterMixin, CorpusScreen):
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#names-hint", Static).update(Text(message.reason, style="bold red"))
 
-    def on_work_done(self, message: WorkDone) -> None:
-        self.rows = message.result
+    def on_names_collected(self, message: NamesCollected) -> None:
+        self.rows = message.rows
         self.apply_filter(self.filter_box().value)
 
     def apply_filter(self, text: str) -> None:

@@ -11,12 +11,11 @@ from textual.widgets.option_list import Option
 
 from coalition_tui.analysis.matrix import StanceMatrix, stance_matrix
 from coalition_tui.store.model import Kind
+from coalition_tui.store.vocab import Level
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import ACROSS, KIND_FILTER, LEVELS, OPEN, SELECT
 from coalition_tui.tui.widgets import Table
-
-LEVEL_SHORT = {"defence_ministers": "ministers", "military_chiefs": "chiefs"}
 
 
 class OverviewScreen(CorpusScreen):
@@ -70,7 +69,7 @@ class OverviewScreen(CorpusScreen):
         table.clear(columns=True)
         table.add_column(Text("Country"), key="country")
         for summit in self.matrix.summits:
-            level = "" if summit.level == "leaders" else f" ({LEVEL_SHORT.get(summit.level, summit.level)})"
+            level = "" if summit.level is Level.LEADERS else f" ({summit.level.short})"
             table.add_column(Text(render.inert(f"{summit.date:%-d %b %Y}\n{summit.place}{level}")), key=summit.id)
         self.marked = self._selected_cells()
         for row in self.matrix.rows:
@@ -207,7 +206,7 @@ class KindPicker(ModalScreen[Kind | str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         chosen = event.option.id
-        self.dismiss("all" if chosen == "all" else Kind(chosen))
+        self.dismiss("all" if chosen == "all" or chosen is None else Kind(chosen))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

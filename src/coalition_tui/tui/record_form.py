@@ -17,6 +17,7 @@ from coalition_tui.actions import authoring, review
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.model import Commitment, Kind, Stance
+from coalition_tui.store.vocab import Level
 from coalition_tui.store.voices import voice_problem
 from coalition_tui.tui import render
 
@@ -79,7 +80,7 @@ class RecordForm(ModalScreen[Commitment | None]):
 
     def _meetings(self) -> list[tuple[Content, str]]:
         return [
-            (Content(render.inert(f"{s.date.isoformat()}  {s.place}" + ("" if s.level == "leaders" else f" ({s.level})"))), s.id)
+            (Content(render.inert(f"{s.date.isoformat()}  {s.place}" + ("" if s.level is Level.LEADERS else f" ({s.level.value})"))), s.id)
             for s in self.corpus.summits_by_date()
         ] + [(Content("+ a new meeting…"), NEW_MEETING)]  # fmt: skip
 

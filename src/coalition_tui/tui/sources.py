@@ -20,7 +20,7 @@ from coalition_tui.tui import render
 from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import DIFF_MARK, EDIT_RECORD, NEW_RECORD, SELECT
-from coalition_tui.tui.messages import WorkDone
+from coalition_tui.tui.messages import MentionsFound
 from coalition_tui.tui.widgets import Row, Table
 
 LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a worker
@@ -139,12 +139,11 @@ class SourcesScreen(CorpusScreen):
     @work(thread=True, exclusive=True, group="mentions", exit_on_error=False)
     def _find_mentions(self, source: str) -> None:
         """The article's names, found off the UI thread (a long article takes a second), then styled."""
-        self.post_message(WorkDone((source, browse.mentions(self.corpus, source))))
+        self.post_message(MentionsFound(source, browse.mentions(self.corpus, source)))
 
-    def on_work_done(self, message: WorkDone) -> None:
-        source, found = message.result
-        if source == self.source_id:
-            self.query_one("#article", ArticleView).set_mentions(found)
+    def on_mentions_found(self, message: MentionsFound) -> None:
+        if message.source == self.source_id:
+            self.query_one("#article", ArticleView).set_mentions(message.mentions)
 
     def refresh_selection(self) -> None:
         table = self.query_one("#source-records", Table)

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from coalition_tui.analysis import browse
+from coalition_tui.store.vocab import Level
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.keymap import NEW_MEETING, SELECT
@@ -17,7 +18,6 @@ SHOWN_PER_KIND = 8  # records shown per country and kind; the rest are counted
 SHOWN_PER_KIND_BIG = 2  # ... at a meeting with more than BIG records (a Static lays out every line)
 BIG = 1000
 SHOWN_SOURCES = 30  # the Sources view lists them all
-LEVELS = {"leaders": "leaders", "defence_ministers": "ministers", "military_chiefs": "chiefs"}
 
 
 class SummitsScreen(CorpusScreen):
@@ -40,7 +40,7 @@ class SummitsScreen(CorpusScreen):
             table.add_row(
                 render.plain(s.date.isoformat()),
                 render.plain(s.place),
-                render.plain(LEVELS.get(s.level, s.level), "" if s.level == "leaders" else "dim"),
+                render.plain(s.level.short, "" if s.level is Level.LEADERS else "dim"),
                 render.plain(str(len(self.corpus.by_summit.get(s.id, [])))),
                 render.plain(s.format),
                 key=s.id,
@@ -72,8 +72,8 @@ class SummitsScreen(CorpusScreen):
             Content.assemble(("Venue  ", "bold"), clean(s.venue or "-"), "\n", ("Hosts  ", "bold"), hosts, "\n"),
             Content.assemble(("Attendees  ", "bold"), present, "\n"),
         ]
-        if s.level != "leaders":
-            parts.append(Content.assemble(("Level  ", "bold"), LEVELS.get(s.level, s.level), "' meeting\n"))
+        if s.level is not Level.LEADERS:
+            parts.append(Content.assemble(("Level  ", "bold"), s.level.short, "' meeting\n"))
         if s.sources:
             parts.append(Content.assemble(("Reported in", "bold"), "\n"))
             for url in s.sources:
