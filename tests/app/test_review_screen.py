@@ -328,3 +328,40 @@ async def test_what_the_command_line_writes_shows_in_an_open_app_within_seconds(
                 break
         assert f"{len(queue) - 1} left to review · 1 rejected" in status(app)
         await until_shown(pilot, "read again")
+
+
+def _hold_lock(data: str, held, release) -> None:
+    from coalition_tui.store.locking import data_lock
+
+    with data_lock(Path(data)):
+        held.set()
+        release.wait(60)
+
+
+@pilot_test
+async def test_a_decision_while_another_process_writes_says_try_again_instead_of_freezing(review_data):
+    """Item 13 of issue 23: the app froze ~20 s when a review key waited for a CLI import's lock."""
+    import multiprocessing
+    import time
+
+    context = multiprocessing.get_context("fork")
+    held, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold_lock, args=(str(review_data), held, release))
+    queue = review.queue(load_corpus(review_data))
+    async with on_review(review_data) as (app, pilot):
+        holder.start()
+        try:
+            assert held.wait(30)
+            began = time.monotonic()
+            await pilot.press("a")
+            await pilot.pause()
+            assert time.monotonic() - began < 5  # the screen's thread waited well under the 30 s a command waits
+            await until_shown(pilot, "try again")
+            assert f"{len(queue)} left to review" in status(app)
+        finally:
+            release.set()
+            holder.join(30)
+        await pilot.press("a")  # free again: saved
+        await pilot.pause()
+        assert f"{len(queue) - 1} left to review" in status(app)
+    assert not load_corpus(review_data).record(queue[0].id).unreviewed

@@ -98,3 +98,34 @@ def test_deleting_every_file_in_the_folder_cannot_break_a_held_lock(data_copy: P
         holder.join(30)
     with data_lock(data_copy, wait=1):  # free again once the holder let go
         pass
+
+
+def test_a_batch_stopped_by_a_full_disk_leaves_nothing_unregistered(data_copy: Path, tmp_path: Path, monkeypatch):
+    """Item 13 of issue 23: 18 unregistered files and 369 problems that a re-ingest did not clear."""
+    import pytest
+
+    from coalition_tui.actions import ingest
+    from coalition_tui.actions.ingest import ingest_many
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"a{n}.txt").write_text(
+            f"Paris, 6 January 2026.\n\nCountry number {n}: Spain said on day {n} it would send troops.\n",
+            encoding="utf-8",
+        )
+    files = sorted(folder.glob("*.txt"))
+    before = sorted(p.relative_to(data_copy) for p in data_copy.rglob("*"))
+
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ingest, "register_sources", full)
+    with pytest.raises(OSError, match="No space"):
+        ingest_many(load_corpus(data_copy), files, summit="2026-01-06-paris", workers=1)
+    assert sorted(p.relative_to(data_copy) for p in data_copy.rglob("*")) == before
+    assert not load_corpus(data_copy).problems
+    monkeypatch.undo()
+    result = ingest_many(load_corpus(data_copy), files, summit="2026-01-06-paris", workers=1)
+    assert len(result.added) == 6 and not result.problems
+    assert not load_corpus(data_copy).problems

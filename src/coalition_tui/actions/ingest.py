@@ -274,28 +274,38 @@ def ingest_many(
     fresh: dict[str, _Done] = {}
     place = {job.path: n for n, job in enumerate(jobs)}  # reports in the order the files were given
     said: list[tuple[str, str]] = []  # (the file as given, what is said of it)
-    for n, item in enumerate(_run(corpus, jobs, workers or WORKERS), 1):
-        if n % CHUNK == 0 or n == len(jobs):
-            progress("extracting records", n, len(jobs))
-        if item.problem:
-            result.problems.append(item.problem)
-        elif item.entry["sha256"] in known:  # the same text twice: the first one stays
-            said += _same_text(corpus.root, item, known[item.entry["sha256"]], in_place, result)
-        else:
-            known[item.entry["sha256"]] = item.job.source
-            fresh[item.job.source] = item
-    if fresh:
-        progress("saving", 0, 1)
-        os.sync()  # every candidates file on disk before any is registered
-        with data_lock(corpus.root):  # what another process registered meanwhile is read under the lock
-            theirs = {digest: sid for sid, digest in registered(corpus.root).items() if sid not in corpus.sources}
-            for source, item in list(fresh.items()):
-                if item.entry["sha256"] in theirs:
-                    said += _same_text(corpus.root, fresh.pop(source), theirs[item.entry["sha256"]], in_place, result)
-            clashes = register_sources(corpus.root, {source: item.entry for source, item in fresh.items()})
-        for clash in clashes:  # an id another process registered meanwhile (with another text)
-            result.problems.append(f"{clash}: registered meanwhile by another process; not registered again")
-            _unwrite(corpus.root, fresh.pop(clash).job)
+    clashes: list[str] = []
+    registered_all = False
+    try:
+        for n, item in enumerate(_run(corpus, jobs, workers or WORKERS), 1):
+            if n % CHUNK == 0 or n == len(jobs):
+                progress("extracting records", n, len(jobs))
+            if item.problem:
+                result.problems.append(item.problem)
+            elif item.entry["sha256"] in known:  # the same text twice: the first one stays
+                said += _same_text(corpus.root, item, known[item.entry["sha256"]], in_place, result)
+            else:
+                known[item.entry["sha256"]] = item.job.source
+                fresh[item.job.source] = item
+        if fresh:
+            progress("saving", 0, 1)
+            os.sync()  # every candidates file on disk before any is registered
+            with data_lock(corpus.root):  # what another process registered meanwhile is read under the lock
+                theirs = {d: sid for sid, d in registered(corpus.root).items() if sid not in corpus.sources}
+                for source, item in list(fresh.items()):
+                    if item.entry["sha256"] in theirs:
+                        said += _same_text(
+                            corpus.root, fresh.pop(source), theirs[item.entry["sha256"]], in_place, result
+                        )
+                clashes = register_sources(corpus.root, {source: item.entry for source, item in fresh.items()})
+        registered_all = True
+    finally:
+        if not registered_all:  # stopped by an error (a full disk): what the workers wrote goes with it
+            for item in fresh.values():
+                _unwrite(corpus.root, item.job)
+    for clash in clashes:  # an id another process registered meanwhile (with another text)
+        result.problems.append(f"{clash}: registered meanwhile by another process; not registered again")
+        _unwrite(corpus.root, fresh.pop(clash).job)
     for item in fresh.values():
         said.append(_added(corpus.root, item, result))
     result.reports = [line for _path, line in sorted(said, key=lambda s: place[s[0]])]

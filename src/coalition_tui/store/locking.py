@@ -119,7 +119,7 @@ def _acquire(root: Path, wait: float) -> int | None:
                 os.close(fd)
                 raise DataLocked(
                     errno.EAGAIN,
-                    f"another coalition-tui process has been writing to {root} for {wait:.0f} s; try again",
+                    f"another coalition-tui process is writing to {root} (waited {wait:g} s); try again in a moment",
                 ) from None
             time.sleep(0.01)
         except OSError:
