@@ -184,9 +184,10 @@ async def open_source(pilot, source_id: str) -> None:
 
 
 def heading(app) -> str:
-    """The view the header names: what follows "— " on the screen's first line."""
+    """The view the header names: what comes before " — " on the screen's first line (the open folder
+    and the counts follow it)."""
     first = shown(app).splitlines()[0]
-    return first.rsplit("— ", 1)[-1].strip() if "— " in first else ""
+    return first.split(" — ", 1)[0].split("⭘", 1)[-1].strip() if " — " in first else ""
 
 
 def table_of(data: Path, record_id: str) -> dict:

@@ -51,10 +51,7 @@ def add_alias(corpus: Corpus, written: str, entity_id: str) -> None:
         append_new(corpus.root, path, {written: entity_id}, seed=bundled_data_dir() / "gazetteer" / ALIASES_FILE)
     except AppendFailed as exc:
         raise GazetteerError(str(exc)) from None
-    updated = entity.model_copy(update={"aliases": (*entity.aliases, written)})
-    for table in (corpus.gazetteer.countries, corpus.gazetteer.people, corpus.gazetteer.organizations):
-        if entity_id in table:
-            table[entity_id] = updated  # type: ignore[assignment]
+    corpus.gazetteer.put(entity.model_copy(update={"aliases": (*entity.aliases, written)}))
     _use(corpus)
 
 

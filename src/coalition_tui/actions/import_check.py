@@ -229,12 +229,7 @@ def _entities(path: Path, corpus: Corpus, entities: dict[str, Any], plan: Plan, 
                     f"{path}: {where}: the name {form!r} already means {others[0]} in this corpus; remove it "
                     "from the export (or map it with 'coalition-tui gazetteer alias'); nothing was imported"
                 )
-        if isinstance(built, Country):
-            gaz.countries[entity_id] = built
-        elif isinstance(built, Person):
-            gaz.people[entity_id] = built
-        else:
-            gaz.organizations[entity_id] = built
+        gaz.put(built)
         plan.entities.setdefault(_KINDS[kind], {})[entity_id] = fields
         report.entities_added.append(entity_id)
     return gaz

@@ -35,6 +35,15 @@ class Gazetteer:
     def entity(self, entity_id: str) -> Entity | None:
         return self.countries.get(entity_id) or self.people.get(entity_id) or self.organizations.get(entity_id)
 
+    def put(self, entity: Entity) -> None:
+        """Add ``entity`` (or replace the one with its id) in the table of its kind."""
+        if isinstance(entity, Country):
+            self.countries[entity.id] = entity
+        elif isinstance(entity, Person):
+            self.people[entity.id] = entity
+        else:
+            self.organizations[entity.id] = entity
+
     def entities(self) -> list[Entity]:
         return [*self.countries.values(), *self.people.values(), *self.organizations.values()]
 
@@ -196,11 +205,5 @@ def _load_aliases(gaz: Gazetteer, path: Path, shown: str) -> list[Problem]:
     for entity_id, forms in added.items():
         entity = gaz.entity(entity_id)
         assert entity is not None
-        updated = entity.model_copy(update={"aliases": (*entity.aliases, *forms)})
-        if isinstance(updated, Country):
-            gaz.countries[entity_id] = updated
-        elif isinstance(updated, Person):
-            gaz.people[entity_id] = updated
-        else:
-            gaz.organizations[entity_id] = updated
+        gaz.put(entity.model_copy(update={"aliases": (*entity.aliases, *forms)}))
     return problems

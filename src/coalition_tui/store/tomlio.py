@@ -29,7 +29,7 @@ MAX_TOML_BYTES = 64 * 1024 * 1024  # a data file larger than this is refused, no
 MAX_DEPTH = 24  # arrays and tables nested deeper than this are refused (the data files nest at most 4)
 
 
-class TooDeep(ValueError):
+class TooDeep(CoalitionError, ValueError):
     """A document nested deeper than :data:`MAX_DEPTH`."""
 
 

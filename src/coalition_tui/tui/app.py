@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import App, ComposeResult
 from textual.color import Color
+from textual.content import Content
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
@@ -163,6 +164,12 @@ class CoalitionApp(App[None]):
         """Notifications never parse markup and show no control character: they quote paths and ids,
         which are untrusted."""
         super().notify(inert(message), title=title, severity=severity, timeout=timeout, markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header: the view first (a narrow terminal cuts the end), then the open folder and counts."""
+        if not sub_title:
+            return Content(title)
+        return Content.assemble((sub_title, "bold"), (" — ", "dim"), Content(title).stylize("dim"))
 
     # ------------------------------------------------------------------ state
     def _update_status(self) -> None:
