@@ -5,7 +5,7 @@
 
 On a folder of N bare synthetic articles (as bench_scale.py writes them): the first open (ingest),
 an unchanged open (the cache), the open after one review decision (one records file changed),
-after one new article (sources.toml changed, one records file added), after a gazetteer change
+after one new article (sources.toml changed, one records file added), after 300 more, after a gazetteer change
 (every record validated again), and with no cache at all (a cold load of the ingested folder).
 It also times the review decision itself (accept, as the CLI does it).
 """
@@ -82,6 +82,16 @@ def main() -> None:
             check=True,
         )
         rows.append(("after one new article", step(folder, cache)))
+        batch = Path(tmp) / "batch"
+        write_articles(batch, 300, seed=8)  # other texts than the first 300
+        subprocess.run(
+            [sys.executable, "-m", "coalition_tui", "ingest", "--data", str(folder), "--summit", "2025-03-02",
+             str(batch)],
+            env={**os.environ, "COALITION_TUI_CACHE": str(cache)},
+            capture_output=True,
+            check=True,
+        )  # fmt: skip
+        rows.append(("after 300 new articles", step(folder, cache)))
         (folder / "gazetteer").mkdir()
         for name in ("countries.toml", "people.toml", "organizations.toml"):
             text = (REPO / "data" / "gazetteer" / name).read_text(encoding="utf-8")

@@ -103,3 +103,15 @@ def test_a_countrys_people_are_its_nationals_office_holders_and_co_chairs(data_c
     workspace.add_record(draft)  # the analyst insisted
     assert "emmanuel-macron" not in browse.people_of(corpus, "DEU", virtual)
     assert "emmanuel-macron" not in browse.people_of(corpus, "DEU")
+
+
+def test_a_data_file_edited_in_place_by_hand_is_noticed(review_data: Path):
+    import os
+
+    workspace, _heard = _workspace(review_data)
+    summits = review_data / "summits.toml"
+    with summits.open("a", encoding="utf-8") as handle:  # an editor that writes in place, no rename
+        handle.write("\n# a note\n")
+    info = summits.stat()
+    os.utime(summits, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    assert workspace.changed_outside()
