@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from textual import on
 from textual.binding import BindingType
-from textual.events import Mount
+from textual.events import Mount, ScreenResume
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -55,6 +55,16 @@ class CorpusScreen(Screen[None]):
     @on(Mount)
     def _drawn_when_mounted(self) -> None:
         self.mark_drawn()
+
+    @on(ScreenResume)
+    def _shown_again(self) -> None:
+        """Back on top (a form or dialog closed): a change made meanwhile is shown (once the screen is
+        painted again: rebuilding a view while it resumes would pull it from under its header)."""
+        self.call_after_refresh(self._catch_up)
+
+    def _catch_up(self) -> None:
+        if self.is_current and self.capp.workspace is not None and not self.shows_current():
+            self.show_change(Change(Touched.EVERYTHING, label="shown again"))
 
     def mark_drawn(self) -> None:
         """This screen now shows the corpus as it is."""

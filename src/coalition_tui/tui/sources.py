@@ -184,6 +184,9 @@ class SourcesScreen(CorpusScreen):
         """n: a record quoting the sentence under the article's cursor (Tab to the article, ↑/↓)."""
         from coalition_tui.tui.record_form import RecordForm
 
+        if not self.acts_on_current():
+            return
+
         view = self.query_one("#article", ArticleView)
         if self.source_id is None:
             return
@@ -206,6 +209,9 @@ class SourcesScreen(CorpusScreen):
     def action_edit_record(self) -> None:
         """E: the current record's quote span, meeting, kind, stance, actor and person."""
         from coalition_tui.tui.record_form import RecordForm
+
+        if not self.acts_on_current():
+            return
 
         record = self.corpus.record(self.current_record) if self.current_record else None
         if record is None:
