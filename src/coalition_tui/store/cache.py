@@ -43,6 +43,7 @@ from coalition_tui.store.model import Commitment, Source
 from coalition_tui.store.paths import bundled_data_dir, own_or_bundled
 from coalition_tui.store.problems import Problem, Severity
 from coalition_tui.store.sharing import Sharing
+from coalition_tui.store.signatures import Signatures
 from coalition_tui.store.tomlio import MAX_TOML_BYTES, read_regular, write_atomic
 
 FORMAT = 8  # bump when what the cache holds changes meaning (a change of the models' shape is in SCHEMA)
@@ -75,16 +76,22 @@ def _gazetteer_files(root: Path) -> list[Path]:
     return [gazetteer_file(root / "gazetteer", name, fallback) for name in GAZETTEER_FILES]
 
 
-def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[Path, bytes]:
+def digests(
+    files: list[Path], known: dict[Path, bytes] | None = None, signed: Signatures | None = None
+) -> dict[Path, bytes]:
     """sha256 of each file's content. ``known``: the digests this open has already (from the workers
-    that wrote the files, or computed earlier); what is computed here is added to it."""
+    that wrote the files, or computed earlier); what is computed here is added to it. ``signed``: the
+    digests of files unchanged since they were last hashed (not read again)."""
     out = {}
     for path in files:
         if known is not None and path in known:
             out[path] = known[path]
             continue
         try:
-            out[path] = hashlib.sha256(read_regular(path, MAX_TOML_BYTES)).digest()
+            if signed is not None:
+                out[path] = signed.digest(path)
+            else:
+                out[path] = hashlib.sha256(read_regular(path, MAX_TOML_BYTES)).digest()
         except OSError as exc:
             out[path] = f"unreadable {exc.errno}".encode()
         if known is not None:
@@ -92,15 +99,15 @@ def digests(files: list[Path], known: dict[Path, bytes] | None = None) -> dict[P
     return out
 
 
-def content_key(files: list[Path], known: dict[Path, bytes] | None = None) -> str:
+def content_key(files: list[Path], known: dict[Path, bytes] | None = None, signed: Signatures | None = None) -> str:
     """sha256 over the names and contents of ``files``."""
     digest = hashlib.sha256(f"format {FORMAT} {SCHEMA}\n".encode())
-    for path, value in digests(files, known).items():
+    for path, value in digests(files, known, signed).items():
         digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + value)
     return digest.hexdigest()
 
 
-def articles_key(articles: list[Path], known: dict[Path, bytes] | None = None) -> str:
+def articles_key(articles: list[Path], known: dict[Path, bytes] | None = None, signed: Signatures | None = None) -> str:
     """The articles' content, and the names of the ``.txt`` files beside them: an article dropped
     next to registered ones means a fresh load, which warns that it is not registered."""
     listing = hashlib.sha256()
@@ -110,7 +117,7 @@ def articles_key(articles: list[Path], known: dict[Path, bytes] | None = None) -
         except OSError:
             names = []
         listing.update("\0".join([str(folder), *names]).encode("utf-8", "surrogateescape") + b"\1")
-    return content_key(articles, known) + listing.hexdigest()
+    return content_key(articles, known, signed) + listing.hexdigest()
 
 
 def _cache_file(root: Path) -> Path | None:
@@ -157,8 +164,10 @@ def open_cached(
     progress("checking the cache", 0, 1)
     files = record_files(root)
     digests: dict[Path, bytes] = {}  # each file is read and hashed once in this open
-    state = _state(root, files, digests)
-    cached = _read(root, state, digests)
+    signed = Signatures.load(root)  # files unchanged since they were hashed are not read again
+    state = _state(root, files, digests, signed)
+    cached = _read(root, state, digests, signed)
+    signed.save()
     shell, entries = cached if cached is not None else (None, {})
     corpus = shell if shell is not None else load_articles(root, progress)
     if not root.is_dir():
@@ -210,10 +219,12 @@ class _State(NamedTuple):
     records: dict[Path, bytes]  # each records file
 
 
-def _state(root: Path, files: list[Path], known: dict[Path, bytes] | None = None) -> _State:
-    schema = content_key([own_or_bundled(root, "summits.toml"), *_gazetteer_files(root)], known)
-    sources = digests([root / "sources.toml"], known)[root / "sources.toml"]
-    return _State(schema, sources, digests(files, known))
+def _state(
+    root: Path, files: list[Path], known: dict[Path, bytes] | None = None, signed: Signatures | None = None
+) -> _State:
+    schema = content_key([own_or_bundled(root, "summits.toml"), *_gazetteer_files(root)], known, signed)
+    sources = digests([root / "sources.toml"], known, signed)[root / "sources.toml"]
+    return _State(schema, sources, digests(files, known, signed))
 
 
 def _deps(corpus: Corpus, sources: frozenset[str], texts: dict[str, bytes]) -> bytes:
@@ -306,7 +317,7 @@ def _note(corpus: Corpus, problems: list[str]) -> None:
 
 
 def _read(
-    root: Path, state: _State, known: dict[Path, bytes]
+    root: Path, state: _State, known: dict[Path, bytes], signed: Signatures | None = None
 ) -> tuple[Corpus | None, dict[Path, tuple[bytes, FileRecords]]] | None:
     """From the cache: the corpus without its records if sources.toml and the articles are unchanged
     (else None), and for each unchanged records file, the digest of what its validation read and its
@@ -335,7 +346,7 @@ def _read(
                     found.rows = [(i, line, share.record(values)) for i, line, values in rows]
                     entries[path] = (deps, found)
         shell = None
-        if sources == state.sources and articles_key(articles, known) == stored_articles:
+        if sources == state.sources and articles_key(articles, known, signed) == stored_articles:
             shell = load()
             if not isinstance(shell, Corpus):
                 return None
