@@ -24,13 +24,20 @@ def _age(path: Path, seconds: float) -> None:
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns - int(seconds * 1e9)))
 
 
-def test_an_old_unchanged_file_is_not_read_again(tmp_path: Path, own_cache: Path, monkeypatch):
-    path = tmp_path / "a.toml"
+def _signed(folder: Path, age: float) -> tuple[Path, bytes]:
+    """A file ``age`` seconds old, hashed once and its signature saved; its path and digest."""
+    path = folder / "a.toml"
     path.write_text("x = 1\n", encoding="utf-8")
-    _age(path, 60)
-    first = Signatures.load(tmp_path)
+    if age:
+        _age(path, age)
+    first = Signatures.load(folder)
     digest = first.digest(path)
     first.save()
+    return path, digest
+
+
+def test_an_old_unchanged_file_is_not_read_again(tmp_path: Path, own_cache: Path, monkeypatch):
+    path, digest = _signed(tmp_path, 60)
     reads: list[Path] = []
     real = signatures.read_regular
     monkeypatch.setattr(signatures, "read_regular", lambda p, limit: reads.append(p) or real(p, limit))
@@ -39,12 +46,8 @@ def test_an_old_unchanged_file_is_not_read_again(tmp_path: Path, own_cache: Path
 
 
 def test_a_file_changed_within_its_clock_tick_is_hashed_again(tmp_path: Path, own_cache: Path):
-    path = tmp_path / "a.toml"
-    path.write_text("x = 1\n", encoding="utf-8")
+    path, old = _signed(tmp_path, 0)  # signed while fresh: not trusted
     before = path.stat()
-    first = Signatures.load(tmp_path)
-    old = first.digest(path)  # signed while fresh: not trusted
-    first.save()
     path.write_text("x = 2\n", encoding="utf-8")  # same size, and the same mtime as if in one tick
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size
@@ -52,22 +55,14 @@ def test_a_file_changed_within_its_clock_tick_is_hashed_again(tmp_path: Path, ow
 
 
 def test_a_changed_file_is_hashed_again(tmp_path: Path, own_cache: Path):
-    path = tmp_path / "a.toml"
-    path.write_text("x = 1\n", encoding="utf-8")
-    _age(path, 60)
-    first = Signatures.load(tmp_path)
-    old = first.digest(path)
-    first.save()
+    path, old = _signed(tmp_path, 60)
     path.write_text("x = 22\n", encoding="utf-8")
     assert Signatures.load(tmp_path).digest(path) != old
 
 
 def test_a_broken_table_means_every_file_is_hashed(tmp_path: Path, own_cache: Path):
-    path = tmp_path / "a.toml"
-    path.write_text("x = 1\n", encoding="utf-8")
+    _signed(tmp_path, 0)
     table = Signatures.load(tmp_path)
-    table.digest(path)
-    table.save()
-    assert table.where is not None
+    assert table.where is not None and table.table
     table.where.write_bytes(b"\x80\x05not a pickle")
     assert Signatures.load(tmp_path).table == {}

@@ -37,11 +37,11 @@ from coalition_tui.store.loader import MAX_ARTICLE_BYTES, RECORD_TABLE, load_cor
 from coalition_tui.store.locking import check_writable, data_lock
 from coalition_tui.store.paths import bundled_data_dir
 from coalition_tui.store.serialize import record_table
+from coalition_tui.store.toml_append import appended_text
 from coalition_tui.store.tomlio import (
     MAX_TOML_BYTES,
     dumps,
     read_regular,
-    strip_none,
     write_bytes_atomic,
     write_bytes_new,
 )
@@ -88,8 +88,7 @@ def _appended(root: Path, target: Path, seed: Path | None, tables: dict[str, Any
     """What ``target`` holds once ``tables`` are appended (as ``append_tables`` would write it)."""
     source = target if target.exists() else seed
     existing = read_regular(source, MAX_TOML_BYTES).decode("utf-8") if source and source.exists() else ""
-    text = (existing.rstrip("\n") + "\n\n" + dumps(strip_none(tables))).strip("\n") + "\n"
-    return text.encode("utf-8")
+    return appended_text(existing, tables).encode("utf-8")
 
 
 def _writes(root: Path, path: Path, plan: Plan) -> dict[Path, bytes]:

@@ -15,7 +15,6 @@ T = TypeVar("T")
 class Touched(Flag):
     """The parts of a corpus a change can touch."""
 
-    NOTHING = 0
     RECORDS = auto()  # records added, decided, edited or removed
     SOURCES = auto()  # articles registered or their metadata changed
     GAZETTEER = auto()  # names: entities, aliases, people
@@ -45,9 +44,6 @@ class Derived:
 
     def __contains__(self, key: Hashable) -> bool:
         return key in self._values
-
-    def __len__(self) -> int:
-        return len(self._values)
 
     def get(self, key: Hashable, depends: Touched, compute: Callable[[], T]) -> T:
         """The value under ``key``, computed (and kept) if there is none."""

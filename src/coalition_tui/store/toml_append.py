@@ -25,6 +25,12 @@ class BrokenFile(CoalitionError, ValueError):
     """The file to append to is not valid TOML: nothing was written."""
 
 
+def appended_text(existing: str, tables: Mapping[str, Any]) -> str:
+    """``existing`` with ``tables`` appended after a blank line (None values dropped: TOML has none)."""
+    addition = dumps(strip_none(dict(tables))) if tables else ""
+    return (existing.rstrip("\n") + "\n\n" + addition).strip("\n") + "\n"
+
+
 def append_tables(
     root: Path,
     path: Path,
@@ -53,10 +59,8 @@ def append_tables(
         ):
             raise BrokenFile(f"{path.name} has [tables]: a 'key = value' line cannot be appended after them")
         if fresh or not path.exists():
-            addition = dumps(strip_none(fresh)) if fresh else ""
             path.parent.mkdir(parents=True, exist_ok=True)
-            text = (existing.rstrip("\n") + "\n\n" + addition).strip("\n") + "\n"
-            write_bytes_atomic(path, text.encode("utf-8"))
+            write_bytes_atomic(path, appended_text(existing, fresh).encode("utf-8"))
     return clashes
 
 

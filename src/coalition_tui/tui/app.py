@@ -32,6 +32,7 @@ from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
 from coalition_tui.tui.messages import CorpusChanged, CorpusReadAgain, ExportWritten, WorkProgress
 from coalition_tui.tui.views import VIEWS
 from coalition_tui.workspace import Workspace
+from coalition_tui.workspace.stamp import folder_stamp
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -185,11 +186,11 @@ class CoalitionApp(App[None]):
             parts.append(f"{len(self.corpus.problems)} problem(s): press 6")
         self.title = " · ".join(parts)
 
-    def replace_corpus(self, corpus: Corpus, label: str = "reloaded") -> None:
+    def replace_corpus(self, corpus: Corpus) -> None:
         """A corpus read again (new articles, another process's writes): every view is rebuilt."""
         keep_out_of_collections()
         assert self.workspace is not None
-        self.workspace.replace(corpus, label)
+        self.workspace.replace(corpus, "articles added")
 
     def rebuild_current_view(self) -> None:
         current = self.current_mode
@@ -258,17 +259,19 @@ class CoalitionApp(App[None]):
         workspace = self.workspace
         if workspace is None or not workspace.changed_outside():
             return
+        stamp = folder_stamp(workspace.root)  # before reading: a write made meanwhile is seen next time
         try:
             fresh = prepare_views(open_corpus(workspace.root))
         finally:
             keep_out_of_collections()
-        self.post_message(CorpusReadAgain(fresh, version))
+        self.post_message(CorpusReadAgain(fresh, version, stamp))
 
     def on_corpus_read_again(self, message: CorpusReadAgain) -> None:
         workspace = self.workspace
         if workspace is None or workspace.version != message.version:
             return  # this window changed the corpus meanwhile: the next look decides again
-        self.replace_corpus(message.corpus, "read again: another window or command changed it")
+        keep_out_of_collections()
+        workspace.replace(message.corpus, "read again: another window or command changed it", message.stamp)
         self.notify("Another window or command changed the corpus: it was read again", timeout=5)
 
     def action_add_articles(self) -> None:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from coalition_tui.store.corpus import Corpus
     from coalition_tui.store.model import Mention
     from coalition_tui.tui.rows import Row
+    from coalition_tui.workspace.stamp import Stamp
 
 
 class _Local(Message, bubble=False):
@@ -98,3 +99,4 @@ class CorpusReadAgain(_Local):
 
     corpus: Corpus
     version: int
+    stamp: Stamp

@@ -17,6 +17,7 @@ theme is written back with tomlkit, so the file's comments and layout are kept.
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +26,14 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Table
 
-from coalition_tui.store.tomlio import UnreadableFile, load_toml_file, read_regular, write_bytes_atomic
+from coalition_tui.store.tomlio import (
+    TooDeep,
+    UnreadableFile,
+    load_toml_file,
+    parse_toml,
+    read_regular,
+    write_bytes_atomic,
+)
 
 CONFIG_ENV = "COALITION_TUI_CONFIG"
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -90,9 +98,9 @@ def remember_theme(theme: str, path: Path | None = None) -> None:
     path = path or config_file()
     try:
         text = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8") if path.exists() else ""
-        load_toml_file(path, MAX_SETTINGS_BYTES) if path.exists() else None  # depth and syntax, checked
+        parse_toml(text)  # syntax and depth checked as at start, before tomlkit walks it
         document = tomlkit.parse(text)
-    except (OSError, UnicodeDecodeError, UnreadableFile, TOMLKitError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, TOMLKitError):
         return  # a file the user broke is not overwritten
     if document.get("theme") == theme:
         return

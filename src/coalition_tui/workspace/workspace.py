@@ -6,13 +6,13 @@ and ask the workspace to change it. Each change is saved by the actions layer, r
 that depend on that (``corpus.derived``), bumps :attr:`Workspace.version` and is told to every listener
 (the app, which posts one message that screens refresh from). A screen remembers the version it drew
 and acts on a key only while it is current. What other processes write is noticed by
-:meth:`Workspace.changed_outside` (a few ``stat`` calls) and read again by :meth:`Workspace.reload`.
+:meth:`Workspace.changed_outside` (a few ``stat`` calls) and taken in by :meth:`Workspace.replace`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from coalition_tui.workspace.stamp import Stamp, folder_stamp
 UNDO_DEPTH = 200
 UNDO_BULK = 200  # a decision on more records than this cannot be undone with u (each undo is a file write)
 UI_LOCK_WAIT = 0.5  # seconds the screen's thread waits for another process's lock before "try again"
+DECISIONS = {"accept": review.accept, "reject": review.reject, "restore": review.restore}
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,10 @@ class Workspace:
         self.stamp: Stamp = folder_stamp(root)
 
     # ------------------------------------------------------------------ the one path of every change
-    def _changed(self, change: Change) -> Change:
+    def _changed(self, change: Change, stamp: Stamp | None = None) -> Change:
         self.corpus.derived.invalidate(change.touched)
         self.version += 1
-        self.stamp = folder_stamp(self.root)  # what this process wrote is not "changed outside"
+        self.stamp = stamp or folder_stamp(self.root)  # what this process wrote is not "changed outside"
         for listener in list(self.listeners):
             listener(change)
         return change
@@ -83,9 +84,7 @@ class Workspace:
         """``accept``, ``reject`` or ``restore`` one record. Raises ``ReviewError``."""
         before = self.corpus.record(record_id)
         with waiting(wait):
-            record = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[action](
-                self.corpus, record_id
-            )
+            record = DECISIONS[action](self.corpus, record_id)
         if before is not None:
             self._remember(f"{action} {record_id}", self._reverter(before))
         self._changed(Change.of_records([record_id], f"{action} {record_id}"))
@@ -99,7 +98,7 @@ class Workspace:
     ) -> Bulk:
         """The same decision on many records, each saved as it is made (for a worker thread: the lock is
         waited for as long as any writer waits). ``progress(done, total)`` returns False to stop."""
-        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[action]
+        act = DECISIONS[action]
         decided: list[Commitment] = []
         failed: list[str] = []
         for done, record in enumerate(records, 1):
@@ -189,18 +188,14 @@ class Workspace:
         return summit
 
     # ------------------------------------------------------------------ the corpus as a whole
-    def replace(self, corpus: Corpus, label: str = "reloaded") -> Change:
+    def replace(self, corpus: Corpus, label: str = "reloaded", stamp: Stamp | None = None) -> Change:
         """A corpus read again (new articles, or what another process wrote): every derived result and
-        the undo log (made against the old one) go."""
+        the undo log (made against the old one) go. ``stamp``: the folder's, taken before it was read
+        (a write made while it was read is then noticed at the next look)."""
         self.corpus = corpus
         self.undo_log.clear()
-        return self._changed(Change(Touched.EVERYTHING, label=label))
+        return self._changed(Change(Touched.EVERYTHING, label=label), stamp)
 
     def changed_outside(self) -> bool:
         """Whether another process wrote to the data folder since this workspace last read or wrote it."""
         return folder_stamp(self.root) != self.stamp
-
-    def records(self, ids: Iterable[str]) -> list[Commitment]:
-        """The records with these ids that the corpus has now."""
-        found = (self.corpus.record(i) for i in ids)
-        return [r for r in found if r is not None]
