@@ -26,7 +26,14 @@ from coalition_tui.workspace.stamp import Stamp, folder_stamp
 UNDO_DEPTH = 200
 UNDO_BULK = 200  # a decision on more records than this cannot be undone with u (each undo is a file write)
 UI_LOCK_WAIT = 0.5  # seconds the screen's thread waits for another process's lock before "try again"
-DECISIONS = {"accept": review.accept, "reject": review.reject, "restore": review.restore}
+DECISIONS = ("accept", "reject", "restore")  # the review actions a key or a bulk decision makes
+
+
+def _decision(action: str) -> Callable[[Corpus, str], Commitment]:
+    """``review.accept``, ``review.reject`` or ``review.restore``, looked up when called."""
+    if action not in DECISIONS:
+        raise ValueError(f"not a review decision: {action!r}")
+    return getattr(review, action)
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ class Workspace:
         """``accept``, ``reject`` or ``restore`` one record. Raises ``ReviewError``."""
         before = self.corpus.record(record_id)
         with waiting(wait):
-            record = DECISIONS[action](self.corpus, record_id)
+            record = _decision(action)(self.corpus, record_id)
         if before is not None:
             self._remember(f"{action} {record_id}", self._reverter(before))
         self._changed(Change.of_records([record_id], f"{action} {record_id}"))
@@ -98,7 +105,7 @@ class Workspace:
     ) -> Bulk:
         """The same decision on many records, each saved as it is made (for a worker thread: the lock is
         waited for as long as any writer waits). ``progress(done, total)`` returns False to stop."""
-        act = DECISIONS[action]
+        act = _decision(action)
         decided: list[Commitment] = []
         failed: list[str] = []
         for done, record in enumerate(records, 1):
