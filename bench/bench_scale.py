@@ -107,6 +107,7 @@ def measure(n: int, presses: int) -> dict[str, float]:
         "frame": frame,
         "overview": p95(timings["overview"]),
         "countries": p95(timings["countries"]),
+        "enter": p95(timings["enter"]),
         "detail": statistics.median(timings["countries detail"]),
         "app": in_app["shown"],
         "stall": in_app["stall"],
@@ -120,17 +121,17 @@ def main() -> None:
     parser.add_argument("--presses", type=int, default=60)
     args = parser.parse_args()
     print(
-        "| articles | MB | records | first open | peak RSS | second open | first frame | Overview p95 | Countries p95 "
+        "| articles | MB | records | first open | peak RSS | second open | first frame | Overview p95 | Countries p95 | Enter p95 "
         "| in the app: first open, longest UI stall, progress updates |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for n in args.n:
         start = time.perf_counter()
         m = measure(n, args.presses)
         print(
             f"| {m['n']:,} | {m['mb']:.1f} | {m['records']:,} | {m['first']:.1f} s | {m['rss']:.0f} MB | "
             f"{m['second']:.2f} s ({m['second'] / m['first']:.0%}) | {m['frame'] * 1000:.0f} ms | "
-            f"{m['overview'] * 1000:.1f} ms | {m['countries'] * 1000:.1f} ms | "
+            f"{m['overview'] * 1000:.1f} ms | {m['countries'] * 1000:.1f} ms | {m['enter'] * 1000:.0f} ms | "
             f"{m['app']:.1f} s, {m['stall'] * 1000:.0f} ms, {m['updates']} |",
             flush=True,
         )

@@ -6,7 +6,8 @@
 First frame: a fresh process runs the app headless and exits from its first autopilot step (after the
 first screen is composed and painted); the same for a bare Textual app with a Header and a Footer.
 Keypress: Pilot presses j/l in the Overview and j/k in Countries; each press is timed from the key event
-to the screen update that moves the cursor (Pilot's own waits for idle are not counted). The Countries
+to the screen update that moves the cursor (Pilot's own waits for idle are not counted). Enter in
+Countries (a country's records) is timed to the last update it causes (the records screen painted). The Countries
 detail pane is redrawn once the cursor rests (DETAIL_DELAY); its time is reported separately. Figures: medians of fresh processes, p50/p95 of presses.
 """
 
@@ -63,7 +64,7 @@ async def keypresses(data: Path, presses: int) -> dict[str, list[float]]:
     from coalition_tui.tui import make_app
 
     app = make_app(data, blink=False)
-    timings: dict[str, list[float]] = {"overview": [], "countries": [], "countries detail": []}
+    timings: dict[str, list[float]] = {"overview": [], "countries": [], "countries detail": [], "enter": []}
     stamps: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         display = app._display
@@ -93,6 +94,16 @@ async def keypresses(data: Path, presses: int) -> dict[str, list[float]]:
         await pilot.pause()
         for i in range(presses):
             await press("k" if (i // 12) % 2 else "j", "countries")  # up and down the list, never idle at an end
+        for i in range(min(presses, 40)):  # Enter: the country's records, shown; Esc back; the next country
+            stamps.clear()
+            start = time.perf_counter()
+            await pilot.press("enter")
+            await pilot.pause()
+            if stamps:
+                timings["enter"].append(max(stamps) - start)  # the records screen, painted
+            await pilot.press("escape")
+            await pilot.press("k" if (i // 12) % 2 else "j")
+            await pilot.pause()
     return timings
 
 

@@ -270,6 +270,46 @@ def test_a_new_article_means_only_its_own_records_file_is_parsed(review_data: Pa
     assert "london" in corpus.sources and same(corpus, loader.load_corpus(review_data))
 
 
+@pytest.fixture
+def articles_read(monkeypatch) -> list[str]:
+    """The name of every article file read (not taken from the cache)."""
+    names: list[str] = []
+    real = loader.read_article
+
+    def counting(path, *args, **kwargs):
+        names.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(loader, "read_article", counting)
+    return names
+
+
+def test_after_new_articles_only_they_are_read(review_data: Path, loads, parsed, articles_read):
+    from coalition_tui.actions.ingest import ingest_many
+
+    open_corpus(review_data)
+    assert ingest_many(loader.load_corpus(review_data), [ARTICLES / "london.txt"], summit="2025-03-02-london").added
+    parsed.clear()
+    articles_read.clear()
+    corpus = open_corpus(review_data)
+    assert articles_read == [Path(corpus.sources["london"].file).name]
+    assert parsed == ["london.toml"] and same(corpus, loader.load_corpus(review_data))
+
+
+def test_an_article_edited_while_another_is_added_is_read_again(review_data: Path, loads, parsed, articles_read):
+    from coalition_tui.actions.ingest import ingest_many
+
+    open_corpus(review_data)
+    assert ingest_many(loader.load_corpus(review_data), [ARTICLES / "london.txt"], summit="2025-03-02-london").added
+    seed = review_data / "articles" / "000_52fd44cbc1a803ce.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("Macron", "Makron"), encoding="utf-8")
+    articles_read.clear()
+    corpus = open_corpus(review_data)
+    assert sorted(articles_read)[0] == seed.name and len(articles_read) == 2
+    assert any(p.field == "sha256" and p.record == "000_52fd44cbc1a803ce" for p in corpus.problems)
+    assert same(corpus, loader.load_corpus(review_data))
+
+
 def test_a_changed_article_means_the_files_that_name_it_are_validated_again(review_data: Path, loads, parsed):
     open_corpus(review_data)
     naming = sorted(

@@ -9,12 +9,12 @@ import pytest
 from pydantic import ValidationError
 
 from coalition_tui.store.corpus import Corpus
-from coalition_tui.store.model import Commitment
+from coalition_tui.store.model import Commitment, trusted_commitment
 
 
 def test_trusted_construction_and_values_round_trip_every_record(corpus: Corpus):
     for record in corpus.records:
-        assert Commitment.trusted(*record.values()) == record
+        assert trusted_commitment(*record.values()) == record
         assert dict(zip(Commitment.__dataclass_fields__, record.values(), strict=True)) == dataclasses.asdict(record)
 
 

@@ -18,7 +18,7 @@ from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.loader import RECORD_TABLE, record_from_table
 from coalition_tui.store.locking import DataLocked, data_lock
-from coalition_tui.store.model import Commitment, Kind, Origin, Stance
+from coalition_tui.store.model import Commitment, Kind, Origin, Stance, trusted_commitment
 from coalition_tui.store.problems import display_path
 from coalition_tui.store.serialize import record_table
 from coalition_tui.store.tomlio import (
@@ -109,7 +109,7 @@ def _table(draft: Draft, text: str, record_id: str) -> dict[str, object]:
     """The draft's ``[[commitment]]`` table (validated once, by ``record_from_table``)."""
     d = draft
     quote = text[d.start : d.end]
-    record = Commitment.trusted(
+    record = trusted_commitment(
         record_id, d.country, d.summit, d.source, d.kind, d.stance, quote, d.start, d.end, d.person or None,
         (), Origin.CURATED, 1.0, False, d.note,
     )  # fmt: skip

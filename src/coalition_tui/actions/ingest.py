@@ -43,7 +43,6 @@ from coalition_tui.store.model import Commitment, Source, Summit
 from coalition_tui.store.parallel import WORKERS, pool_map
 from coalition_tui.store.paths import RealPaths, bundled_data_dir
 from coalition_tui.store.problems import display_path
-from coalition_tui.store.sharing import Sharing
 
 CHUNK = 25
 
@@ -311,8 +310,7 @@ def ingest_many(
     result.reports = [line for _path, line in sorted(said, key=lambda s: place[s[0]])]
     if adopt:
         progress("building the corpus", 0, 1)
-        share = Sharing()
-        _adopt(corpus, [_built(item, result, share) for item in fresh.values()])
+        _adopt(corpus, [_built(item, result) for item in fresh.values()])
     return result
 
 
@@ -340,12 +338,12 @@ def _added(root: Path, item: _Done, result: IngestResult) -> tuple[str, str]:
     )
 
 
-def _built(item: _Done, result: IngestResult, share: Sharing) -> tuple[Source, str, list[Commitment]]:
+def _built(item: _Done, result: IngestResult) -> tuple[Source, str, list[Commitment]]:
     """An adopted article's source, text and records, built from its worker's cache entry (which the
     cache then writes as it is)."""
     ((target, _deps, _found, rows),) = pickle.loads(item.cached)
-    result.entries.add(target, item.cached)
-    records = [share.record(values) for _index, _line, values in rows]
+    result.entries.add(Path(target), item.cached)
+    records = [record for _index, _line, record in rows]
     return Source(id=item.job.source, **item.entry), item.text, records
 
 

@@ -23,12 +23,15 @@ if TYPE_CHECKING:
 def _no_collections() -> Iterator[None]:
     """No garbage collection while a corpus is built: it allocates millions of objects and creates no
     cycles worth collecting, and each full collection rescans them all (a frozen screen on a big
-    corpus). The previous setting is restored after."""
+    corpus). Then what was built is frozen (a corpus lives as long as whoever opened it; frozen, no
+    later collection rescans it: the first one after a big open took 0.25 s) and the previous setting
+    is restored."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was:
             gc.enable()
 

@@ -36,7 +36,7 @@ from coalition_tui.extraction.mentions import Found, MentionFinder
 from coalition_tui.extraction.sentences import Sentence, split_sentences
 from coalition_tui.extraction.subjects import Clause, Hints
 from coalition_tui.store.gazetteer import Gazetteer
-from coalition_tui.store.model import Commitment, Kind, Origin, Stance
+from coalition_tui.store.model import Commitment, Kind, Origin, Stance, trusted_commitment
 from coalition_tui.store.resolve import Resolver
 
 
@@ -308,7 +308,7 @@ class Extractor:
         records = []
         for n, c in enumerate(self.candidates(text, on), 1):
             records.append(
-                Commitment.trusted(  # well-formed by construction: the quote is the text at start:end
+                trusted_commitment(  # well-formed by construction: the quote is the text at start:end
                     self.record_id(source, n, c.country, c.kind),
                     c.country,
                     summit,

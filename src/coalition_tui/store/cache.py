@@ -20,6 +20,7 @@ import io
 import pickle
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
@@ -31,6 +32,7 @@ from coalition_tui.store.gazetteer import FILES as GAZETTEER_FILES
 from coalition_tui.store.gazetteer import gazetteer_file
 from coalition_tui.store.loader import (
     FileRecords,
+    Previous,
     Progress,
     _noop,
     load_articles,
@@ -39,14 +41,13 @@ from coalition_tui.store.loader import (
     record_files,
 )
 from coalition_tui.store.locking import remove_stale_temps
-from coalition_tui.store.model import Commitment, Source
+from coalition_tui.store.model import Commitment, Source, trusted_commitment
 from coalition_tui.store.paths import bundled_data_dir, own_or_bundled
 from coalition_tui.store.problems import Problem, Severity
-from coalition_tui.store.sharing import Sharing
 from coalition_tui.store.signatures import Signatures
 from coalition_tui.store.tomlio import MAX_TOML_BYTES, read_regular, write_atomic
 
-FORMAT = 8  # bump when what the cache holds changes meaning (a change of the models' shape is in SCHEMA)
+FORMAT = 10  # bump when what the cache holds changes meaning (a change of the models' shape is in SCHEMA)
 
 
 def _schema() -> str:
@@ -167,25 +168,43 @@ def open_cached(
     signed = Signatures.load(root)  # files unchanged since they were hashed are not read again
     state = _state(root, files, digests, signed)
     cached = _read(root, state, digests, signed)
+    shell, fresh, entries = cached if cached is not None else (None, False, {})
+    if fresh:
+        assert shell is not None
+        corpus = shell
+    else:  # sources.toml or an article changed: the unchanged articles are taken from the cache's corpus
+        corpus = load_articles(root, progress, Previous(shell, signed) if shell is not None else None)
     signed.save()
-    shell, entries = cached if cached is not None else (None, {})
-    corpus = shell if shell is not None else load_articles(root, progress)
     if not root.is_dir():
         return corpus
-    texts: dict[str, bytes] = {}
-    known = {
-        path: found
-        for path, (deps, found) in entries.items()
-        if shell is not None or deps == _deps(corpus, found.sources, texts)
-    }
+    known = _still_valid(corpus, shell if not fresh else None, entries, fresh)
     shell_problems = list(corpus.problems)
     read = load_records(corpus, progress, known)
-    if len(known) < len(read) or shell is None:  # something was read afresh: keep it for next time
-        parsed = _parsed_state(root, state, corpus, read, digests, fresh_shell=shell is None)
+    if len(known) < len(read) or not fresh:  # something was read afresh: keep it for next time
+        parsed = _parsed_state(root, state, corpus, read, digests, fresh_shell=not fresh)
         if parsed is not None:
             progress("saving the cache", 0, 1)
             _write(root, parsed, corpus, shell_problems, read, {**digests, **corpus.digests})
     return corpus
+
+
+def _still_valid(
+    corpus: Corpus, previous: Corpus | None, entries: dict[Path, tuple[bytes, FileRecords]], fresh: bool
+) -> dict[Path, FileRecords]:
+    """The cached records files whose validation read nothing that changed: all of them when the
+    articles did not change; else those naming no source whose entry or text differs from the cache's
+    corpus (``previous``); with no such corpus, those whose digest of what they read is the same."""
+    if fresh:
+        return {path: found for path, (_deps, found) in entries.items()}
+    if previous is not None:
+        changed = {
+            sid
+            for sid in corpus.sources.keys() | previous.sources.keys()
+            if corpus.sources.get(sid) != previous.sources.get(sid) or corpus.texts.get(sid) != previous.texts.get(sid)
+        }
+        return {path: found for path, (_deps, found) in entries.items() if not found.sources & changed}
+    texts: dict[str, bytes] = {}
+    return {path: found for path, (deps, found) in entries.items() if deps == _deps(corpus, found.sources, texts)}
 
 
 def _parsed_state(
@@ -288,10 +307,24 @@ def candidates_entry(path: Path, source: Source, text: str, records: list[Commit
     """The cache's entry for a candidates file bulk ingest wrote (the file names one source and was
     validated by construction), pickled as :func:`_write` would: a worker makes it, so the process
     that writes the cache only copies bytes."""
-    rows = [(index, None, record.values()) for index, record in enumerate(records)]
+    rows = [(index, None, record) for index, record in enumerate(records)]
     deps = hashlib.sha256(_source_part(source, _text_digest(text))).digest()
-    entry = (path, deps, FileRecords(sources=frozenset({source.id})), rows)
-    return pickle.dumps([entry], protocol=pickle.HIGHEST_PROTOCOL)
+    entry = (str(path), deps, FileRecords(sources=frozenset({source.id})), rows)
+    handle = io.BytesIO()
+    _dump([entry], handle)
+    return handle.getvalue()
+
+
+def _reduce_record(record: Commitment) -> tuple[Callable[..., Commitment], tuple[object, ...]]:
+    return trusted_commitment, record.values()
+
+
+def _dump(value: object, handle: BinaryIO) -> None:
+    """Pickle ``value``, each record as its values and the function that builds it: unpickling calls
+    it from C, with no per-record work in Python, and equal values within one pickle stay one object."""
+    pickler = pickle.Pickler(handle, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {Commitment: _reduce_record}
+    pickler.dump(value)
 
 
 def _files_of(corpus: Corpus, files: list[Path]) -> dict[Path, FileRecords]:
@@ -318,41 +351,43 @@ def _note(corpus: Corpus, problems: list[str]) -> None:
 
 def _read(
     root: Path, state: _State, known: dict[Path, bytes], signed: Signatures | None = None
-) -> tuple[Corpus | None, dict[Path, tuple[bytes, FileRecords]]] | None:
-    """From the cache: the corpus without its records if sources.toml and the articles are unchanged
-    (else None), and for each unchanged records file, the digest of what its validation read and its
-    records. None when the gazetteer or meetings changed (or there is no usable cache)."""
+) -> tuple[Corpus, bool, dict[Path, tuple[bytes, FileRecords]]] | None:
+    """From the cache: the corpus without its records, whether sources.toml and the articles are
+    unchanged since (if not, it tells which articles need no reading again), and for each unchanged
+    records file, the digest of what its validation read and its records. None when the gazetteer or
+    meetings changed (or there is no usable cache)."""
     where = _cache_file(root)
     if where is None:
         return None
     try:
         blob = read_regular(where, MAX_CACHE_BYTES)
-        if not blob.startswith(MAGIC) or hashlib.sha256(blob[:-_DIGEST]).digest() != blob[-_DIGEST:]:
+        if not blob.startswith(MAGIC) or hashlib.sha256(memoryview(blob)[:-_DIGEST]).digest() != blob[-_DIGEST:]:
             return None  # truncated, flipped bits, another format: rebuilt
-        handle = io.BytesIO(memoryview(blob)[len(MAGIC) : -_DIGEST])
+        handle = io.BytesIO(blob)  # shares the bytes (a slice would copy them); the pickles end before the digest
+        handle.seek(len(MAGIC))
         del blob
 
         def load() -> Any:
             return SafeUnpickler(handle).load()  # one unpickler per pickle: each has its own memo
 
-        schema, sources, articles, stored_articles, stored = load()
+        schema, sources, stored_articles, stored = load()
         if schema != state.schema:
             return None
+        shell = load()  # first: its article list says which files the articles' key covers
+        if not isinstance(shell, Corpus):
+            return None
+        fresh = sources == state.sources and articles_key(shell.article_paths, known, signed) == stored_articles
         entries: dict[Path, tuple[bytes, FileRecords]] = {}
-        share = Sharing()
+        files = {str(path): path for path in state.records}
         while (chunk := load()) is not None:
-            for path, deps, found, rows in chunk:
-                if state.records.get(path) == stored.get(path):
-                    found.rows = [(i, line, share.record(values)) for i, line, values in rows]
+            for name, deps, found, rows in chunk:
+                path = files.get(name)
+                if path is not None and state.records[path] == stored.get(name):
+                    found.rows = rows
                     entries[path] = (deps, found)
-        shell = None
-        if sources == state.sources and articles_key(articles, known, signed) == stored_articles:
-            shell = load()
-            if not isinstance(shell, Corpus):
-                return None
     except Exception:  # a missing, truncated or outdated cache is rebuilt
         return None
-    return shell, entries
+    return shell, fresh, entries
 
 
 def _write(
@@ -364,32 +399,32 @@ def _write(
     known: dict[Path, bytes],
     pickled: Spool | None = None,
 ) -> None:
-    """A small header (keys, article list, records files' digests), each records file's validated
-    records in chunks, then the corpus without its records; one file, written atomically. ``pickled``:
+    """A small header (keys, records files' digests), the corpus without its records, then each
+    records file's validated records in chunks; one file, written atomically. ``pickled``:
     entries already made (:func:`candidates_entry`), written as they are."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
-    header = (state.schema, state.sources, articles, articles_key(articles, known), state.records)
+    stored = {str(path): digest for path, digest in state.records.items()}
+    header = (state.schema, state.sources, articles_key(articles, known), stored)
     shell = corpus.shell()
     shell.rejected, shell.homes, shell.problems = [], {}, shell_problems
     texts: dict[str, bytes] = {}
 
     def fill(handle: BinaryIO) -> None:
         pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
         chunk: list[object] = []
         size = 0
         for path, found in files.items():  # in chunks: never all rows in memory at once
-            rows = [(i, line, r.values()) for i, line, r in found.rows]
             bare = FileRecords(found.problems, [], found.sources)
-            chunk.append((path, _deps(corpus, found.sources, texts), bare, rows))
-            size += len(rows) + 1
+            chunk.append((str(path), _deps(corpus, found.sources, texts), bare, found.rows))
+            size += len(found.rows) + 1
             if size >= CHUNK:
-                pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                _dump(chunk, handle)
                 chunk, size = [], 0
-        pickle.dump(chunk, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        _dump(chunk, handle)
         if pickled is not None:
             pickled.copy_to(handle)
         pickle.dump(None, handle)
-        pickle.dump(shell, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     def sealed(handle: BinaryIO) -> None:
         hashing = _Hashing(handle)

@@ -26,6 +26,7 @@ from coalition_tui.store.problems import Problem, Severity, display_path
 from coalition_tui.store.records import RECORD_TABLE, record_from_table
 from coalition_tui.store.resolve import Resolver
 from coalition_tui.store.sharing import Sharing
+from coalition_tui.store.signatures import Signatures
 from coalition_tui.store.tomlio import (
     MAX_TOML_BYTES,
     array_table_lines,
@@ -144,7 +145,31 @@ def _inside(path: Path, root: Path) -> bool:
     return path == root or path.is_relative_to(root)
 
 
-def _load_sources(corpus: Corpus, base: Path) -> None:
+@dataclass
+class Previous:
+    """What an earlier open read (the cache's corpus without its records), and the signatures that tell
+    which files have not changed since: an article whose entry and file are unchanged is not read again."""
+
+    corpus: Corpus
+    signed: Signatures
+
+
+def _unchanged_text(previous: Previous | None, source: Source, path: Path) -> str | None:
+    """The text ``previous`` read for ``source``, if its entry is the same and the file's content is
+    still the registered one (known from its signature, without reading it); else None."""
+    if previous is None or previous.corpus.sources.get(source.id) != source:
+        return None
+    text = previous.corpus.texts.get(source.id)
+    if text is None:
+        return None
+    try:
+        current = previous.signed.digest(path)
+    except OSError:
+        return None
+    return text if current.hex() == source.sha256 else None
+
+
+def _load_sources(corpus: Corpus, base: Path, previous: Previous | None = None) -> None:
     if not (corpus.root / "sources.toml").exists() and record_files(corpus.root):
         corpus.problems.append(
             Problem(
@@ -191,6 +216,13 @@ def _load_sources(corpus: Corpus, base: Path) -> None:
             continue
         corpus.article_paths.append(path)
         registered.add(path)  # registered even when it cannot be read: one problem, not two
+        kept = _unchanged_text(previous, source, path)
+        if kept is not None:  # read by the open that made the cache, and not changed since
+            corpus.digests[path] = bytes.fromhex(source.sha256)
+            corpus.sources[key] = source
+            corpus.texts[key] = kept
+            folders.add(path.parent)
+            continue
         article, raw, problem = read_article(path, display_path(path, base))
         if problem:
             corpus.problems.append(
@@ -276,28 +308,44 @@ def read_records_file(corpus: Corpus, path: Path) -> FileRecords:
 
 def assemble_records(corpus: Corpus, files: Iterable[tuple[Path, FileRecords]]) -> None:
     """Add every file's records to ``corpus`` in file order: a duplicate id is a problem, the first
-    definition wins; rejected records go to ``corpus.rejected``."""
-    seen: dict[str, tuple[Path, int | None]] = {}
-    base = corpus.root.parent
-    for path, found in files:
-        corpus.problems.extend(found.problems)
+    definition wins; rejected records go to ``corpus.rejected``. (One loop over every record of a
+    big corpus: the indexes are appended to here directly, as ``Corpus.add`` would.)"""
+    homes, problems, rejected = corpus.homes, corpus.problems, corpus.rejected
+    records, by_country, by_summit = corpus.records, corpus.by_country, corpus.by_summit
+    by_source, by_person = corpus.by_source, corpus.by_person
+    read = dict(files)
+    for path, found in read.items():
+        problems.extend(found.problems)
         for index, line, record in found.rows:
-            if record.id in seen:
-                first, first_line = seen[record.id]
-                where = display_path(first, base) + (f":{first_line}" if first_line else "")
-                corpus.problems.append(
-                    Problem(
-                        display_path(path, base),
-                        f"duplicate id, first defined in {where}; give each record a unique id",
-                        line=line,
-                        record=record.id,
-                        field="id",
-                    )
-                )
+            rid = record.id
+            if rid in homes:
+                problems.append(_duplicate(corpus, read, rid, path, line))
                 continue
-            seen[record.id] = (path, line)
-            corpus.homes[record.id] = (path, index)
-            corpus.put(record)
+            homes[rid] = (path, index)
+            if record.rejected:
+                rejected.append(record)
+                continue
+            records.append(record)
+            by_country[record.country].append(record)
+            by_summit[record.summit].append(record)
+            by_source[record.source].append(record)
+            if record.person:
+                by_person[record.person].append(record)
+
+
+def _duplicate(corpus: Corpus, read: dict[Path, FileRecords], rid: str, path: Path, line: int | None) -> Problem:
+    """The problem of a record id defined a second time, naming where it was first defined."""
+    base = corpus.root.parent
+    first, index = corpus.homes[rid]
+    first_line = next((ln for i, ln, r in read[first].rows if i == index and r.id == rid), None)
+    where = display_path(first, base) + (f":{first_line}" if first_line else "")
+    return Problem(
+        display_path(path, base),
+        f"duplicate id, first defined in {where}; give each record a unique id",
+        line=line,
+        record=rid,
+        field="id",
+    )
 
 
 def load_records(
@@ -342,14 +390,15 @@ def _read_rows(path: Path) -> Rows:
     return found.problems, [(i, line, r.values()) for i, line, r in found.rows], found.sources, found.digest
 
 
-def load_articles(data_dir: Path, progress: Progress = _noop) -> Corpus:
-    """The gazetteer, meetings and registered articles of ``data_dir``: everything but the records."""
+def load_articles(data_dir: Path, progress: Progress = _noop, previous: Previous | None = None) -> Corpus:
+    """The gazetteer, meetings and registered articles of ``data_dir``: everything but the records.
+    ``previous``: what an earlier open read; unchanged articles are taken from it, not read again."""
     corpus = load_base(data_dir, progress)
     if not corpus.root.is_dir():
         corpus.problems.append(Problem(str(data_dir), "data folder not found; pass --data DIR"))
         return corpus
     progress("sources", 0, 1)
-    _load_sources(corpus, corpus.root.parent)
+    _load_sources(corpus, corpus.root.parent, previous)
     return corpus
 
 

@@ -160,7 +160,7 @@ class Commitment:
 
     A slotted pydantic dataclass rather than a model: a corpus holds hundreds of thousands of these
     (about 200 bytes each instead of 1.3 KB). Built from outside data it is validated like a model;
-    records the extractor makes and the cache holds are built with :meth:`trusted`. Treat a record as
+    records the extractor makes and the cache holds are built with :func:`trusted_commitment`. Treat a record as
     immutable (it is hashed): a change is a new record, ``dataclasses.replace(record, ...)``. It is not
     declared frozen because a frozen dataclass sets its fields four times slower.
     """
@@ -199,44 +199,44 @@ class Commitment:
             raise ValueError(f"end - start = {self.end - self.start} but the quote has {len(self.quote)} characters")
         return self
 
-    @classmethod
-    def trusted(
-        cls,
-        id: str,
-        country: str,
-        summit: str,
-        source: str,
-        kind: Kind,
-        stance: Stance,
-        quote: str,
-        start: int,
-        end: int,
-        person: str | None = None,
-        as_written: tuple[str, ...] = (),
-        origin: Origin = Origin.CURATED,
-        confidence: float = 1.0,
-        rejected: bool = False,
-        note: str = "",
-    ) -> Commitment:
-        """A record from values known to be valid (the extractor's, the cache's), without validation
-        (several times faster: docs/benchmarks.md)."""
-        r = object.__new__(cls)
-        r.id, r.country, r.summit, r.source, r.kind, r.stance, r.quote = (
-            id,
-            country,
-            summit,
-            source,
-            kind,
-            stance,
-            quote,
-        )
-        r.start, r.end, r.person, r.as_written, r.origin = start, end, person, as_written, origin
-        r.confidence, r.rejected, r.note = confidence, rejected, note
-        return r
-
     def values(self) -> tuple[object, ...]:
-        """The fields in order: ``Commitment.trusted(*record.values()) == record``."""
+        """The fields in order: ``trusted_commitment(*record.values()) == record``."""
         return (
             self.id, self.country, self.summit, self.source, self.kind, self.stance, self.quote, self.start,
             self.end, self.person, self.as_written, self.origin, self.confidence, self.rejected, self.note,
         )  # fmt: skip
+
+
+def trusted_commitment(
+    id: str,
+    country: str,
+    summit: str,
+    source: str,
+    kind: Kind,
+    stance: Stance,
+    quote: str,
+    start: int,
+    end: int,
+    person: str | None = None,
+    as_written: tuple[str, ...] = (),
+    origin: Origin = Origin.CURATED,
+    confidence: float = 1.0,
+    rejected: bool = False,
+    note: str = "",
+) -> Commitment:
+    """A record from values known to be valid (the extractor's, the cache's), without validation
+    (several times faster: docs/benchmarks.md). A module-level function: the cache file names it, to
+    build each record as it is unpickled."""
+    r = object.__new__(Commitment)
+    r.id, r.country, r.summit, r.source, r.kind, r.stance, r.quote = (
+        id,
+        country,
+        summit,
+        source,
+        kind,
+        stance,
+        quote,
+    )
+    r.start, r.end, r.person, r.as_written, r.origin = start, end, person, as_written, origin
+    r.confidence, r.rejected, r.note = confidence, rejected, note
+    return r

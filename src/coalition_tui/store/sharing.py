@@ -1,12 +1,9 @@
-"""One object for equal values among many records built from rows (a cold load, the cache, bulk ingest).
-
-Compiled with mypyc at install (see README, "Compiled extraction"): building 265,820 records from the
-cache spent more time here than in constructing them.
-"""
+"""One object for equal values among many records built from rows sent by the worker processes of
+a cold load (the cache needs none of this: within each of its pickles equal values are one object)."""
 
 from __future__ import annotations
 
-from coalition_tui.store.model import Commitment
+from coalition_tui.store.model import Commitment, trusted_commitment
 
 
 class Sharing:
@@ -25,7 +22,7 @@ class Sharing:
             row
         )
         c, m, s, q, p, w, f = self.seen
-        return Commitment.trusted(
+        return trusted_commitment(
             rid,  # type: ignore[arg-type]
             c.setdefault(country, country),  # type: ignore[arg-type]
             m.setdefault(summit, summit),  # type: ignore[arg-type]

@@ -14,13 +14,15 @@ import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import tomli_w
-from pydantic import TypeAdapter, ValidationError
 
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.problems import Problem
+
+if TYPE_CHECKING:  # pydantic is imported when something is validated: the app's first frame needs none of it
+    from pydantic import TypeAdapter, ValidationError
 
 _LINE_IN_ERROR = re.compile(r"\(at line (\d+), column \d+\)")
 
@@ -194,6 +196,8 @@ def validation_problems(exc: ValidationError, shown: str, line: int | None, reco
 
 @functools.cache
 def _adapter(model: type) -> TypeAdapter[Any]:
+    from pydantic import TypeAdapter
+
     return TypeAdapter(model)
 
 
@@ -201,6 +205,8 @@ def build(
     model: type, data: Mapping[str, Any], shown: str, line: int | None, record: str | None
 ) -> tuple[Any, list[Problem]]:
     """Validate ``data`` as ``model`` (a pydantic model or dataclass); return (instance or None, problems)."""
+    from pydantic import ValidationError
+
     try:
         return _adapter(model).validate_python(data), []
     except ValidationError as exc:

@@ -19,7 +19,6 @@ from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.derived import Change
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.paths import folder_label
@@ -31,13 +30,13 @@ from coalition_tui.tui.keymap import APP_BINDINGS
 from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
 from coalition_tui.tui.messages import CorpusChanged, CorpusReadAgain, ExportWritten, WorkProgress
 from coalition_tui.tui.views import VIEWS
-from coalition_tui.workspace import Workspace
-from coalition_tui.workspace.stamp import folder_stamp
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the core is imported once the first frame is painted (by the loading worker)
     from textual.screen import Screen
 
+    from coalition_tui.store.corpus import Corpus
     from coalition_tui.store.model import Commitment
+    from coalition_tui.workspace import Workspace
 
 
 def _view(module: str, name: str) -> Callable[[], Screen]:
@@ -142,6 +141,9 @@ class CoalitionApp(App[None]):
             keep_out_of_collections()
         if event.state is WorkerState.SUCCESS:
             corpus = event.worker.result
+            from coalition_tui.store.corpus import Corpus
+            from coalition_tui.workspace import Workspace
+
             assert isinstance(corpus, Corpus)
             self.workspace = Workspace(corpus.root, corpus)
             self.workspace.listeners.append(self._tell_screens)
@@ -259,6 +261,8 @@ class CoalitionApp(App[None]):
         workspace = self.workspace
         if workspace is None or not workspace.changed_outside():
             return
+        from coalition_tui.workspace.stamp import folder_stamp
+
         stamp = folder_stamp(workspace.root)  # before reading: a write made meanwhile is seen next time
         try:
             fresh = prepare_views(open_corpus(workspace.root))

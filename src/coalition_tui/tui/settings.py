@@ -22,10 +22,6 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomlkit
-from tomlkit.exceptions import TOMLKitError
-from tomlkit.items import Table
-
 from coalition_tui.store.tomlio import (
     TooDeep,
     UnreadableFile,
@@ -95,6 +91,10 @@ def load_settings(
 def remember_theme(theme: str, path: Path | None = None) -> None:
     """Write ``theme`` into the settings file atomically, keeping its comments and everything else it
     says. A file that cannot be read or parsed is left as it is (its problem is shown at start)."""
+    import tomlkit  # here, not at start: the first frame does not wait for it
+    from tomlkit.exceptions import TOMLKitError
+    from tomlkit.items import Table
+
     path = path or config_file()
     try:
         text = read_regular(path, MAX_SETTINGS_BYTES).decode("utf-8") if path.exists() else ""
