@@ -181,6 +181,14 @@ def test_eval_gold_scores_a_folder_labelled_like_corpus_dev(tmp_path, capsys):
         "logistics",
         "committed",
     ]
+    assert main(["eval", "--gold", str(folder), "--calibration"]) == 0
+    out = capsys.readouterr().out
+    assert "confidence     model trained on corpus-dev" in out
+    rows = [line.split() for line in out.splitlines() if "precision" in line and "right of" in line]
+    assert len(rows) == 6 and sum(int(row[-1].rstrip(")")) for row in rows) == 2  # both candidates, in bands
+    assert main(["eval", "--gold", str(folder), "--json", "--calibration"]) == 0
+    bands = json.loads(capsys.readouterr().out)["calibration"]["bands"]
+    assert sum(band["proposed"] for band in bands) == 2 and sum(band["right"] for band in bands) == 1
 
 
 def test_eval_gold_on_a_folder_without_gold_is_one_line_and_exit_2(tmp_path, capsys):

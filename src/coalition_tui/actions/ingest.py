@@ -35,7 +35,7 @@ from coalition_tui.actions.intake import (
 )
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.extraction.meetings import guess_summit
-from coalition_tui.store.cache import Spool, candidates_entry
+from coalition_tui.store.cache import dump_records
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.loader import Progress, _noop
 from coalition_tui.store.locking import check_writable, data_lock
@@ -43,6 +43,7 @@ from coalition_tui.store.model import Commitment, Source, Summit
 from coalition_tui.store.parallel import WORKERS, pool_map
 from coalition_tui.store.paths import RealPaths, bundled_data_dir
 from coalition_tui.store.problems import display_path
+from coalition_tui.store.sharing import Sharing
 
 CHUNK = 25
 
@@ -91,7 +92,6 @@ class IngestResult:
     reports: list[str] = field(default_factory=list)  # a line per article added or already there
     problems: list[str] = field(default_factory=list)  # one line each: file and what to do
     digests: dict[Path, bytes] = field(default_factory=dict)  # sha256 of every file read or written
-    entries: Spool = field(default_factory=Spool)  # each candidates file's cache entry
 
     @property
     def unchanged(self) -> int:
@@ -106,7 +106,7 @@ class _Job:
     file: str  # its path in sources.toml, relative to the data folder
     summit: str | None  # the meeting, or None to guess it
     copy: bool  # copy the article into the corpus (False: registered where it is)
-    cache: bool = False  # make its candidates file's cache entry (only when the corpus is built from them)
+    cache: bool = False  # send its records back (only when the corpus is built from them)
     outlet: str = ""
     date: dt.date | None = None  # the publication date, if given: it helps guess the meeting
 
@@ -120,7 +120,7 @@ class _Done:
     entry: dict[str, Any] = field(default_factory=dict)  # its sources.toml entry
     text: str = ""
     records: int = 0  # how many candidates
-    cached: bytes = b""  # its candidates file's cache entry, which holds the records' rows
+    cached: bytes = b""  # its records, pickled (:func:`dump_records`)
     digests: dict[str, bytes] = field(default_factory=dict)  # path -> sha256, for the cache key
 
 
@@ -193,7 +193,7 @@ def _ingest_one(job: _Job) -> _Done:
         entry=entry,
         text=text,
         records=len(records),
-        cached=candidates_entry(target, Source(id=job.source, **entry), text, records) if job.cache else b"",
+        cached=dump_records(records) if job.cache else b"",
         digests={
             str(target): hashlib.sha256(payload).digest(),
             str(worker.real(worker.root / job.file)): digest.digest(),
@@ -310,7 +310,8 @@ def ingest_many(
     result.reports = [line for _path, line in sorted(said, key=lambda s: place[s[0]])]
     if adopt:
         progress("building the corpus", 0, 1)
-        _adopt(corpus, [_built(item, result) for item in fresh.values()])
+        share = Sharing()
+        _adopt(corpus, [_built(item, result, share) for item in fresh.values()])
     return result
 
 
@@ -338,12 +339,9 @@ def _added(root: Path, item: _Done, result: IngestResult) -> tuple[str, str]:
     )
 
 
-def _built(item: _Done, result: IngestResult) -> tuple[Source, str, list[Commitment]]:
-    """An adopted article's source, text and records, built from its worker's cache entry (which the
-    cache then writes as it is)."""
-    ((target, _deps, _found, rows),) = pickle.loads(item.cached)
-    result.entries.add(Path(target), item.cached)
-    records = [record for _index, _line, record in rows]
+def _built(item: _Done, result: IngestResult, share: Sharing) -> tuple[Source, str, list[Commitment]]:
+    """An adopted article's source, text and records (as its worker sent them)."""
+    records = [share.record(record.values()) for record in pickle.loads(item.cached)]  # one object for equal values
     return Source(id=item.job.source, **item.entry), item.text, records
 
 

@@ -46,7 +46,7 @@ def open_corpus(data_dir: Path, progress: Progress = _noop, use_cache: bool = Tr
             made = prepare(root, progress)
             if made is not None:
                 result, corpus = made
-                prepared = Prepared(corpus, result.problems, result.digests, result.entries)
+                prepared = Prepared(corpus, result.problems, result.digests)
         return open_cached(root, progress, use_cache, prepared)
 
 

@@ -10,6 +10,7 @@ from coalition_tui.store.problems import NotFound
 from coalition_tui.store.safe import json_line
 
 if TYPE_CHECKING:
+    from coalition_tui.extraction.gold import GoldScore
     from coalition_tui.store.model import Commitment
 
 
@@ -69,6 +70,7 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                         for name, prf in result.scores.items()
                     },
                     "missed": [list(k) for k in result.missed],
+                    **({"calibration": _bands_json(result)} if args.calibration else {}),
                     "false_alarms": [[*k, quote] for k, quote in result.false_alarms],
                 }
             )
@@ -82,6 +84,8 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{name:14s} P {prf.precision:.3f}  R {prf.recall:.3f}  F1 {prf.f1:.3f}  "
             f"(tp {prf.true_positive}, pred {prf.predicted}, gold {prf.expected})\n"
         )
+    if args.calibration:
+        _write_bands(result, out)
     right, labelled, wrong = result.meetings_right, result.meetings_labelled, result.meetings_wrong
     if labelled:
         unknown = sum(meeting not in corpus.summits for _file, meeting, _guess in wrong)
@@ -99,6 +103,36 @@ def cmd_eval_gold(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for key, quote in result.false_alarms:
             out.write("  " + " ".join(key) + " | " + " ".join(quote.split())[:160] + "\n")
     return 0
+
+
+def _bands_json(result: GoldScore) -> dict[str, object]:
+    from coalition_tui.extraction.confidence import shipped_model
+
+    model = shipped_model()
+    return {
+        "model": model.trained_on if model else None,
+        "bands": [
+            {"from": edge, "right": right, "proposed": total, "precision": round(right / total, 3) if total else None}
+            for edge, right, total in result.bands(result.gold)
+        ],
+    }
+
+
+def _write_bands(result: GoldScore, out: TextIO) -> None:
+    """Precision per confidence band (strict keys), and which articles the model was trained on."""
+    from coalition_tui.extraction.confidence import shipped_model
+
+    model = shipped_model()
+    trained = model.trained_on if model else "nothing (the rules' own confidences)"
+    out.write(
+        f"confidence     model trained on {trained}"
+        " (on those articles these figures flatter it: bench/train_confidence.py leaves one slice out)\n"
+    )
+    top = ""
+    for edge, right, total in result.bands(result.gold):
+        shown = f"{right / total:.3f}" if total else "  -  "
+        out.write(f"  {edge:.1f}{top or '+':4s}  precision {shown}  ({right} right of {total})\n")
+        top = f"-{edge:.1f}"
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

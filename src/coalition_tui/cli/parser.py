@@ -113,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--only", default="", metavar="PREFIX", help="with --gold: the articles whose name starts so")
     p.add_argument("--errors", action="store_true", help="with --gold: list every miss and false alarm")
+    p.add_argument(
+        "--calibration", action="store_true", help="with --gold: precision by confidence band (0.9+, 0.8-0.9, ...)"
+    )
 
     p = sub.add_parser("export", help="write the filtered records to a self-contained TOML file ('import' merges it)")
     _add_data(p, argparse.SUPPRESS)

@@ -191,3 +191,11 @@ LEADING_SUBORDINATE = re.compile(r"^(?:While|Although|Though|Whereas|Despite|As|
 SENTENCE_LITERALS = tuple(
     dict.fromkeys(KIND_LITERALS.literals + (PARTICIPATION_CUES.literals or ()) + (ABSENCE_CUES.literals or ()))
 )
+
+# After a possessive name, a noun of position makes the name the actor: "Italy's refusal to send",
+# "Poland's continued offer of", "Germany's pledge".
+STANCE_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:refusal|rejection|offer|pledge|commitment|readiness|willingness|opposition|"
+    r"reluctance|unwillingness|promise|decision|plan|intention)s?\b",
+    re.IGNORECASE,
+)

@@ -122,6 +122,13 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Stance.OPPOSED,
         Cue(
             r"\brejected? (?:the |any )?(?:presence|deployment|idea)\b",
+            # a refusal of what others would send: "rejected any deployment of Western troops"
+            (
+                r"\b(?:reject\w*|dismiss\w*|oppos\w*|(?:never|not) accept\w*|against) (?:\w+ ){0,4}"
+                r"(?:western|european|foreign|nato|allied|international|british|french) "
+                r"(?:troops|soldiers|forces|peacekeepers|contingents?)\b",
+                ("reject", "dismiss", "oppos", "accept", "against"),
+            ),
             r"\bruled? out accepting\b",
             r"\bunacceptable\b",
             r"\boppose[sd]?\b",
@@ -145,11 +152,23 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
                 + r")\b",
                 ("n't ", "cannot "),
             ),
-            r"\brefus(?:ed|es|ing) to\b",
+            r"\brefus(?:ed|es|ing|al|als) (?:to|of)\b",
             r"\brefused\b",
+            (
+                r"\b(?:un(?:willing|prepared)(?:ness)?|not (?:prepared|ready|willing)) to\b(?! (?:openly )?say)",
+                ("unwilling", "unprepared", "not prepared", "not ready", "not willing"),
+            ),
+            r"\bno intention of\b",
+            (
+                r"\b(?:reject|dismiss)(?:s|ed|ing)? (?:the |any )?(?:idea|suggestion|prospect|calls?|sending|deploying|contributing)\b",
+                ("reject", "dismiss"),
+            ),
             r"\bexclud(?:ed|es)\b",
             r"\bdeclined to\b",
-            (r"\bru(?:led|les|ling) out (?:sending|contributing|deploying|any|the|a|its|their)\b", ("out ",)),
+            (
+                r"(?<!not )(?<!n't )\bru(?:led|les|ling) out (?:sending|contributing|deploying|any|the|a|its|their)\b",
+                ("out ",),
+            ),
             (
                 r"\b(?:will|would|shall|won't|wouldn't) (?:not )?be (?:sent|deployed|contributed|stationed)\b(?<!will be sent)(?<!would be sent)(?<!will be deployed)(?<!would be deployed)",
                 (" be sent", " be deployed", " be contributed", " be stationed"),
@@ -201,10 +220,12 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bas long as\b",
             r"\bunless\b",
             r"\bwould (?:still )?require\b",
-            (
-                r"\bif\b[^,.;]{0,60}\b(?:provide[sd]?|guarantee[sd]?|agree[sd]?|back(?:s|ed)?|commit(?:s|ted)?)\b",
+            (  # not "if a ceasefire is agreed": the shared premise
+                r"\bif\b(?! (?:a |an |the |any )?(?:\w+ )?(?:ceasefire|truce|peace|deal|agreement|settlement))"
+                r"[^,.;]{0,60}\b(?:provide[sd]?|guarantee[sd]?|agree[sd]?|back(?:s|ed)?|commit(?:s|ted)?)\b",
                 ("provide", "guarantee", "agree", "back", "commit"),
             ),
+            (r"\bprovided (?:that )?(?:\w+ ){0,3}(?:approves?|agrees?|consents?|backs?|votes?)\b", ("provided",)),
         ),
     ),
     (
@@ -227,6 +248,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bnot ruled out\b",
             (r"\b(?:is|are) (?:in talks|open-minded)\b", ("in talks", "open-minded")),
             r"\bunder review\b",
+            (r"\b(?:will|would|to) decide\b", ("decide",)),
         ),
     ),
     (

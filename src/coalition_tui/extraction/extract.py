@@ -32,6 +32,8 @@ from coalition_tui.extraction.clauses import (
     stance_in,
 )
 from coalition_tui.extraction.clean import Cleaned, clean
+from coalition_tui.extraction.confidence import Model, shipped_model
+from coalition_tui.extraction.features import article_features, clause_features, cue_word
 from coalition_tui.extraction.mentions import Found, MentionFinder
 from coalition_tui.extraction.sentences import Sentence, split_sentences
 from coalition_tui.extraction.subjects import Clause, Hints
@@ -53,6 +55,7 @@ class Candidate:
     person: str | None
     as_written: tuple[str, ...]
     confidence: float
+    features: tuple[str, ...] = ()  # what the confidence model weighs (features.py)
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,14 @@ class _Actor(NamedTuple):
 class Extractor:
     """Builds candidates from article text with a gazetteer and its resolver."""
 
-    def __init__(self, gazetteer: Gazetteer, resolver: Resolver) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, resolver: Resolver, model: Model | None = None, calibrate: bool = True
+    ) -> None:
+        """``model``: the confidence model (default: the one shipped); ``calibrate=False`` keeps the
+        rules' own confidences and every candidate (for training a model)."""
         self.gaz = gazetteer
         self.finder = MentionFinder(resolver)
+        self.model = (model or shipped_model()) if calibrate else None
 
     # ------------------------------------------------------------------ analysis
     def analyse(self, text: str, on: dt.date | None = None) -> Analysis:
@@ -151,7 +159,17 @@ class Extractor:
             else:
                 self._sentence(sentence, mentions, on, cleaned, found, hints)
             out.extend(self._with_person(found.values(), mentions, on))
-        return out
+        return self._calibrated(out)
+
+    def _calibrated(self, found: list[Candidate]) -> list[Candidate]:
+        """Each candidate with the article's features added and, with a model, its probability as
+        confidence; those under the model's threshold are dropped."""
+        extra = article_features([(c.country, c.kind.value, c.stance.value) for c in found])
+        out = [replace(c, features=c.features + more) for c, more in zip(found, extra, strict=True)]
+        if self.model is None:
+            return out
+        scored = [replace(c, confidence=round(self.model.probability(c.features), 2)) for c in out]
+        return [c for c in scored if c.confidence >= self.model.threshold]
 
     def _with_person(self, found: Iterable[Candidate], mentions: list[Found], on: dt.date | None) -> list[Candidate]:
         """A record whose actor a person of the sentence speaks for gets that person ("German
@@ -179,7 +197,7 @@ class Extractor:
         actors = [self.actor(m, on) for m in mentions if not m.venue]
         people = [a for a in actors if a.person] or actors
         for actor in people[:1]:
-            self._add(found, actor, Kind.PARTICIPATION, Stance.COMMITTED, sentence, cleaned, 0.9, [actor])
+            self._add(found, actor, Kind.PARTICIPATION, Stance.COMMITTED, sentence, cleaned, 0.9, [actor], how="list")
 
     def _sentence(
         self,
@@ -214,13 +232,17 @@ class Extractor:
             return  # "met ... diplomats before the summit", "hosted Zelensky ahead of the get-together"
         people = subjects.nearest_group(ctx, found_cues[0].start())
         people += [m for m in subjects.role_lists(ctx, found_cues[0].start()) if m not in people]
-        for cue in found_cues:
-            people += [m for m in subjects.introduced(ctx, cue.end()) if m not in people]
+        for found_cue in found_cues:
+            people += [m for m in subjects.introduced(ctx, found_cue.end()) if m not in people]
+        how = "absence" if absent else "attendance"
+        cue = cue_word(ctx.low, found_cues[0].start())
         for mention in people:
             if mention.entity == context_cues.GROUP_ENTITY:
                 continue
             actor = self.actor(mention, ctx.on)
-            self._add(ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx)
+            self._add(
+                ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx, how, cue
+            )
 
     def _contributions(self, ctx: Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
         if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.literals):
@@ -243,14 +265,15 @@ class Extractor:
         if stance is Stance.COMMITTED and cues.DISCUSSION.search(ctx.text[max(0, anchor - 40) : anchor]):
             return acting or previous  # "the discussion around sending troops": a topic, not a position
         owners = [self.actor(m, ctx.on) for m in subjects.force_owners(ctx)]
+        cue = cue_word(ctx.low, anchor)
         for kind in kinds:
-            actors, confidence = acting, 0.8
+            actors, confidence, how = acting, 0.8, "subject"
             if owners and kind in (Kind.TROOPS_IN_UKRAINE, Kind.FORCES_OUTSIDE_UKRAINE):
-                actors, confidence = owners, 0.85
+                actors, confidence, how = owners, 0.85, "owners"
             if not actors and not blocked:
-                actors, confidence = [self.actor(m, ctx.on) for m in subjects.agents(ctx)], 0.6
+                actors, confidence, how = [self.actor(m, ctx.on) for m in subjects.agents(ctx)], 0.6, "agent"
             if not actors and not blocked:
-                actors, confidence = previous or speaker, 0.55
+                actors, confidence, how = previous or speaker, 0.55, "previous" if previous else "speaker"
             strong = 0.1 if stance is not Stance.COMMITTED else 0.0
             single = 0.05 if len({a.entity for a in actors}) == 1 else 0.0
             for actor in actors:
@@ -264,6 +287,9 @@ class Extractor:
                     min(0.95, confidence + strong + single),
                     [a for a in actors if a.entity == actor.entity],
                     ctx,
+                    how,
+                    cue,
+                    len({a.entity for a in actors}),
                 )
         return acting or previous
 
@@ -278,10 +304,32 @@ class Extractor:
         confidence: float,
         same: list[_Actor],
         clause: Clause | None = None,
+        how: str = "",
+        cue: str = "",
+        actors: int = 1,
     ) -> None:
         key = (actor.entity, kind, stance)
         if key in found:
             return
+        if actor.entity == context_cues.GROUP_ENTITY:
+            actor_kind = "group"
+        elif actor.entity in self.gaz.organizations:
+            actor_kind = "organization"
+        else:
+            actor_kind = "country"
+        features = clause_features(
+            how,
+            kind.value,
+            stance.value,
+            clause.text if clause is not None else sentence.text,
+            cue,
+            actors,
+            actor_kind,
+            actor.person is not None,
+            actor.mention.method,
+            actor.mention.score,
+            sentence.start / max(len(cleaned.text), 1),
+        )
         start, end = cleaned.original_span(*_quote_span(sentence, clause, same))
         written = (cleaned.original[slice(*cleaned.original_span(a.mention.start, a.mention.end))] for a in same)
         person = next((a.person for a in same if a.person), None)
@@ -295,6 +343,7 @@ class Extractor:
             person,
             tuple(dict.fromkeys(written)),
             round(confidence, 2),
+            features,
         )
 
     # ------------------------------------------------------------------ records

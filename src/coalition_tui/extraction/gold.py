@@ -36,9 +36,21 @@ class GoldScore:
     missed: list[Key] = field(default_factory=list)
     false_alarms: list[tuple[Key, str]] = field(default_factory=list)  # with the quote extraction gave
     problems: list[Problem] = field(default_factory=list)
+    gold: set[Key] = field(default_factory=set)
     meetings_right: int = 0  # articles whose meeting is guessed as their articles*.toml names it
     meetings_labelled: int = 0
     meetings_wrong: list[tuple[str, str, str | None]] = field(default_factory=list)  # (file, meeting, guess)
+    confidences: dict[Key, float] = field(default_factory=dict)  # each key predicted: its highest confidence
+
+    def bands(self, gold: set[Key]) -> list[tuple[float, int, int]]:
+        """(lower edge, right, proposed) per confidence band, highest first."""
+        edges = (0.9, 0.8, 0.7, 0.6, 0.5, 0.0)
+        counts = {edge: [0, 0] for edge in edges}
+        for key, confidence in self.confidences.items():
+            edge = next(e for e in edges if confidence >= e)
+            counts[edge][0] += key in gold
+            counts[edge][1] += 1
+        return [(edge, right, total) for edge, (right, total) in counts.items()]
 
 
 def _prf(predicted: set[Key], gold: set[Key]) -> Score:
@@ -99,7 +111,7 @@ def read_articles(folder: Path, problems: list[Problem]) -> dict[str, dict[str, 
     return out
 
 
-def _day(value: object) -> dt.date | None:
+def day_of(value: object) -> dt.date | None:
     match = _DATE.match(value) if isinstance(value, str) else None
     return dt.date.fromisoformat(match.group(1)) if match else None
 
@@ -124,20 +136,22 @@ def score_gold(
             problems.append(problem or Problem(path.name, "cannot read"))
             continue
         table = tables.get(path.name, {})
-        on = _day(table.get("meeting")) or _day(table.get("published"))  # who held an office that day
+        on = day_of(table.get("meeting")) or day_of(table.get("published"))  # who held an office that day
         for candidate in extractor.candidates(text, on):
             key = (path.name, candidate.country, candidate.kind.value, candidate.stance.value)
             predicted.add(key)
             quotes.setdefault(key, candidate.quote)
+            result.confidences[key] = max(candidate.confidence, result.confidences.get(key, 0.0))
         meeting = table.get("meeting")
         if isinstance(meeting, str) and meeting:
             result.meetings_labelled += 1
-            guess = guess_summit(summits, text, _day(table.get("published")))
+            guess = guess_summit(summits, text, day_of(table.get("published")))
             if guess == meeting:
                 result.meetings_right += 1
             else:
                 result.meetings_wrong.append((path.name, meeting, guess))
     result.articles = len(articles)
+    result.gold = gold
     result.scores = scores(predicted, gold)
     result.missed = sorted(gold - predicted)
     result.false_alarms = [(key, quotes[key]) for key in sorted(predicted - gold)]

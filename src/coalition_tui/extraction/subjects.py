@@ -49,8 +49,9 @@ def _coordinated(ctx: Clause, end: int, start: int) -> bool:
 
 
 def eligible(ctx: Clause, mention: Found) -> bool:
-    """A mention that can be a subject: not a possessive, not after a preposition, not a bare adjective."""
-    if mention.possessive:
+    """A mention that can be a subject: not a possessive (unless a noun of position follows: "Italy's
+    refusal to send"), not after a preposition, not a bare adjective."""
+    if mention.possessive and not context_cues.STANCE_NOUN.match(ctx.text, mention.end - ctx.start):
         return False
     offset = mention.start - ctx.start
     if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS:

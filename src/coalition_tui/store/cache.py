@@ -5,9 +5,11 @@ what validating it read (the sources it names: their entries and article texts);
 without its records (gazetteer, meetings, articles), keyed by sources.toml and every article (and
 the names of the ``.txt`` files beside them). At the next open only what changed is read again: a
 review decision rewrites one records file, so one file is parsed; a new article changes
-sources.toml, so the articles are read again and only its own records file is parsed; a changed
-article re-validates the files that name it. A change to the gazetteer or meetings validates
+sources.toml, which is parsed again, but only the new article is read (an entry and file unchanged
+since the cache was written take their text from it) and only its own records file is parsed; a
+changed article re-validates the files that name it. A change to the gazetteer or meetings validates
 everything again. The result is always the corpus a fresh load would give (tests compare them).
+Records are pickled as calls of :func:`trusted_commitment`, so unpickling builds them in C.
 The cache lives in ``$COALITION_TUI_CACHE`` (default ``~/.cache/coalition-tui``), one file per data
 folder, written atomically; an unreadable or stale cache file is ignored and replaced.
 """
@@ -18,8 +20,6 @@ import contextlib
 import hashlib
 import io
 import pickle
-import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,12 +131,11 @@ def _cache_file(root: Path) -> Path | None:
 @dataclass
 class Prepared:
     """A folder of bare articles just ingested (by ``actions.opening.prepare``): its corpus, what could not
-    be ingested, the digests of the files written and the cache entries they make."""
+    be ingested and the digests of the files written."""
 
     corpus: Corpus
     problems: list[str]
     digests: dict[Path, bytes]
-    entries: Spool
 
 
 def open_cached(
@@ -154,11 +153,9 @@ def open_cached(
             files = record_files(root)
             written = dict(prepared.digests)
             state = _state(root, files, written)
-            try:
-                rest = [path for path in files if path not in prepared.entries.paths]  # none unless a crash left some
-                _write(root, state, corpus, list(corpus.problems), _files_of(corpus, rest), written, prepared.entries)
-            finally:
-                prepared.entries.close()
+            _write(root, state, corpus, list(corpus.problems), _files_of(corpus, files), written)
+            progress("signing the files", 0, 1)
+            _sign(root, files, corpus.article_paths)
         return corpus
     if not use_cache:
         return load_corpus(root, progress)
@@ -186,6 +183,15 @@ def open_cached(
             progress("saving the cache", 0, 1)
             _write(root, parsed, corpus, shell_problems, read, {**digests, **corpus.digests})
     return corpus
+
+
+def _sign(root: Path, files: list[Path], articles: list[Path]) -> None:
+    """Hash every file an open checks and keep its signature, so that the next open need not read
+    them (:mod:`signatures`): the first open of a folder of new articles wrote most of them."""
+    signed = Signatures.load(root)
+    _state(root, files, {}, signed)
+    articles_key(articles, {}, signed)
+    signed.save()
 
 
 def _still_valid(
@@ -268,50 +274,10 @@ def _source_part(source: Source, text_digest: bytes) -> bytes:
     return f"{source.id}\0{source.model_dump_json()}\0".encode("utf-8", "surrogateescape") + text_digest
 
 
-class Spool:
-    """Cache entries made while ingesting, kept in a temporary file until the cache is written: at
-    10,000 articles that is 55 MB the process need not hold. Should the temporary file fail (a full
-    disk), the entries are dropped and the cache is written from the corpus instead."""
-
-    def __init__(self) -> None:
-        self.paths: set[Path] = set()  # the records files whose entries are here
-        self._file: BinaryIO | None = None
-        self._failed = False
-
-    def add(self, path: Path, entry: bytes) -> None:
-        if self._failed:
-            return
-        try:
-            if self._file is None:
-                self._file = tempfile.TemporaryFile(prefix="coalition-tui-")  # noqa: SIM115 (closed by close())
-            self._file.write(entry)
-            self.paths.add(path)
-        except OSError:
-            self.close()
-            self._failed = True
-
-    def copy_to(self, handle: BinaryIO) -> None:
-        if self._file is not None:
-            self._file.seek(0)
-            shutil.copyfileobj(self._file, handle, 1 << 20)
-
-    def close(self) -> None:
-        if self._file is not None:
-            with contextlib.suppress(OSError):
-                self._file.close()
-        self._file = None
-        self.paths.clear()
-
-
-def candidates_entry(path: Path, source: Source, text: str, records: list[Commitment]) -> bytes:
-    """The cache's entry for a candidates file bulk ingest wrote (the file names one source and was
-    validated by construction), pickled as :func:`_write` would: a worker makes it, so the process
-    that writes the cache only copies bytes."""
-    rows = [(index, None, record) for index, record in enumerate(records)]
-    deps = hashlib.sha256(_source_part(source, _text_digest(text))).digest()
-    entry = (str(path), deps, FileRecords(sources=frozenset({source.id})), rows)
+def dump_records(records: list[Commitment]) -> bytes:
+    """``records`` pickled as the cache pickles them (a worker process sends its candidates so)."""
     handle = io.BytesIO()
-    _dump([entry], handle)
+    _dump(records, handle)
     return handle.getvalue()
 
 
@@ -397,11 +363,9 @@ def _write(
     shell_problems: list[Problem],
     files: dict[Path, FileRecords],
     known: dict[Path, bytes],
-    pickled: Spool | None = None,
 ) -> None:
     """A small header (keys, records files' digests), the corpus without its records, then each
-    records file's validated records in chunks; one file, written atomically. ``pickled``:
-    entries already made (:func:`candidates_entry`), written as they are."""
+    records file's validated records in chunks; one file, written atomically."""
     articles = corpus.article_paths  # those that failed to load too: creating one invalidates the cache
     stored = {str(path): digest for path, digest in state.records.items()}
     header = (state.schema, state.sources, articles_key(articles, known), stored)
@@ -422,8 +386,6 @@ def _write(
                 _dump(chunk, handle)
                 chunk, size = [], 0
         _dump(chunk, handle)
-        if pickled is not None:
-            pickled.copy_to(handle)
         pickle.dump(None, handle)
 
     def sealed(handle: BinaryIO) -> None:

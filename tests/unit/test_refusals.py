@@ -1,0 +1,95 @@
+"""Refusals never read as pledges (issue 24, Build 6): refusal, condition and hedge forms, each on a
+sentence written here (never copied from an article), with the records ANNOTATION.md gives it.
+
+Each case lists the records the sentence must give; no actor named in them may come out with a
+positive stance (committed, willing, conditional, considering) where the sentence refuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coalition_tui.extraction.extract import Extractor
+from coalition_tui.store.corpus import Corpus
+
+DAY = dt.date(2025, 9, 4)
+POSITIVE = {"committed", "willing", "conditional", "considering"}
+NEGATIVE = {"declined", "opposed"}
+
+T, AIR, LOG, NAV, FUND, AID = "troops_in_ukraine", "air_support", "logistics", "naval", "funding", "military_aid"
+
+CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
+    # refusal words on the verb
+    ("Italy reiterated its refusal to send ground troops to Ukraine.", {("ITA", T, "declined")}),
+    ("Poland has ruled out sending soldiers to Ukraine.", {("POL", T, "declined")}),
+    ("Hungary ruled out any deployment of its own troops in Ukraine.", {("HUN", T, "declined")}),
+    ("Spain has no plans to send troops to Ukraine.", {("ESP", T, "declined")}),
+    ("Portugal declined to send troops to Ukraine.", {("PRT", T, "declined")}),
+    ("Greece refused to commit troops to the reassurance force.", {("GRC", T, "declined")}),
+    ("Croatia will not send soldiers to Ukraine, its defence minister said.", {("HRV", T, "declined")}),
+    ("Bulgaria said it would not take part in any deployment of troops to Ukraine.", {("BGR", T, "declined")}),
+    ("Slovakia is unwilling to send troops to Ukraine.", {("SVK", T, "declined")}),
+    ("Austria won't send troops to Ukraine.", {("AUT", T, "declined")}),
+    ("Ireland has said it will not deploy troops to Ukraine.", {("IRL", T, "declined")}),
+    ("Czechia rejected sending its soldiers to Ukraine.", {("CZE", T, "declined")}),
+    ("Romania excluded sending troops to Ukraine.", {("ROU", T, "declined")}),
+    ("Slovenia is not prepared to commit troops at this stage.", {("SVN", T, "declined")}),
+    ("Belgium dismissed the idea of sending troops to Ukraine.", {("BEL", T, "declined")}),
+    ("Latvia said it had no intention of sending soldiers to Ukraine.", {("LVA", T, "declined")}),
+    ("Japan ruled out sending troops to Ukraine, citing its constitution.", {("JPN", T, "declined")}),
+    ("The Netherlands will not provide fighter jets.", {("NLD", AIR, "declined")}),
+    ("Turkey ruled out sending warships to the Black Sea mission.", {("TUR", NAV, "declined")}),
+    ("Norway declined to contribute further funding this year.", {("NOR", FUND, "declined")}),
+    ("Estonia refused to provide logistics support.", {("EST", LOG, "declined")}),
+    # possessive and nominal refusals
+    ("Italy's refusal to send troops was restated by its foreign minister.", {("ITA", T, "declined")}),
+    ("Austria's refusal to commit soldiers was noted by its partners.", {("AUT", T, "declined")}),
+    # others' contributions rejected: opposed
+    ("Russia rejected any deployment of Western troops in Ukraine.", {("RUS", T, "opposed")}),
+    ("The Kremlin said it would never accept European troops in Ukraine.", {("RUS", T, "opposed")}),
+    ("Russia opposes the presence of foreign soldiers in Ukraine.", {("RUS", T, "opposed")}),
+    ("Moscow warned against sending peacekeepers to Ukraine.", {("RUS", T, "opposed")}),
+    # a refusal with an offer beside it: both records
+    ("Germany ruled out sending troops, but said it would help with logistics.", {("DEU", T, "declined")}),
+    ("Italy will not send troops to Ukraine but will fund drones.", {("ITA", T, "declined")}),
+    ("Spain will not deploy soldiers, though it offered logistics.", {("ESP", T, "declined")}),
+    # preferences and contrasts are no refusal of the other kind, and never a troops pledge
+    ("Poland would rather base its troops in neighbouring countries than in Ukraine.", set()),
+    # conditions: conditional, never committed
+    ("France would send troops only with a US backstop.", {("FRA", T, "conditional")}),
+    ("Britain is ready to deploy troops if a ceasefire is agreed.", {("GBR", T, "willing")}),
+    ("Germany would send troops subject to a vote in the Bundestag.", {("DEU", T, "conditional")}),
+    ("Sweden could contribute jets, provided parliament approves.", {("SWE", AIR, "conditional")}),
+    ("Denmark will send soldiers only with a UN mandate.", {("DNK", T, "conditional")}),
+    # hedges: considering, never committed
+    ("Finland is considering sending troops to Ukraine.", {("FIN", T, "considering")}),
+    ("Canada has not ruled out sending troops to Ukraine.", {("CAN", T, "considering")}),
+    ("Australia is open to considering a contribution of troops.", {("AUS", T, "considering")}),
+    ("Lithuania is in talks about sending soldiers to Ukraine.", {("LTU", T, "considering")}),
+    ("New Zealand will decide later whether to send personnel.", {("NZL", T, "considering")}),
+    # questions and others' speculation are no record for the country asked about
+    ("Asked whether Italy would send troops, the minister declined to say how many.", set()),
+    ("It remains unclear whether Greece will contribute troops.", set()),
+]
+
+
+@pytest.fixture(scope="module")
+def extractor(corpus: Corpus) -> Extractor:
+    return Extractor(corpus.gazetteer, corpus.resolver)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[sentence[:48] for sentence, _ in CASES])
+def test_refusals_conditions_and_hedges(extractor: Extractor, sentence: str, expected: set[tuple[str, str, str]]):
+    got = {(c.country, c.kind.value, c.stance.value) for c in extractor.candidates(sentence, DAY)}
+    assert expected <= got, f"missing {sorted(expected - got)}; got {sorted(got)}"
+    refused = {(country, kind) for country, kind, stance in expected if stance in NEGATIVE}
+    wrong = {(c, k, s) for c, k, s in got if (c, k) in refused and s in POSITIVE}
+    assert not wrong, f"a refusal read as a pledge: {sorted(wrong)}"
+    if not expected:
+        assert not {(c, k, s) for c, k, s in got if k == T and s in POSITIVE | NEGATIVE}, sorted(got)
+
+
+def test_the_refusal_set_has_at_least_forty_sentences():
+    assert len(CASES) >= 40
