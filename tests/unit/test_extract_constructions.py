@@ -210,3 +210,18 @@ def test_a_person_the_gazetteer_lacks_is_attributed_by_title_and_listed_in_names
 def test_more_ways_of_saying_it(extractor, sentence: str, record):
     got = claims(extractor, sentence)
     assert record in got if record else not got
+
+
+# ------------------------------------------------------------------------------ absence
+@pytest.mark.parametrize(
+    ("sentence", "absent", "not_absent"),
+    [
+        ("Italy did not join France and Germany at the meeting in Paris.", {"ITA"}, {"FRA", "DEU"}),
+        ("Hungary didn't attend the summit with Poland and Spain.", {"HUN"}, {"POL", "ESP"}),
+        ("Notably absent were Hungary and Slovakia.", {"HUN", "SVK"}, set()),
+    ],
+)
+def test_who_did_not_attend_is_the_subject_not_those_named_after(extractor, sentence, absent, not_absent):
+    got = claims(extractor, sentence)
+    declined = {code for code, kind, stance in got if kind == "participation" and stance == "declined"}
+    assert absent <= declined and not (not_absent & declined), sorted(got)

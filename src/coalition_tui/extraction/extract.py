@@ -232,7 +232,9 @@ class Extractor:
             return  # "met ... diplomats before the summit", "hosted Zelensky ahead of the get-together"
         people = subjects.nearest_group(ctx, found_cues[0].start())
         people += [m for m in subjects.role_lists(ctx, found_cues[0].start()) if m not in people]
-        for found_cue in found_cues:
+        # "X did not join A and B at the meeting": A and B were there; only "absent were A, B" names the absent after
+        verbal_absence = absent is not None and not absent.group().lower().startswith(("absent", "not "))
+        for found_cue in [] if verbal_absence else found_cues:
             people += [m for m in subjects.introduced(ctx, found_cue.end()) if m not in people]
         how = "absence" if absent else "attendance"
         cue = cue_word(ctx.low, found_cues[0].start())
