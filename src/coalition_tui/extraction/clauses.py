@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from coalition_tui.extraction import context_cues, cues
+from coalition_tui.extraction.lemma_cues import lemma_stances
 from coalition_tui.extraction.sentences import Sentence
 from coalition_tui.store.model import Kind, Stance
 
@@ -103,10 +104,11 @@ def stance_in(clause: str, low: str | None = None, among: tuple[str, ...] | None
     """The strongest-signal stance in a clause, and where its cue starts (the anchor)."""
     low = clause.lower() if low is None else low
     possible = cues.STANCE_LITERALS.possible(low, among)
+    by_family = lemma_stances(clause)  # the word families: "opposing", "were in talks"
     for stance, cue in cues.STANCE_CUES:
         match = cue.search(clause, low, among) if stance in possible else None
-        if match:
-            return stance, match.start()
+        if match or stance in by_family:
+            return stance, min(match.start() if match else len(clause), by_family.get(stance, len(clause)))
     return None, len(clause)
 
 
