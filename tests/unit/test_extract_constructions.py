@@ -45,6 +45,7 @@ def attended(*codes: str) -> set[tuple[str, str, str]]:
         ("Estonia and Latvia co-chaired the session.", ("EST", "LVA")),
         ("Lithuania took part in the videoconference.", ("LTU",)),
         ("Slovenia and Croatia were present at the summit.", ("SVN", "HRV")),
+        ("The leaders welcomed the participation of Canada and Japan in the call.", ("CAN", "JPN")),
     ],
 )
 def test_roll_calls_in_prose(extractor, sentence: str, codes: tuple[str, ...]):

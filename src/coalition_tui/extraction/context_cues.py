@@ -39,6 +39,7 @@ PARTICIPATION_CUES = Cue(
     (r"\bvideo ?call\b", ("video",)),
     r"\btook part\b",
     r"\btaking part\b",
+    (r"\bparticipation (?:of|by)\b", ("participation",)),  # "welcome the participation of US representatives"
     (
         r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b",
         ("to include", "to attend", "to join", "to take part"),
