@@ -21,7 +21,8 @@ MODEL = REPO / "src" / "coalition_tui" / "extraction" / "confidence.toml"
 
 
 def main() -> int:
-    from coalition_tui.extraction.training import BANDS, collect, fit, leave_one_out
+    from coalition_tui.extraction.confidence import BANDS
+    from coalition_tui.extraction.training import collect, fit, leave_one_out
     from coalition_tui.store.loader import load_base
     from coalition_tui.store.paths import bundled_data_dir
     from coalition_tui.store.tomlio import dumps, write_bytes_atomic

@@ -35,7 +35,6 @@ from coalition_tui.actions.intake import (
 )
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.extraction.meetings import guess_summit
-from coalition_tui.store.cache import dump_records
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.loader import Progress, _noop
 from coalition_tui.store.locking import check_writable, data_lock
@@ -120,7 +119,7 @@ class _Done:
     entry: dict[str, Any] = field(default_factory=dict)  # its sources.toml entry
     text: str = ""
     records: int = 0  # how many candidates
-    cached: bytes = b""  # its records, pickled (:func:`dump_records`)
+    cached: bytes = b""  # its records' values, pickled (built once, in this process, by ``Sharing``)
     digests: dict[str, bytes] = field(default_factory=dict)  # path -> sha256, for the cache key
 
 
@@ -193,7 +192,7 @@ def _ingest_one(job: _Job) -> _Done:
         entry=entry,
         text=text,
         records=len(records),
-        cached=dump_records(records) if job.cache else b"",
+        cached=pickle.dumps([r.values() for r in records], pickle.HIGHEST_PROTOCOL) if job.cache else b"",
         digests={
             str(target): hashlib.sha256(payload).digest(),
             str(worker.real(worker.root / job.file)): digest.digest(),
@@ -341,7 +340,7 @@ def _added(root: Path, item: _Done, result: IngestResult) -> tuple[str, str]:
 
 def _built(item: _Done, result: IngestResult, share: Sharing) -> tuple[Source, str, list[Commitment]]:
     """An adopted article's source, text and records (as its worker sent them)."""
-    records = [share.record(record.values()) for record in pickle.loads(item.cached)]  # one object for equal values
+    records = [share.record(values) for values in pickle.loads(item.cached)]  # one object for equal values
     return Source(id=item.job.source, **item.entry), item.text, records
 
 

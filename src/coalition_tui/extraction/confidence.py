@@ -18,6 +18,17 @@ from importlib import resources
 from typing import Any
 
 MODEL_FILE = "confidence.toml"
+BANDS = (0.9, 0.8, 0.7, 0.6, 0.5, 0.0)  # lower edges of the confidence bands reported, highest first
+
+
+def bands(scored: Iterable[tuple[float, bool]]) -> dict[float, tuple[int, int]]:
+    """(right, proposed) per confidence band (by lower edge) of (confidence, right) pairs."""
+    counts = {edge: [0, 0] for edge in BANDS}
+    for confidence, right in scored:
+        edge = next(e for e in BANDS if confidence >= e)
+        counts[edge][0] += right
+        counts[edge][1] += 1
+    return {edge: (r, total) for edge, (r, total) in counts.items()}
 
 
 @dataclass(frozen=True)

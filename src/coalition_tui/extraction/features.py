@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 NEGATION = re.compile(r"\b(?:not|no|never|neither|nor|without|refus\w*|reject\w*|rul\w* out)\b|n[’']t\b", re.I)
 HEDGE = re.compile(r"\b(?:if|unless|provided|could|might|may|possibly|whether|once|only)\b", re.I)
@@ -94,8 +94,3 @@ def article_features(found: Sequence[tuple[str, str, str]]) -> list[tuple[str, .
             extra.append("lone_kind")
         out.append(tuple(extra))
     return out
-
-
-def all_features(rows: Iterable[tuple[str, ...]]) -> list[str]:
-    """Every feature name in ``rows``, sorted."""
-    return sorted({name for row in rows for name in row})

@@ -44,13 +44,10 @@ class GoldScore:
 
     def bands(self, gold: set[Key]) -> list[tuple[float, int, int]]:
         """(lower edge, right, proposed) per confidence band, highest first."""
-        edges = (0.9, 0.8, 0.7, 0.6, 0.5, 0.0)
-        counts = {edge: [0, 0] for edge in edges}
-        for key, confidence in self.confidences.items():
-            edge = next(e for e in edges if confidence >= e)
-            counts[edge][0] += key in gold
-            counts[edge][1] += 1
-        return [(edge, right, total) for edge, (right, total) in counts.items()]
+        from coalition_tui.extraction.confidence import bands
+
+        counted = bands((confidence, key in gold) for key, confidence in self.confidences.items())
+        return [(edge, right, total) for edge, (right, total) in counted.items()]
 
 
 def _prf(predicted: set[Key], gold: set[Key]) -> Score:

@@ -15,15 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coalition_tui.extraction.confidence import Model, train
+from coalition_tui.extraction.confidence import Model, bands, train
 from coalition_tui.extraction.evaluate import Score
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.extraction.gold import Key, day_of, read_gold
 from coalition_tui.store.gazetteer import Gazetteer
 from coalition_tui.store.loader import read_article
 from coalition_tui.store.resolve import Resolver
-
-BANDS = (0.9, 0.8, 0.7, 0.6, 0.5, 0.0)  # lower edges of the confidence bands reported
 
 
 @dataclass(frozen=True)
@@ -92,10 +90,6 @@ def auc(pairs: Sequence[tuple[float, bool]]) -> float:
     return above / (len(right) * len(wrong))
 
 
-def band_of(p: float) -> float:
-    return next(edge for edge in BANDS if p >= edge)
-
-
 def fit(examples: Sequence[Example], threshold: float, trained_on: str) -> Model:
     """A model trained on ``examples`` that drops candidates under ``threshold``."""
     model = train([e.features for e in examples], [e.right for e in examples])
@@ -137,20 +131,8 @@ class HeldOut:
     def report(self, threshold: float) -> list[SliceReport]:
         out = []
         for name, scored in sorted(self.scored.items()):
-            bands: dict[float, list[int]] = {edge: [0, 0] for edge in BANDS}
-            for p, example in scored:
-                if p >= threshold:
-                    bands[band_of(p)][0] += example.right
-                    bands[band_of(p)][1] += 1
-            out.append(
-                SliceReport(
-                    name,
-                    self.score(name, 0.0),
-                    self.score(name, threshold),
-                    threshold,
-                    {edge: (r, t) for edge, (r, t) in bands.items()},
-                )
-            )
+            kept = bands((p, example.right) for p, example in scored if p >= threshold)
+            out.append(SliceReport(name, self.score(name, 0.0), self.score(name, threshold), threshold, kept))
         return out
 
 

@@ -170,11 +170,11 @@ def open_cached(
         assert shell is not None
         corpus = shell
     else:  # sources.toml or an article changed: the unchanged articles are taken from the cache's corpus
-        corpus = load_articles(root, progress, Previous(shell, signed) if shell is not None else None)
+        corpus = load_articles(root, progress, Previous(shell, signed, digests) if shell is not None else None)
     signed.save()
     if not root.is_dir():
         return corpus
-    known = _still_valid(corpus, shell if not fresh else None, entries, fresh)
+    known = _still_valid(corpus, shell, entries, fresh)
     shell_problems = list(corpus.problems)
     read = load_records(corpus, progress, known)
     if len(known) < len(read) or not fresh:  # something was read afresh: keep it for next time
@@ -198,8 +198,8 @@ def _still_valid(
     corpus: Corpus, previous: Corpus | None, entries: dict[Path, tuple[bytes, FileRecords]], fresh: bool
 ) -> dict[Path, FileRecords]:
     """The cached records files whose validation read nothing that changed: all of them when the
-    articles did not change; else those naming no source whose entry or text differs from the cache's
-    corpus (``previous``); with no such corpus, those whose digest of what they read is the same."""
+    articles did not change (``fresh``: ``corpus`` is the cache's); else those naming no source whose
+    entry or text differs from the cache's corpus (``previous``); with no cache, none."""
     if fresh:
         return {path: found for path, (_deps, found) in entries.items()}
     if previous is not None:
@@ -272,13 +272,6 @@ def _text_digest(text: str) -> bytes:
 
 def _source_part(source: Source, text_digest: bytes) -> bytes:
     return f"{source.id}\0{source.model_dump_json()}\0".encode("utf-8", "surrogateescape") + text_digest
-
-
-def dump_records(records: list[Commitment]) -> bytes:
-    """``records`` pickled as the cache pickles them (a worker process sends its candidates so)."""
-    handle = io.BytesIO()
-    _dump(records, handle)
-    return handle.getvalue()
 
 
 def _reduce_record(record: Commitment) -> tuple[Callable[..., Commitment], tuple[object, ...]]:

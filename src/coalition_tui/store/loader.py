@@ -152,6 +152,7 @@ class Previous:
 
     corpus: Corpus
     signed: Signatures
+    known: dict[Path, bytes] = field(default_factory=dict)  # digests this open has taken already
 
 
 def _unchanged_text(previous: Previous | None, source: Source, path: Path) -> str | None:
@@ -162,10 +163,12 @@ def _unchanged_text(previous: Previous | None, source: Source, path: Path) -> st
     text = previous.corpus.texts.get(source.id)
     if text is None:
         return None
-    try:
-        current = previous.signed.digest(path)
-    except OSError:
-        return None
+    current = previous.known.get(path)
+    if current is None:
+        try:
+            current = previous.signed.digest(path)
+        except OSError:
+            return None
     return text if current.hex() == source.sha256 else None
 
 

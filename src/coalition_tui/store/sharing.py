@@ -1,5 +1,5 @@
-"""One object for equal values among many records built from rows sent by the worker processes of
-a cold load (the cache needs none of this: within each of its pickles equal values are one object)."""
+"""One object for equal values among many records built from rows sent by worker processes (a cold
+load, bulk ingest); the cache needs none of this: within each of its pickles equal values are one object."""
 
 from __future__ import annotations
 
