@@ -53,6 +53,23 @@ async def loaded(pilot) -> None:
     await pilot.pause()
 
 
+def country_text(app) -> str:
+    """What Countries shows of the current country: its heading, every record line (uncut) and the
+    highlighted record's whole block."""
+    from textual.widgets import Static
+
+    from coalition_tui.tui.record_pane import RecordPane
+
+    screen = app.screen
+    return "\n".join(
+        [
+            str(screen.query_one("#country-detail", Static).render()),
+            *screen.query_one(RecordPane).lines_text(width=2000),
+            str(screen.query_one("#country-record", Static).render()),
+        ]
+    )
+
+
 @pytest.fixture
 def broken_data(data_copy: Path) -> Path:
     """A corpus with a malformed commitments file and a record naming an unknown country."""

@@ -14,6 +14,7 @@ from coalition_tui.cli import main
 from coalition_tui.store.loader import load_corpus
 from coalition_tui.store.model import Kind, Stance
 from coalition_tui.tui import make_app
+from coalition_tui.tui.record_pane import RecordPane
 
 PARIS_2026 = "2026-01-06-paris"
 
@@ -141,17 +142,14 @@ async def test_across_meetings_ticks_read_without_colour():
 
 
 @pilot_test
-async def test_countries_enter_lists_every_meeting_in_date_order():
-    from coalition_tui.tui.evidence import EvidenceScreen
-
+async def test_countries_lists_every_meeting_of_a_country_in_date_order():
     app = make_app(DATA, blink=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        app.push_screen(EvidenceScreen("GBR", None))
+        await pilot.press("2", "slash", *"united kingdom", "enter")
         await pilot.pause()
-        options = app.screen.query_one(OptionList)
-        headings = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        headings = [h.removeprefix("── ").rsplit(" (", 1)[0] for h in headings if h.startswith("── ")]
+        lines = app.screen.query_one(RecordPane).lines_text(width=2000)
+        headings = [line.rsplit(" · ", 1)[0] for line in lines if not line.startswith(("[", "    “"))]
         corpus = app.corpus
         expected = [s.label for s in corpus.summits_by_date() if corpus.filter(country="GBR", summit=s.id)]
         assert headings == expected

@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from conftest import DATA, SEEDS, heading, load_back, loaded, open_source, pilot_test, shown
+from conftest import DATA, SEEDS, country_text, heading, load_back, loaded, open_source, pilot_test, shown
 from rich.text import Text
 from textual.widgets import Input, OptionList, Static
 
@@ -28,7 +28,7 @@ async def test_italy_declined_troops_at_paris_2026_with_the_quote():
         await loaded(pilot)
         await pilot.press("2", "slash", *"italy", "enter")
         await pilot.pause()
-        detail = str(app.screen.query_one("#country-detail", Static).render())
+        detail = country_text(app)
         assert "Paris, 6 Jan 2026" in detail and "declined" in detail and "would not contribute troops" in detail
         await pilot.press("1", *"jjjjj", *"llll", "enter")
         await pilot.pause()
@@ -149,7 +149,7 @@ async def test_markup_in_articles_names_and_quotes_is_shown_literally_and_does_n
         assert app.is_running  # clicking the text did not run app.quit
         await pilot.press("2", "slash", *"brit", "enter")
         await pilot.pause()
-        assert "[@click=app.quit]would send troops[/]" in str(app.screen.query_one("#country-detail", Static).render())
+        assert "[@click=app.quit]would send troops[/]" in country_text(app)
 
 
 @pilot_test

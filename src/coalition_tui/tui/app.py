@@ -16,7 +16,7 @@ from textual.color import Color
 from textual.content import Content
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from coalition_tui.store.derived import Change
@@ -26,6 +26,7 @@ from coalition_tui.store.safe import UNSAFE, inert, is_inert
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.commands import CoalitionCommands
 from coalition_tui.tui.dialogs import ConfirmScreen, ExportScreen, HelpScreen
+from coalition_tui.tui.keybar import KeyBar
 from coalition_tui.tui.keymap import APP_BINDINGS
 from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
 from coalition_tui.tui.messages import CorpusChanged, CorpusReadAgain, ExportWritten, WorkProgress
@@ -91,7 +92,7 @@ class CoalitionApp(App[None]):
         yield Header()
         yield Static(Text(f"Loading the corpus from {self.data_dir} …"), id="loading-label")
         yield ProgressBar(id="loading-bar", show_eta=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         from coalition_tui.tui.dialogs import binding_ids

@@ -8,9 +8,10 @@ from textual import on
 from textual.binding import BindingType
 from textual.events import Mount, ScreenResume
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from coalition_tui.store.derived import Change, Touched
+from coalition_tui.tui.keybar import KeyBar
 from coalition_tui.tui.keymap import CLEAR, FILTER
 from coalition_tui.tui.widgets import FilterInput
 
@@ -95,8 +96,8 @@ class CorpusScreen(Screen[None]):
         assert corpus is not None, "views are shown only once the corpus has loaded"
         return corpus
 
-    def header_footer(self) -> tuple[Header, Footer]:
-        return Header(), Footer()
+    def header_footer(self) -> tuple[Header, KeyBar]:
+        return Header(), KeyBar()
 
     def toggle(self, records: list[Commitment]) -> None:
         self.capp.toggle_selection(records)
@@ -122,7 +123,7 @@ class FilterMixin:
         box = self.filter_box()
         box.add_class("-active")
         box.cursor_blink = self.app.blink  # type: ignore[attr-defined]
-        box.focus()
+        self.set_focus(box)  # type: ignore[attr-defined]  # now: Widget.focus waits for the keys already typed
 
     def action_clear_filter(self) -> None:
         box = self.filter_box()

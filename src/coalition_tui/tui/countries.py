@@ -1,9 +1,11 @@
-"""Countries: a filterable list with counts; the detail is the country's people and its timeline."""
+"""Countries: a filterable list with counts; beside it the country's people and every record it has,
+meeting by meeting, with the highlighted record's whole quote and source underneath."""
 
 from __future__ import annotations
 
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
@@ -11,15 +13,19 @@ from textual.widgets import DataTable, Static
 from coalition_tui.analysis import browse
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
-from coalition_tui.tui.keymap import ACROSS, ALL_RECORDS, SELECT
+from coalition_tui.tui.keybar import KeyBar
+from coalition_tui.tui.keymap import ACROSS, ALL_RECORDS, RECORD_BINDINGS, SELECT
+from coalition_tui.tui.record_pane import Entry, Heading, RecordPane
 from coalition_tui.tui.widgets import FilterInput, Table
 
-SHOWN_PER_MEETING = 5  # the detail stays quick on a big corpus; Enter lists every record
 DETAIL_DELAY = 0.08  # seconds the cursor rests before the detail is redrawn
 
 
 class CountriesScreen(FilterMixin, CorpusScreen):
-    BINDINGS = [*FilterMixin.BINDINGS, SELECT, ALL_RECORDS, ACROSS]
+    """Enter browses the country's records: while it does, the movement keys, Space and Esc act on the
+    records (priority bindings, enabled only then); the list keeps the focus, so nothing else repaints."""
+
+    BINDINGS = [*FilterMixin.BINDINGS, SELECT, ALL_RECORDS, ACROSS, *RECORD_BINDINGS]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -28,12 +34,16 @@ class CountriesScreen(FilterMixin, CorpusScreen):
             with Vertical(classes="list-pane"):
                 yield FilterInput(placeholder="filter: a name, alias, person, capital…", id="filter")
                 yield Table(id="countries", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(classes="detail-pane", id="country-detail-pane"):
+            with Vertical(classes="detail-pane", id="country-detail-pane"):
                 yield Static(id="country-detail")
+                yield RecordPane(id="country-records")
+                yield Static(id="country-record", classes="record-box")
         yield footer
 
     def on_mount(self) -> None:
+        self.browsing = False  # the movement keys act on the records
         self._pending: Timer | None = None
+        self._actor: str | None = None  # whose records the pane lists
         self.sub_title = "Countries"
         self.counts = browse.actor_counts(self.corpus)
         table = self.query_one("#countries", Table)
@@ -62,40 +72,101 @@ class CountriesScreen(FilterMixin, CorpusScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # The cursor repaints at once; the detail follows when the keys pause, so holding j stays smooth.
         actor = str(event.row_key.value) if event.row_key else None
-        if self._pending is not None:
-            self._pending.stop()
+        self._cancel_pending()
         self._pending = self.set_timer(DETAIL_DELAY, lambda: self._show(actor))
 
+    def _cancel_pending(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+
     def _show(self, actor: str | None) -> None:
+        self._pending = None
+        self._browse(False)
+        self._actor = actor
         detail = self.query_one("#country-detail", Static)
+        pane = self.query_one(RecordPane)
         if actor is None:
             detail.update(Content("Nothing matches the filter. Esc clears it."))
+            pane.show(self.corpus, [], self.capp.selection)
             return
         corpus = self.corpus
         entity = corpus.gazetteer.entity(actor)
         code = f"  {entity.id} / {entity.alpha2}" if entity is not None and hasattr(entity, "alpha2") else ""
         people = [corpus.label(p) for p in browse.people_of(corpus, actor)]
-        parts: list[Content] = [
-            Content.assemble((corpus.label(actor), "bold underline"), code, "\n"),
-            Content.assemble(("People  ", "bold"), ", ".join(people) if people else "none named", "\n"),
-        ]
-        selected = self.capp.selection
+        entries: list[Entry] = []
+        meetings = 0
         for summit, records in browse.timeline(corpus, actor):
-            parts.append(Content.assemble("\n", (f"{summit.label} · {summit.format}", "bold reverse"), "\n"))
-            for record in records[:SHOWN_PER_MEETING]:
-                parts.append(render.record_block(corpus, record, record.id in selected))
-                parts.append(Content("\n"))
-            if len(records) > SHOWN_PER_MEETING:
-                parts.append(
-                    Content.styled(
-                        f"… {len(records) - SHOWN_PER_MEETING} more at this meeting: Enter lists them all\n",
-                        style="italic",
-                    )
-                )
-        detail.update(Content("").join(parts))
+            entries.append(Heading(f"{summit.label} · {summit.format} ({len(records)})"))
+            entries.extend(records)
+            meetings += 1
+        count = len(entries) - meetings
+        detail.update(
+            Content.assemble(
+                (corpus.label(actor), "bold underline"),
+                code,
+                "\n",
+                ("People  ", "bold"),
+                ", ".join(people) if people else "none named",
+                "\n",
+                (f"{count} record(s) at {meetings} meeting(s)", "bold"),
+                ("   Enter browses them" if count else "", "dim"),
+            )
+        )
+        pane.show(corpus, entries, self.capp.selection)
+
+    @on(RecordPane.Highlighted)
+    def _record_highlighted(self, event: RecordPane.Highlighted) -> None:
+        box = self.query_one("#country-record", Static)
+        if event.record is None:
+            box.update(Content(""))
+            return
+        box.update(render.record_block(self.corpus, event.record, event.record.id in self.capp.selection))
+
+    # ------------------------------------------------------------------ browsing the records
+    def _browse(self, on: bool) -> None:
+        if on != self.browsing:
+            self.browsing = on
+            self.query_one(RecordPane).activate(on)
+            self.query_one(KeyBar).refresh()  # in this frame (refresh_bindings would take one more)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action.startswith("records_"):
+            return self.browsing  # otherwise the key goes on to the list
+        return True
+
+    def action_records_move(self, step: int) -> None:
+        self.query_one(RecordPane).move(step)
+
+    def action_records_page(self, step: int) -> None:
+        self.query_one(RecordPane).page(step)
+
+    def action_records_ends(self, last: int) -> None:
+        self.query_one(RecordPane).ends(bool(last))
+
+    def action_records_toggle(self) -> None:
+        record = self.query_one(RecordPane).record
+        if record is not None:
+            self.toggle([record])
+
+    def action_records_leave(self) -> None:
+        self._browse(False)
+
+    @on(RecordPane.Clicked)
+    def _record_clicked(self, _event: RecordPane.Clicked) -> None:
+        self._browse(True)
+
+    def action_filter(self) -> None:
+        self._browse(False)
+        super().action_filter()
 
     def refresh_selection(self) -> None:
-        self._show(self.current())
+        pane = self.query_one(RecordPane)
+        pane.mark(self.capp.selection)
+        record = pane.record
+        if record is not None:
+            box = self.query_one("#country-record", Static)
+            box.update(render.record_block(self.corpus, record, record.id in self.capp.selection))
 
     def action_toggle_selection(self) -> None:
         actor = self.current()
@@ -103,11 +174,15 @@ class CountriesScreen(FilterMixin, CorpusScreen):
             self.toggle(self.corpus.by_country.get(actor, []))
 
     def action_open(self) -> None:
-        from coalition_tui.tui.evidence import EvidenceScreen
-
+        """Enter: the records of the country under the cursor, focused to browse (no screen to build)."""
         actor = self.current()
-        if actor:
-            self.app.push_screen(EvidenceScreen(actor, None))
+        if actor is None:
+            return
+        if self._pending is not None or actor != self._actor:
+            self._cancel_pending()
+            self._show(actor)
+        if self.query_one(RecordPane).record is not None:
+            self._browse(True)
 
     def action_across(self) -> None:
         from coalition_tui.tui.diff import AcrossScreen

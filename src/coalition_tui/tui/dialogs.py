@@ -27,6 +27,7 @@ from coalition_tui.tui.keymap import (
     NEW_MEETING,
     NEW_RECORD,
     OPEN,
+    RECORD_BINDINGS,
     REVIEW_BINDINGS,
     SELECT,
     SORT,
@@ -73,6 +74,7 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
         ],
     ),
     ("Overview (1)", [KIND_FILTER, LEVELS]),
+    ("Countries (2): after Enter, the keys act on the country's records", _listed(RECORD_BINDINGS)),
     ("Summits (3)", [NEW_MEETING]),
     (
         "Sources (4): Tab to the text, ↑/↓ move a sentence cursor",

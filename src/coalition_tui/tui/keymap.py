@@ -50,7 +50,18 @@ DIFF_MARK = Binding("d", "diff", "Diff: mark / compare", id="sources.diff")
 NEW_RECORD = Binding("n", "new_record", "New record", id="sources.new_record")
 EDIT_RECORD = Binding("E", "edit_record", "Edit record", id="sources.edit_record")
 NEW_MEETING = Binding("n", "new_meeting", "New meeting", id="summits.new")
-ALL_RECORDS = Binding("enter", "open", "All records", id="countries.open")
+ALL_RECORDS = Binding("enter", "open", "Records", id="countries.open")
+# Countries, once Enter browses a country's records (priority: before the list's own keys).
+RECORD_BINDINGS: list[BindingType] = [
+    Binding("j,down", "records_move(1)", "Next record", id="records.down", show=False, priority=True),
+    Binding("k,up", "records_move(-1)", "Previous record", id="records.up", show=False, priority=True),
+    Binding("pagedown", "records_page(1)", "Page down", id="records.page_down", show=False, priority=True),
+    Binding("pageup", "records_page(-1)", "Page up", id="records.page_up", show=False, priority=True),
+    Binding("g,home", "records_ends(0)", "First record", id="records.first", show=False, priority=True),
+    Binding("G,end", "records_ends(1)", "Last record", id="records.last", show=False, priority=True),
+    Binding("space", "records_toggle", "Select record", id="records.select", priority=True),
+    Binding("escape", "records_leave", "Back to the list", id="records.back", priority=True),
+]
 DIFF_BINDINGS: list[BindingType] = [
     Binding("n", "next", "Next difference", id="diff.next"),
     Binding("p", "previous", "Previous", id="diff.previous"),
