@@ -14,11 +14,18 @@ from coalition_tui.store.model import Kind, Stance
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 
 _LIST_AND = re.compile(r",\s+and\s+")
+_PART_STOP = re.compile(r";|\s[-–—]\s")
 _VERB = re.compile(
     r"\b(?:will|would|could|can|has|have|had|is|are|was|were|said|says|pledged|agreed|announced|offered|plans?|"
     r"promised|committed|declined|refused|ruled|sent|sends|provides?|provided)\b",
     re.IGNORECASE,
 )
+
+
+def _part_end(text: str, start: int) -> int:
+    """Where the part of ``text`` from ``start`` ends: at a semicolon, a dash or the sentence's end."""
+    stop = _PART_STOP.search(text, start)
+    return stop.start() if stop else len(text)
 
 
 def clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
@@ -32,8 +39,13 @@ def clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
     for match in context_cues.CLAUSE_BREAK.finditer(
         sentence.text, last
     ):  # inside a quotation too: its clauses are positions
-        if _LIST_AND.fullmatch(match.group()) and not _VERB.search(sentence.text, last, match.start()):
-            continue  # "Poland, Romania, Canada, and Australia were represented": the end of a list, not a clause
+        if _LIST_AND.fullmatch(match.group()) and (
+            not _VERB.search(sentence.text, last, match.start())
+            or not _VERB.search(sentence.text, match.end(), _part_end(sentence.text, match.end()))
+        ):
+            # "Poland, Romania, Canada, and Australia were represented", "Starmer was joined by A, B, and
+            # C.": the end of a list, not a clause (no verb before it, or none after it)
+            continue
         spans.append((sentence.start + last, sentence.start + match.start()))
         last = match.end()
     spans.append((sentence.start + last, sentence.end))

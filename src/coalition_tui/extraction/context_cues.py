@@ -21,7 +21,7 @@ PARTICIPATION_CUES = Cue(
     r"\battend(?:ed|s|ing|ees?)?(?: by)?\b",
     # "joined the call", "joined via video", "also joined." — not "join security guarantees"
     (
-        r"\bjoin(?:ed|s|ing)?(?: by\b| (?=via\b|in person\b|virtually\b|remotely\b|online\b)|(?=\s*(?:[.,;]|$))|(?= (?:\S+ ){0,3}MEET\b))".replace(
+        r"\bjoin(?:ed|s|ing)?(?: by\b| (?=via\b|in person\b|virtually\b|remotely\b|online\b)|(?=\s*(?:[.,;]|$))|(?= (?:\S+ ){0,5}MEET\b))".replace(
             "MEET", _MEETING
         ),
         ("join",),
@@ -39,7 +39,8 @@ PARTICIPATION_CUES = Cue(
     (r"\bvideo ?call\b", ("video",)),
     r"\btook part\b",
     r"\btaking part\b",
-    (r"\bparticipation (?:of|by)\b", ("participation",)),  # "welcome the participation of US representatives"
+    (r"\bparticipation (?:of|by|from)\b", ("participation",)),  # "welcome the participation of US representatives"
+    (r"\bamong (?:those|the (?:leaders|participants|attendees)) (?:present|attending)\b", ("among",)),
     (
         r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b",
         ("to include", "to attend", "to join", "to take part"),
@@ -58,7 +59,11 @@ PARTICIPATION_CUES = Cue(
     r"\bconvened by\b",
     r"\bsigned\b",
     r"\bgathered\b",
-    (r"\b(?:group|meeting|coalition|summit|talks|leaders) (?:also )?includ(?:es|ed)\b", ("includ",)),
+    (
+        r"\b(?:group|meeting|coalition|summit|talks|leaders|nations|countries|participants|attendees|others) "
+        r"(?:also )?includ(?:es|ed)\b",
+        ("includ",),
+    ),
 )
 ABSENCE_CUES = Cue(
     r"\babsent\b",
@@ -75,11 +80,21 @@ ABSENCE_CUES = Cue(
     ),
     r"\bskipp(?:ed|ing)\b",
 )
+# In a roll-call, a name after one of these was not there: "every member except the United States".
+EXCLUDED_BEFORE = re.compile(
+    r"\b(?:except(?: for)?|excluding|but not|apart from|save for|with the exception of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The same, between two names of a roll-call: "Spain and Japan, but not the United States".
+EXCLUDED_BETWEEN = re.compile(
+    r"^\s*,?\s*(?:(?:and|but) )?(?:except(?: for)?|excluding|not|apart from|save for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Between a participation cue and the names it introduces: auxiliaries, role nouns and titles
 # ("attended by representatives of", "Among the attendees were UK Prime Minister", "hosted by the").
 ROLL_CALL_FILLER = re.compile(
     r"^[\s,:]*(?:(?:were|was|are|is|be|by|the|a|an|of|from|with|including|like|such as|as well as|and|also|"
-    r"among them|in person|remotely|virtually|representatives?|leaders?|heads?(?: of (?:state|government))?|"
+    r"among them|among others|in person|remotely|virtually|representatives?|leaders?|heads?(?: of (?:state|government))?|"
     r"chiefs?(?: of (?:general )?staffs?)?|officials?|ministers?|delegations?|counterparts?|envoys?|ambassadors?|"
     r"prime|minister|president|vice|chancellor|premier|secretary|general|defen[cs]e|foreign|interim|deputy|"
     r"\d+|some|several|other|countries|nations|states|allies)\b[\s,:]*)*$",
@@ -140,7 +155,7 @@ FORCE_NOUN = re.compile(r"^\s*(?:and \w+ )?(?:forces|troops|soldiers|peacekeeper
 TITLE_AFTER_DEMONYM = re.compile(
     r"^\s*(?:(?:foreign|defen[cs]e|prime|deputy|interim|vice|government|senior|military|armed forces)\s+)*"
     r"(?:minister|president|chancellor|premier|leader|officials?|spokes(?:wo)?man|spokesperson|envoy|ambassador|"
-    r"government|diplomats?|chief|commander|secretary)\b",
+    r"government|diplomats?|chief|commander|secretary|(?-i:PM))\b",
     re.IGNORECASE,
 )
 # A dateline opens an article ("PARIS, 4 September 2025 —", "LONDON (AFP) -"): its place is no actor.
@@ -180,7 +195,7 @@ GROUP_PHRASES = Cue(
 GROUP_ENTITY = "coalition-of-the-willing"
 # Clause boundaries inside a sentence.
 CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?:while|whereas|but|as|where)\s+|\s+but\s+|,\s+and\s+(?=[A-Z]|he |she |they |it )"
+    r";\s+|,\s+(?:while|whereas|but|as|where)\s+(?!not\b|except|excluding)|\s+but\s+(?!not\b|except|excluding)|,\s+and\s+(?=[A-Z]|he |she |they |it )"
     r"|,\s+(?:adding|saying|noting|stressing)(?: that)?\s+|,\s+(?=(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:will|would|has|have|pledged|plans?|intends?|offered)\b)"
     r"|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
 )

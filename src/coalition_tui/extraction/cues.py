@@ -94,6 +94,11 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bceasefire monitoring\b",
         r"\bmonitor(?:ing|s|ed)? (?:of )?(?:the |an? |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
         (r"\b(?:monitoring|verification) mechanism\b", ("mechanism",)),
+        (
+            r"\bobserv(?:e|es|ed|ing|ers?|ation) (?:of )?(?:the |an? |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
+            ("observ",),
+        ),
+        (r"\b(?:ceasefire|truce) (?:observers?|observation|verification)\b", ("observ", "verification")),
     ),
     Kind.HEADQUARTERS: Cue(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
     Kind.TRAINING: Cue(
@@ -179,6 +184,8 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bsuspended\b",
             r"\bwithdr[ae]w\b",
             r"\bhalted\b",
+            # halting acts, as verbs only ("did not have a veto" is no refusal)
+            (r"\b(?:veto(?:es|ed|ing)|block(?:s|ed|ing))\b(?! by\b)", ("veto", "block")),
         ),
     ),
     (

@@ -242,8 +242,10 @@ class Extractor:
             if mention.entity == context_cues.GROUP_ENTITY:
                 continue
             actor = self.actor(mention, ctx.on)
+            excluded = context_cues.EXCLUDED_BEFORE.search(ctx.text[: mention.start - ctx.start])
+            said = Stance.DECLINED if excluded else stance  # "all members but not the United States"
             self._add(
-                ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx, how, cue
+                ctx.found, actor, Kind.PARTICIPATION, said, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx, how, cue
             )
 
     def _contributions(self, ctx: Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:

@@ -88,6 +88,11 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "not prepared to",
             "not ready to",
             "not willing to",
+            # measures one will not back (ANNOTATION.md: declined, not opposed)
+            "not support",
+            "n't support",
+            "not back",
+            "n't back",
         ),
     ),
     (
@@ -105,6 +110,12 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "assess whether",
             "study whether",
             "look at whether",
+            # work towards something not yet decided (ANNOTATION.md, "Aims and work")
+            "work on option",
+            "work on plan",
+            "study option",
+            "task planner",
+            "continue talk",
         ),
     ),
     (

@@ -100,7 +100,8 @@ def introduced(ctx: Clause, cue_end: int) -> list[Found]:
         named = (
             before in context_cues.PARTICIPANT_PREPOSITIONS and len(gap) <= context_cues.PARTICIPANT_REACH
         ) or bool(context_cues.ROLL_CALL_FILLER.match(gap))
-        if named or (listing and _coordinated(ctx, last_end, a)):
+        excluded = listing and context_cues.EXCLUDED_BETWEEN.match(gap)  # kept: the caller reads it as absent
+        if named or excluded or (listing and _coordinated(ctx, last_end, a)):
             people.append(mention)
             listing, last_end = True, mention.end - ctx.start
         else:
