@@ -152,6 +152,21 @@ def test_a_list_ending_in_a_comma_and_is_one_clause_but_two_pledges_are_two(extr
     )
 
 
+def test_owners_and_unknown_names_inside_a_list_do_not_end_it(extractor):
+    got = claims(
+        extractor, "Petteri Orpo, Sweden's Ulf Kristersson and the Netherlands' Dick Schoof attended the meeting."
+    )
+    assert attended("FIN", "SWE", "NLD") <= got
+    got = claims(extractor, "Delegations from Iceland, the Republic of Nowhere, Estonia and Latvia attended the talks.")
+    assert attended("ISL", "EST", "LVA") <= got
+
+
+def test_a_plural_possessive_before_a_noun_of_position_is_the_actor(extractor):
+    got = claims(extractor, "Officials cited the Netherlands' refusal to send ground troops.")
+    assert ("NLD", "troops_in_ukraine", "declined") in got
+    assert not {c for c in got if c[0] == "NLD" and c[2] in ("committed", "willing")}
+
+
 def test_one_sentence_gives_a_record_per_independent_clause(extractor):
     got = claims(extractor, "Britain will deploy jets, Sweden will fund air defence and Norway will provide frigates.")
     assert {("GBR", "air_support", "committed"), ("SWE", "funding", "committed")} <= got

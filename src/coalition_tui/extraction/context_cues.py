@@ -148,7 +148,19 @@ RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
 SUBORDINATOR = re.compile(r"\b(?:what|whether|which|how|why|because|although)\b", re.IGNORECASE)
 QUESTION_WORDS = frozenset({"whether", "if", "unless", "why", "how"})
 # Coordination between the members of one subject ("Britain and France", "Macron, Starmer and Zelenskyy").
-COORDINATION = re.compile(r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$", re.IGNORECASE)
+COORDINATION = re.compile(
+    r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$"
+    # a name nobody knows inside a list does not end it: "Luxembourg, the Republic of Kosovo, Montenegro"
+    r"|^\s*,\s*(?:the\s+)?(?-i:[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?(?:the\s+)?[A-Z][\w'’.-]*){0,3})\s*,\s*(?:and\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Between two names of a list, an owner and a title before the next person: ", Denmark's Prime Minister
+# Mette Frederiksen and the Netherlands' Dick Schoof".
+OWNER_GAP = re.compile(
+    r"^\s*(?:,|and|, and)?\s*(?:the\s+)?(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s?\s+"
+    r"(?:(?:prime|foreign|defen[cs]e|deputy)\s+)?(?:minister|president|chancellor|premier|leader|secretary(?: general)?|(?-i:PM))?\s*$",
+    re.IGNORECASE,
+)
 # Forces named by their owner: "French and British forces", "troops from France and the UK".
 FORCE_NOUN = re.compile(r"^\s*(?:and \w+ )?(?:forces|troops|soldiers|peacekeepers|military)\b", re.IGNORECASE)
 # "Turkish Foreign Minister Hakan Fidan said", "Dutch officials said": the demonym names who speaks

@@ -44,14 +44,18 @@ class Clause(NamedTuple):
 
 
 def _coordinated(ctx: Clause, end: int, start: int) -> bool:
-    """Only "and", a comma or "as well as" between ``end`` and ``start`` (clause offsets)."""
-    return bool(context_cues.COORDINATION.match(ctx.text[end:start]))
+    """Only "and", a comma or "as well as" between ``end`` and ``start`` (clause offsets), or an owner
+    and a title before a person ("and the Netherlands' Dick Schoof")."""
+    gap = ctx.text[end:start]
+    return bool(context_cues.COORDINATION.match(gap) or context_cues.OWNER_GAP.match(gap))
 
 
 def eligible(ctx: Clause, mention: Found) -> bool:
     """A mention that can be a subject: not a possessive (unless a noun of position follows: "Italy's
     refusal to send"), not after a preposition, not a bare adjective."""
-    if mention.possessive and not context_cues.STANCE_NOUN.match(ctx.text, mention.end - ctx.start):
+    end = mention.end - ctx.start
+    apostrophe = ctx.text.startswith(("'", "’"), end)  # "the Netherlands' Dick Schoof"
+    if (mention.possessive or apostrophe) and not context_cues.STANCE_NOUN.match(ctx.text, end + apostrophe):
         return False
     offset = mention.start - ctx.start
     if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS:
