@@ -24,6 +24,7 @@ OPENERS_ALLOWED = {
     "store/locking.py": {"_acquire"},
     "store/parallel.py": {"_real_stderr"},  # os.devnull, for writing
     "extraction/confidence.py": {"shipped_model"},  # a file of this package (the model's weights), not input
+    "actions/fetch.py": {"fetch"},  # a URL, not a file: read in chunks under a byte and a time limit
 }
 READ_CALLS = {"read_bytes", "read_text", "open", "fdopen", "load"}
 

@@ -103,7 +103,7 @@ def test_records_italy_declined_troops_in_paris_2026(capsys):
     assert row["stance"] == "declined" and row["summit"] == "2026-01-06-paris"
     assert "would not contribute troops" in row["quote"]
     expected = [k for key in FIELD_ORDER for k in (("country", "country_code") if key == "country" else (key,))]
-    assert list(row) == expected  # the record schema, in its order
+    assert list(row) == [*expected, "cited"]  # the record schema, in its order, then where it was published
 
 
 def test_records_source_prefix_and_summit_date(capsys):

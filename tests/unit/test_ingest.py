@@ -50,12 +50,19 @@ def test_the_same_file_twice_changes_nothing(data_copy: Path, tmp_path: Path, ca
     assert tree(data_copy) == before
 
 
-def test_summit_is_guessed_from_the_text(data_copy: Path):
+def test_summit_is_guessed_from_the_text_and_an_undated_guess_asks(data_copy: Path, capsys):
     vague = data_copy.parent / "vague.txt"
     vague.write_text("Leaders met in Paris, and Belgium said it would send troops.", encoding="utf-8")
     assert ingest(data_copy, str(vague)) == 1  # "Paris" alone fits three meetings
-    assert ingest(data_copy, str(ARTICLES / "baltic_typos.txt")) == 0  # "the Paris summit on Tuesday"
-    assert load_corpus(data_copy).sources["baltic_typos"].summit == "2026-01-06-paris"
+    capsys.readouterr()
+    # "the Paris summit on Tuesday", no date anywhere: the guess is shown with its reason, not filed
+    assert ingest(data_copy, str(ARTICLES / "baltic_typos.txt")) == 1
+    said = capsys.readouterr().err
+    assert "undated; it seems to report 2026-01-06-paris (names Paris" in said and "--summit 2026-01-06-paris" in said
+    assert "baltic_typos" not in load_corpus(data_copy).sources
+    assert ingest(data_copy, str(ARTICLES / "baltic_typos.txt"), "--date", "2026-01-07") == 0
+    source = load_corpus(data_copy).sources["baltic_typos"]
+    assert source.summit == "2026-01-06-paris" and "Meeting guessed: 2026-01-06-paris (" in source.note
     article = data_copy.parent / "dated.txt"
     article.write_text("On 6 January 2026 in Paris, Belgium said it would send troops.", encoding="utf-8")
     assert ingest(data_copy, str(article)) == 0
@@ -85,7 +92,7 @@ def test_bad_input_is_one_line_and_writes_nothing(data_copy: Path, tmp_path: Pat
     before = tree(data_copy.parent)
     assert ingest(data_copy, str(path), "--summit", "2025-03-27-paris") == 1
     err = capsys.readouterr().err
-    ingest_says = "no .txt article there" if case == "directory" else message  # ingest reads a folder's articles
+    ingest_says = "no .txt, .html or .pdf article there" if case == "directory" else message  # ingest reads a folder's articles
     assert err.count("\n") == 1 and ingest_says in err and str(path) in err
     assert tree(data_copy.parent) == before
     assert main(["extract", "--data", str(data_copy), str(path)]) == 1
@@ -185,7 +192,7 @@ def test_a_folder_of_articles_is_ingested_through_the_worker_path_with_outlet_an
     assert len(out) == count and all(" added as wire-" in line for line in out)
     sources = {s.id: s for s in load_corpus(data_copy).sources.values() if s.id.startswith("wire-")}
     assert len(sources) == count
-    assert {(s.outlet, s.date) for s in sources.values()} == {("Test Wire", dt.date(2025, 3, 28))}
+    assert {(s.outlet, s.published) for s in sources.values()} == {("Test Wire", dt.date(2025, 3, 28))}
     assert ingest(data_copy, *args) == 0  # again: nothing changes
     assert all("nothing changed" in line for line in capsys.readouterr().out.splitlines())
 

@@ -20,6 +20,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from coalition_tui.actions.documents import (
+    DOCUMENT_SUFFIXES,
+    Document,
+    DocumentError,
+    Metadata,
+    convert,
+    kind_of,
+    read_document,
+)
+from coalition_tui.actions.fetch import Fetched
 from coalition_tui.actions.intake import (
     ARTICLES_DIR,
     COMMITMENTS_DIR,
@@ -34,9 +44,9 @@ from coalition_tui.actions.intake import (
     registered,
 )
 from coalition_tui.extraction.extract import Extractor
-from coalition_tui.extraction.meetings import guess_summit
+from coalition_tui.extraction.meetings import explain_guess
 from coalition_tui.store.corpus import Corpus
-from coalition_tui.store.loader import Progress, _noop
+from coalition_tui.store.loader import Progress, _noop, decode_article
 from coalition_tui.store.locking import check_writable, data_lock
 from coalition_tui.store.model import Commitment, Source, Summit
 from coalition_tui.store.parallel import WORKERS, pool_map
@@ -47,8 +57,10 @@ from coalition_tui.store.sharing import Sharing
 CHUNK = 25
 
 
-def article_files(target: Path) -> tuple[list[Path], list[str]]:
-    """The ``.txt`` files of a file or folder (recursively, symlinked folders not followed), and problems."""
+def article_files(target: Path, documents: bool = False) -> tuple[list[Path], list[str]]:
+    """The ``.txt`` files of a file or folder (recursively, symlinked folders not followed; with
+    ``documents`` saved pages and PDFs too), and problems."""
+    suffixes = (".txt", *DOCUMENT_SUFFIXES) if documents else (".txt",)
     if target.is_file():
         return [target], []
     if not target.is_dir():
@@ -59,7 +71,7 @@ def article_files(target: Path) -> tuple[list[Path], list[str]]:
     for folder, dirs, files in os.walk(target, followlinks=False, onerror=lambda e: problems.append(f"{e}")):
         dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith("."))
         for name in sorted(files):
-            if name.lower().endswith(".txt") and not name.startswith("."):
+            if name.lower().endswith(suffixes) and not name.startswith("."):
                 path = Path(folder) / name
                 why = _not_plain(path)
                 if why:
@@ -108,6 +120,16 @@ class _Job:
     cache: bool = False  # send its records back (only when the corpus is built from them)
     outlet: str = ""
     date: dt.date | None = None  # the publication date, if given: it helps guess the meeting
+    url: str = ""  # where it was fetched from
+    body: bytes = b""  # what was fetched (a URL), converted in the worker
+    suffix: str = ".txt"  # what the input is: ".txt", ".html" or ".pdf"
+    headline: str = ""  # given by the user: replaces the one found
+    guess: bool = False  # file an undated article under the meeting it seems to report, without asking
+
+    @property
+    def original(self) -> str:
+        """Where the original bytes of a page or PDF are kept, beside the text ("" for text)."""
+        return "" if self.suffix == ".txt" else f"{ARTICLES_DIR}/{self.source}{self.suffix}"
 
 
 @dataclass(frozen=True)
@@ -150,16 +172,28 @@ def _ingest_one(job: _Job) -> _Done:
     worker = _WORKER
     assert worker is not None
     path = Path(job.path)
+    shown = job.url or display_path(path)
     try:
-        text, raw = read_input(path)
+        text, raw, document = _read_job(job, path)
     except IngestError as exc:
         return _Done(job, problem=str(exc))
-    summit = job.summit or guess_summit(worker.summits.values(), text, job.date)
+    except DocumentError as exc:
+        return _Done(job, problem=f"{shown}: {exc}")
+    meta = document.meta.merged(Metadata(headline=job.headline, published=job.date, outlet=job.outlet))
+    meta = meta if meta.url or not job.url else replace(meta, url=job.url)  # the canonical address first
+    guessed = None if job.summit else explain_guess(worker.summits.values(), text, meta.published)
+    summit = job.summit or (guessed.summit if guessed else None)
     if summit is None:
         choices = ", ".join(sorted(worker.summits))
         return _Done(
             job,
-            problem=f"{display_path(path)}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'",
+            problem=f"{shown}: cannot tell which meeting it reports; ingest it with --summit (one of: {choices}), or add the meeting with 'coalition-tui meeting add DATE PLACE'",
+        )
+    if guessed is not None and not guessed.sure and not job.guess:
+        return _Done(
+            job,
+            problem=f"{shown}: undated; it seems to report {summit} ({guessed.because}): ingest it with "
+            f"--summit {summit} to confirm, or give its --date",
         )
     digest = hashlib.sha256(raw)
     date = worker.summits[summit].date
@@ -168,24 +202,32 @@ def _ingest_one(job: _Job) -> _Done:
         records = worker.extractor.extract(text, source, summit, date)
         return records, candidates_file(source, summit, records)
 
-    made = create_files(worker.root, path, job.source, raw if job.copy else None, extracted, durable=False)
+    original = (job.suffix, document.original) if document.original else None
+    made = create_files(
+        worker.root, path, job.source, raw if job.copy else None, extracted, durable=False, original=original
+    )
     if made is None:
-        return _Done(
-            job, problem=f"{display_path(path)}: every name for it is taken in the data folder; rename the file"
-        )
+        return _Done(job, problem=f"{shown}: every name for it is taken in the data folder; rename the file")
     source, records, payload = made
     if source != job.source:  # another process took the name meanwhile
         file = f"{ARTICLES_DIR}/{source}.txt" if job.copy else job.file
         job = replace(job, source=source, file=file)
     target = worker.root / COMMITMENTS_DIR / f"{source}.toml"
+    how = f"fetched from {job.url}" if job.url and job.body else f"ingested from {path.name}"
+    guess_note = f" Meeting guessed: {summit} ({guessed.because})." if guessed else ""
     entry: dict[str, Any] = {
         "file": job.file,
-        "headline": headline(text, path),
+        "headline": meta.headline or headline(text, path),
         "summit": summit,
         "sha256": digest.hexdigest(),
-        "note": f"Ingested from {path.name}.",
-        **({"outlet": job.outlet} if job.outlet else {}),
-        **({"date": job.date} if job.date else {}),
+        "note": f"{how[0].upper()}{how[1:]}.{guess_note}",
+        **{k: v for k, v in _citation(meta).items() if v},
+    }
+    if document.original:
+        entry |= {"original": job.original, "original_sha256": hashlib.sha256(document.original).hexdigest()}
+    digests = {
+        str(target): hashlib.sha256(payload).digest(),
+        str(worker.real(worker.root / job.file)): digest.digest(),
     }
     return _Done(
         job,
@@ -193,11 +235,40 @@ def _ingest_one(job: _Job) -> _Done:
         text=text,
         records=len(records),
         cached=pickle.dumps([r.values() for r in records], pickle.HIGHEST_PROTOCOL) if job.cache else b"",
-        digests={
-            str(target): hashlib.sha256(payload).digest(),
-            str(worker.real(worker.root / job.file)): digest.digest(),
-        },
+        digests=digests,
     )
+
+
+def _citation(meta: Metadata) -> dict[str, Any]:
+    """The metadata a sources.toml entry carries besides its headline (none is ever None: TOML has no null)."""
+    return {
+        "published": meta.published,
+        "outlet": meta.outlet,
+        "author": meta.author,
+        "url": meta.url,
+        "language": meta.language,
+    }
+
+
+def _read_job(job: _Job, path: Path) -> tuple[str, bytes, Document]:
+    """The text to keep, its bytes, and the document it came from (a fetched body, a saved page or PDF
+    converted, or a text file as it is)."""
+    if job.body:
+        if job.suffix == ".txt":
+            text, problem = decode_article(job.body, job.url)
+            if text is None:
+                raise IngestError(f"{problem.file}: {problem.message}" if problem else f"{job.url}: not text")
+            return text, job.body, Document(text, Metadata(url=job.url))
+        document = convert(job.body, job.suffix, job.url)
+    elif job.suffix != ".txt":
+        try:
+            document = read_document(path)
+        except OSError as exc:
+            raise IngestError(f"{display_path(path)}: cannot read: {exc.strerror or exc}") from None
+    else:
+        text, raw = read_input(path)
+        return text, raw, Document(text, Metadata())
+    return document.text, document.text.encode("utf-8"), document
 
 
 def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
@@ -216,25 +287,60 @@ def _run(corpus: Corpus, jobs: list[_Job], workers: int) -> Iterator[_Done]:
 def _jobs(
     corpus: Corpus,
     paths: list[Path],
+    fetched: list[Fetched],
     summit: str | None,
     in_place: bool,
     cache: bool,
-    outlet: str,
-    date: dt.date | None,
+    given: _Given,
 ) -> list[_Job]:
-    """A job per file with a source id of its own: the file's name, or the name and a hash of its path
-    when that is taken (by the corpus, by another file of this batch, by an article already copied)."""
+    """A job per file or fetched page with a source id of its own: the file's name, or the name and a
+    hash of its path when that is taken (by the corpus, by another file of this batch, by an article
+    already copied). A page or PDF is always copied: what is kept is its text, beside its bytes."""
     taken = set(corpus.sources)
     jobs = []
-    for path in paths:
-        here = in_place or in_folder(path, corpus.root)  # already in the folder: registered where it is
+    inputs: list[tuple[Path, Fetched | None]] = [(p, None) for p in paths] + [(_url_name(f.url), f) for f in fetched]
+    for path, page in inputs:
+        suffix = page.suffix if page else kind_of(path.name)
+        here = page is None and suffix == ".txt" and (in_place or in_folder(path, corpus.root))
         source = next(free_ids(corpus.root, path, taken, not here), None)
         if source is None:
             continue  # a hundred names taken: the worker reports it
         taken.add(source)
         file = _inside(path, corpus.root) if here else f"{ARTICLES_DIR}/{source}.txt"
-        jobs.append(_Job(str(path), source, file, summit, not here, cache, outlet, date))
+        jobs.append(
+            _Job(
+                page.url if page else str(path),
+                source,
+                file,
+                summit,
+                not here,
+                cache,
+                given.outlet,
+                given.date,
+                url=page.url if page else "",
+                body=page.body if page else b"",
+                suffix=suffix,
+                headline=given.headline,
+                guess=given.guess,
+            )
+        )
     return jobs
+
+
+@dataclass(frozen=True)
+class _Given:
+    """What the user says of the articles, over what is found in them."""
+
+    outlet: str = ""
+    date: dt.date | None = None
+    headline: str = ""
+    guess: bool = False
+
+
+def _url_name(url: str) -> Path:
+    """A file name for a fetched page, from the last part of its address ("leaders-pledge")."""
+    tail = url.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return Path(tail or url.split("//", 1)[-1].split("/", 1)[0])
 
 
 def _inside(path: Path, root: Path) -> str:
@@ -256,18 +362,23 @@ def ingest_many(
     adopt: bool = False,
     outlet: str = "",
     date: dt.date | None = None,
+    headline: str = "",
+    fetched: list[Fetched] | None = None,
+    guess: bool = False,
 ) -> IngestResult:
     """Ingest ``paths``; each bad file is one problem line and the rest go on. ``summit`` is the
     meeting they report (else guessed per article, helped by the publication ``date``); ``in_place``
     registers files that are already inside the data folder without copying them; ``adopt`` also adds
     the new sources and records to ``corpus`` (as loading the folder afresh would), so nothing is
-    parsed back. Raises ``NotFound`` for an unknown ``summit``, ``OSError`` for a folder one cannot
+    parsed back. ``fetched`` are pages fetched by URL; ``outlet``, ``date`` and ``headline`` replace
+    what is found in the articles. An undated article whose meeting is only a guess is refused with
+    the guess and its reasons unless ``guess``. Raises ``NotFound`` for an unknown ``summit``, ``OSError`` for a folder one cannot
     write (the bundled corpus, a full disk)."""
     check_writable(corpus.root)  # the workers write before anything is registered
     result = IngestResult()
     summit_id = corpus.find_summit(summit) if summit else None
     known = {s.sha256: s.id for s in corpus.sources.values()}
-    jobs = _jobs(corpus, paths, summit_id, in_place, adopt, outlet, date)
+    jobs = _jobs(corpus, paths, fetched or [], summit_id, in_place, adopt, _Given(outlet, date, headline, guess))
     progress("extracting records", 0, len(jobs))
     fresh: dict[str, _Done] = {}
     place = {job.path: n for n, job in enumerate(jobs)}  # reports in the order the files were given
@@ -318,7 +429,7 @@ def _same_text(root: Path, item: _Done, other: str, in_place: bool, result: Inge
     """An article whose text the corpus has already (as ``other``): what its worker wrote goes; the
     line to report, with the file it is about."""
     _unwrite(root, item.job)
-    shown = display_path(Path(item.job.path))
+    shown = item.job.url or display_path(Path(item.job.path))
     result.already.append(other)
     if in_place:  # the file stays in the folder, unregistered: the user should know
         result.problems.append(f"{shown}: same text as {other}; not registered again")
@@ -333,7 +444,7 @@ def _added(root: Path, item: _Done, result: IngestResult) -> tuple[str, str]:
     result.digests.update({Path(k): v for k, v in item.digests.items()})
     where = display_path(root / item.job.file)
     return item.job.path, (
-        f"{display_path(Path(item.job.path))}: added as {source} ({where}), "
+        f"{item.job.url or display_path(Path(item.job.path))}: added as {source} ({where}), "
         f"{item.records} candidate record(s) for {item.entry['summit']}"
     )
 
@@ -349,6 +460,8 @@ def _unwrite(root: Path, job: _Job) -> None:
     (root / COMMITMENTS_DIR / f"{job.source}.toml").unlink(missing_ok=True)
     if job.copy:
         (root / job.file).unlink(missing_ok=True)
+    if job.original:
+        (root / job.original).unlink(missing_ok=True)
 
 
 def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) -> None:
@@ -366,14 +479,30 @@ def _adopt(corpus: Corpus, adopted: list[tuple[Source, str, list[Commitment]]]) 
 
 
 def gather(targets: list[Path]) -> tuple[list[Path], list[str]]:
-    """The article files of ``targets`` (a file, or a folder's ``.txt`` files) and a line per target
-    that gives none."""
+    """The article files of ``targets`` (a file, or a folder's ``.txt``, ``.html`` and ``.pdf`` files)
+    and a line per target that gives none."""
     files: list[Path] = []
     problems: list[str] = []
     for target in targets:
-        found, why = article_files(target)
+        found, why = article_files(target, documents=True)
         files += found
         problems += why
         if not found and not why:
-            problems.append(f"{display_path(target)}: no .txt article there")
+            problems.append(f"{display_path(target)}: no .txt, .html or .pdf article there")
     return files, problems
+
+
+def fetch_all(urls: list[str], progress: Progress = _noop) -> tuple[list[Fetched], list[str]]:
+    """Each URL fetched (one at a time: a few articles, each within its time limit), and a line per
+    URL that failed."""
+    from coalition_tui.actions.fetch import FetchError, fetch
+
+    pages: list[Fetched] = []
+    problems: list[str] = []
+    for n, url in enumerate(urls):
+        progress("fetching", n, len(urls))
+        try:
+            pages.append(fetch(url))
+        except FetchError as exc:
+            problems.append(str(exc))
+    return pages, problems

@@ -95,24 +95,27 @@ def create_files(
     raw: bytes | None,
     extracted: Callable[[str], tuple[list[Commitment], bytes]],
     durable: bool = True,
+    original: tuple[str, bytes] | None = None,
 ) -> tuple[str, list[Commitment], bytes] | None:
-    """Create an article's candidates file, and its copy ``articles/ID.txt`` when ``raw`` is given,
-    under ``first`` or else the next free source id (:func:`free_ids`): a name another process took
-    meanwhile is skipped, never replaced. ``extracted(id)`` gives the records and the file's bytes
-    for an id. Returns (id, records, bytes), or None when every name is taken."""
+    """Create an article's candidates file, and its copy ``articles/ID.txt`` when ``raw`` is given
+    (with the page or PDF it came from as ``articles/ID.html|.pdf`` when ``original`` (suffix, bytes)
+    is given), under ``first`` or else the next free source id (:func:`free_ids`): a name another
+    process took meanwhile is skipped, never replaced. ``extracted(id)`` gives the records and the
+    file's bytes for an id. Returns (id, records, bytes), or None when every name is taken."""
     for source_id in dict.fromkeys([first, *free_ids(root, path, set(), raw is not None)]):
         records, payload = extracted(source_id)
-        article = root / ARTICLES_DIR / f"{source_id}.txt"
+        written: list[Path] = []
+        wanted = [(root / ARTICLES_DIR / f"{source_id}.txt", raw)] if raw is not None else []
+        if original is not None:
+            wanted.append((root / ARTICLES_DIR / f"{source_id}{original[0]}", original[1]))
+        wanted.append((root / COMMITMENTS_DIR / f"{source_id}.toml", payload))
         try:
-            if raw is not None:
-                write_bytes_new(article, raw, durable)
-        except FileExistsError:
-            continue
-        try:
-            write_bytes_new(root / COMMITMENTS_DIR / f"{source_id}.toml", payload, durable)
+            for target, data in wanted:
+                write_bytes_new(target, data, durable)
+                written.append(target)
         except BaseException as exc:
-            if raw is not None:
-                article.unlink(missing_ok=True)
+            for target in written:
+                target.unlink(missing_ok=True)
             if isinstance(exc, FileExistsError):
                 continue
             raise

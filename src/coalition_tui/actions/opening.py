@@ -65,7 +65,7 @@ def prepare(data_dir: Path, progress: Progress = _noop) -> tuple[IngestResult, C
             leftover.unlink(missing_ok=True)
         corpus = load_base(data_dir, progress)
         files, problems = article_files(data_dir)
-        result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True)
+        result = ingest_many(corpus, files, progress=progress, in_place=True, adopt=True, guess=True)
         result.problems[:0] = problems
         if not result.added:
             write_bytes_new(data_dir / "sources.toml", b"# No article could be registered; see the problems.\n")

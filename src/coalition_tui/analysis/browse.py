@@ -261,4 +261,4 @@ def same_meeting(corpus: Corpus, source_id: str) -> list[Source]:
             s.summit in meetings or (not s.summit and any(r.summit in meetings for r in corpus.by_source.get(s.id, [])))
         )
     ]
-    return sorted(found, key=lambda s: (s.date.isoformat() if s.date else "", s.headline))
+    return sorted(found, key=lambda s: (s.published.isoformat() if s.published else "", s.headline))

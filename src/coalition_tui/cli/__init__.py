@@ -17,6 +17,7 @@ from coalition_tui.cli.compare import changed_line, cmd_across, cmd_diff  # noqa
 from coalition_tui.cli.extracting import cmd_eval, cmd_eval_gold, cmd_extract  # noqa: F401
 from coalition_tui.cli.parser import build_parser
 from coalition_tui.cli.read import cmd_app, cmd_records, cmd_resolve, cmd_summary, cmd_validate
+from coalition_tui.cli.sources import cmd_sources
 from coalition_tui.cli.write import (
     cmd_export,
     cmd_gazetteer,
@@ -45,6 +46,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "across": cmd_across,
     "summary": cmd_summary,
     "review": cmd_review,
+    "sources": cmd_sources,
 }
 
 

@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from coalition_tui.analysis.citation import citation, source_fields
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.paths import default_data_dir
 from coalition_tui.store.safe import inert
@@ -17,7 +18,7 @@ from coalition_tui.store.vocab import find_kind, find_stance
 
 if TYPE_CHECKING:
     from coalition_tui.store.corpus import Corpus
-    from coalition_tui.store.model import Commitment
+    from coalition_tui.store.model import Commitment, Source
     from coalition_tui.store.resolve import Resolution
 
 
@@ -89,6 +90,14 @@ def record_dict(corpus: Corpus, record: Commitment) -> dict[str, object]:
             out |= country_fields(corpus, record.country)
         else:
             out[key] = value
+    source = corpus.sources.get(record.source)
+    out["cited"] = source_fields(source) | {"citation": citation(record, source)}
+    return out
+
+
+def source_dict(source: Source) -> dict[str, object]:
+    """A source for ``--json``: its sources.toml fields, with its id and the date as ISO text."""
+    out: dict[str, object] = source.model_dump(mode="json")
     return out
 
 

@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(p, argparse.SUPPRESS)
     _add_filters(p)
     p.add_argument("--json", action="store_true", help="one JSON object per record")
+    p.add_argument(
+        "--cite", action="store_true", help="one line per record: the quote with outlet, headline, date and URL"
+    )
 
     p = sub.add_parser("extract", help="print the candidate records extraction finds in an article; writes nothing")
     _add_data(p, argparse.SUPPRESS)
@@ -78,6 +81,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level", default=Level.LEADERS, type=Level, choices=list(Level))
     p.add_argument("--venue", default="")
     p.add_argument("--source", action="append", default=[], metavar="URL", help="where it is reported (repeat)")
+
+    p = sub.add_parser("sources", help="the articles with outlet, date, headline and URL; correct them; check links")
+    _add_data(p, argparse.SUPPRESS)
+    p.add_argument("--json", action="store_true", help="one JSON object per source (or link)")
+    acts = p.add_subparsers(dest="sources_action", metavar="list|edit|check")
+    q = acts.add_parser("list", help="every source with its citation (the default)")
+    _add_data(q, argparse.SUPPRESS)
+    q.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="one JSON object per source")
+    q = acts.add_parser("edit", help="correct a source's outlet, headline, date, author, URL or meeting")
+    _add_data(q, argparse.SUPPRESS)
+    q.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="the source as written, as JSON")
+    q.add_argument("source", metavar="SOURCE", help="an id, its prefix, a file name or words of its headline")
+    q.add_argument("--outlet", metavar="NAME")
+    q.add_argument("--headline", metavar="TEXT")
+    q.add_argument("--published", type=_date_or_empty, metavar="YYYY-MM-DD", help="publication date ('' clears)")
+    q.add_argument("--author", metavar="NAME")
+    q.add_argument("--url", metavar="URL")
+    q.add_argument("--summit", metavar="MEETING", help="the meeting it reports")
+    q = acts.add_parser("check", help="do the URLs still answer with the page that was kept? (changes nothing)")
+    _add_data(q, argparse.SUPPRESS)
+    q.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="one JSON object per link")
+    q.add_argument("ids", nargs="*", metavar="SOURCE", help="only these (default: every source with a URL)")
 
     p = sub.add_parser("gazetteer", help="teach the gazetteer a name: 'alias NAME ENTITY' or 'person NAME --country C'")
     _add_data(p, argparse.SUPPRESS)
@@ -100,10 +125,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ingest", help="add articles to the corpus with their extracted candidate records")
     _add_data(p, argparse.SUPPRESS)
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="an article, or a folder of .txt articles")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="URL|FILE",
+        help="an article: a URL, a saved page (.html), a PDF, a .txt file, or a folder of them",
+    )
     p.add_argument("--summit", metavar="ID", help="the meeting they report (default: guessed per article)")
-    p.add_argument("--outlet", default="", metavar="NAME")
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="publication date")
+    p.add_argument("--outlet", default="", metavar="NAME", help="the outlet (default: the page's site name)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="publication date (default: the page's)")
+    p.add_argument("--headline", default="", metavar="TEXT", help="the headline (default: the page's)")
+    p.add_argument("--guess", action="store_true", help="file an undated article under the meeting it seems to report")
+    p.add_argument("--json", action="store_true", help="one JSON object: the sources added, problems")
 
     p = sub.add_parser("eval", help="extraction on the curated sources vs. their curated records, or on a gold folder")
     _add_data(p, argparse.SUPPRESS)
@@ -170,3 +203,8 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def _date_or_empty(text: str) -> dt.date | str:
+    """A date, or "" to clear one."""
+    return "" if not text.strip() else _date(text)

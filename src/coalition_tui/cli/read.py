@@ -6,6 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from coalition_tui.analysis.citation import citation, source_line
 from coalition_tui.store.problems import NotFound
 from coalition_tui.store.safe import json_line
 from coalition_tui.store.vocab import find_kind
@@ -67,16 +68,21 @@ def cmd_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"coalition-tui records: {exc}\n")
         return 2
     for record in records:
+        source = corpus.sources.get(record.source)
         if args.json:
             out.write(json_line(record_dict(corpus, record)) + "\n")
+            continue
+        if args.cite:
+            out.write(citation(record, source) + "\n")
             continue
         person = f" ({corpus.label(record.person)})" if record.person else ""
         out.write(
             f"{record.id}: {corpus.label(record.country)}{person} {record.stance.value} "
             f"{record.kind.value} at {record.summit} [{record.origin.value}]\n"
-            f"    \u201c{record.quote}\u201d\n    source {record.source} {record.start}-{record.end}\n"
+            f"    \u201c{record.quote}\u201d\n    {source_line(source, url=True)} ({record.source} "
+            f"{record.start}-{record.end})\n"
         )
-    if not args.json:
+    if not args.json and not args.cite:
         out.write(f"{len(records)} record(s)\n")
     return 0
 

@@ -20,25 +20,45 @@ from coalition_tui.cli.common import (
     _filtered,
     _print_record,
     record_dict,
+    source_dict,
 )
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.actions.ingest import gather, ingest_many
+    from coalition_tui.actions.fetch import is_url
+    from coalition_tui.actions.ingest import fetch_all, gather, ingest_many
 
-    files, problems = gather(args.files)
-    if files:
+    urls = [t for t in args.files if is_url(t)]
+    files, problems = gather([Path(t) for t in args.files if not is_url(t)])
+    pages, failed = fetch_all(urls) if urls else ([], [])
+    problems += failed
+    result = None
+    if files or pages:
         corpus = _corpus(args)
         try:
-            result = ingest_many(corpus, files, summit=args.summit, outlet=args.outlet, date=args.date)
+            result = ingest_many(
+                corpus,
+                files,
+                summit=args.summit,
+                outlet=args.outlet,
+                date=args.date,
+                headline=args.headline,
+                fetched=pages,
+                guess=args.guess,
+            )
         except NotFound as exc:
             problems.append(str(exc))
         except OSError as exc:  # the bundled corpus, a folder one cannot write, a full disk
             problems.append(f"cannot write to {_data(args)}: {exc.strerror or exc}")
         else:
-            for line in result.reports:
-                out.write(line + "\n")
             problems += result.problems
+    if args.json:
+        added = [source_dict(corpus.sources[s]) for s in result.added] if result else []
+        out.write(json_line({"added": added, "already": result.already if result else [], "problems": problems}))
+        out.write("\n")
+        return 1 if problems else 0
+    for line in result.reports if result else []:
+        out.write(line + "\n")
     for line in problems:
         err.write(f"coalition-tui ingest: {line}\n")
     return 1 if problems else 0

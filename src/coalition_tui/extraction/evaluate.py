@@ -100,6 +100,6 @@ def evaluate_corpus(corpus: Corpus) -> Evaluation:
             continue
         summit = corpus.summits.get(source.summit or "")
         extracted += extractor.extract(
-            corpus.texts[source_id], source_id, source.summit or "", summit.date if summit else source.date
+            corpus.texts[source_id], source_id, source.summit or "", summit.date if summit else source.published
         )
     return compare(curated, extracted)

@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from coalition_tui.store.model import Summit
 from coalition_tui.store.vocab import Level, MeetingFormat
@@ -113,18 +114,26 @@ class Clues:
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def score(summit: Summit, clues: Clues) -> int:
-    """How clearly the text reports ``summit``; below zero: it cannot."""
+def score(summit: Summit, clues: Clues, why: list[str] | None = None) -> int:
+    """How clearly the text reports ``summit``; below zero: it cannot. ``why`` gets the clues that
+    counted, in words ("dateline 6 January", "names Paris")."""
+    said = why if why is not None else []
     points = 0
     words, found_dates, published = clues.words, clues.dates, clues.published
+    day = f"{summit.date.day} {MONTHS[summit.date.month - 1].title()}"
     if any(_on(d, summit.date) for d in found_dates):
         points += 4
+        said.append(f"names {day}")
     elif any(d[0] < _DATELINE_END and _on(d, summit.date + dt.timedelta(days=1)) for d in found_dates):
         points += 4  # a dateline of the day after
+        said.append("dateline of the day after")
     places, venues = _place_words(summit)
-    points += 2 * min(2, len(places & words)) + 2 * bool(venues & words)
+    named = sorted(places & words)[:2]
+    points += 2 * len(named) + 2 * bool(venues & words)
+    said += [f"names {w.title()}" for w in named] + (["names the venue"] if venues & words else [])
     if summit.format in (MeetingFormat.VIRTUAL, MeetingFormat.HYBRID) and clues.video:
         points += 2
+        said.append("a video call")
     month = MONTHS[summit.date.month - 1]
     points += (month in words) + (str(summit.date.year) in clues.years)
     points += (2 if summit.level is not Level.LEADERS else 1) * clues.levels.get(summit.level, False)
@@ -132,15 +141,19 @@ def score(summit: Summit, clues: Clues) -> int:
         if published is not None:
             back = (published.weekday() - weekday) % 7
             on = published - dt.timedelta(days=back)
-            points += 4 if summit.date in (on, on + dt.timedelta(days=7)) else 0
+            if summit.date in (on, on + dt.timedelta(days=7)):
+                points += 4
+                said.append(f'"on {WEEKDAYS[weekday].title()}"')
         elif summit.date.weekday() == weekday:
             points += 1
     if published is not None:
         days = (published - summit.date).days
         if 0 <= days <= 3:
             points += 3
+            said.append(f"published {published.isoformat()}")
         elif -7 <= days < 0:
             points += 2
+            said.append(f"published {published.isoformat()}, days before")
         elif days < -7:
             return -1  # a meeting weeks after the article was published cannot be its subject
         elif days > 30:
@@ -158,3 +171,33 @@ def guess_summit(summits: Iterable[Summit], text: str, published: dt.date | None
     if ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         return ranked[0][1]
     return None
+
+
+@dataclass(frozen=True)
+class Guess:
+    """Which meeting an article seems to report, why, and whether that is sure enough to file it
+    without asking: the article has a date (given, or a dated dateline) or names the meeting's day."""
+
+    summit: str | None
+    reasons: tuple[str, ...] = ()
+    sure: bool = False
+
+    @property
+    def because(self) -> str:
+        return ", ".join(self.reasons) or "no clue"
+
+
+def explain_guess(summits: Iterable[Summit], text: str, published: dt.date | None = None) -> Guess:
+    """:func:`guess_summit` with its reasons."""
+    meetings = tuple(summits)
+    clues = Clues(text, published)
+    chosen = guess_summit(meetings, text, published)
+    if chosen is None:
+        return Guess(None)
+    summit = next(s for s in meetings if s.id == chosen)
+    why: list[str] = []
+    score(summit, clues, why)
+    if clues.published is not None and published is None:
+        why.insert(0, f"dateline {clues.published.day} {MONTHS[clues.published.month - 1].title()}")
+    names_day = any(_on(d, summit.date) for d in clues.dates)
+    return Guess(chosen, tuple(dict.fromkeys(why)), sure=clues.published is not None or names_day)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from coalition_tui.store.vocab import Kind, Level, MeetingFormat, Origin, Stance
 
 EntityKind = Literal["country", "person", "org"]
+URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 class _Frozen(BaseModel):
@@ -127,16 +129,39 @@ class Summit(_Frozen):
 
 
 class Source(_Frozen):
-    """A news article in the corpus."""
+    """A news article in the corpus, with what a citation needs (outlet, date, headline, URL)."""
 
     id: str
-    file: str = Field(description="path relative to the sources.toml folder")
+    file: str = Field(description="the kept text, relative to the sources.toml folder; quotes' offsets refer to it")
     headline: str
     summit: str | None = None
-    date: dt.date | None = None
+    published: dt.date | None = Field(
+        default=None,
+        validation_alias=AliasChoices("published", "date"),  # "date" is what sources.toml said before
+        description="the day the article was published",
+    )
     outlet: str = ""
+    author: str = ""
+    url: str = Field(default="", description="where the article was published (http or https)")
+    language: str = ""
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    original: str = Field(default="", description="the bytes as fetched or given (HTML, PDF), beside the kept text")
+    original_sha256: str = Field(default="", pattern=r"^(?:[0-9a-f]{64})?$")
     note: str = ""
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if value and not URL.fullmatch(value):
+            raise ValueError("must be an http:// or https:// address without spaces")
+        return value
+
+    @field_validator("original")
+    @classmethod
+    def _relative(cls, value: str) -> str:
+        if value and (value.startswith("/") or "\\" in value or ".." in value.split("/")):
+            raise ValueError("must be a path inside the data folder (no leading '/', no '..')")
+        return value
 
 
 class Mention(_Frozen):

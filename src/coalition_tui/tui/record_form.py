@@ -162,7 +162,7 @@ class RecordForm(ModalScreen[Commitment | None]):
                     select.value = summit.id
                     self.notify(f"Added the meeting {summit.id}", timeout=3)
 
-            self.app.push_screen(MeetingForm(source.date), added)
+            self.app.push_screen(MeetingForm(source.published), added)
 
     def action_save(self) -> None:
         country, _ = self._resolve("country")

@@ -50,14 +50,15 @@ class SourcesScreen(CorpusScreen):
         table.fill(
             (
                 (
-                    render.plain(s.date.isoformat() if s.date else "-"),
+                    render.plain(s.published.isoformat() if s.published else "-"),
                     render.plain(s.headline[:70]),
                     render.plain(s.id[:12], "dim"),
                 ),
                 s.id,
             )
             for s in sorted(
-                self.corpus.sources.values(), key=lambda s: (s.date.isoformat() if s.date else s.summit or "", s.id)
+                self.corpus.sources.values(),
+                key=lambda s: (s.published.isoformat() if s.published else s.summit or "", s.id),
             )
         )
         records = self.query_one("#source-records", Table)
