@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 from conftest import loaded, painted, pilot_test, shown
-from textual.widgets import DataTable, Select, Static
+from textual.widgets import DataTable, Input, Select, Static
 
 from coalition_tui.actions import authoring, review
 from coalition_tui.store.loader import load_corpus
@@ -198,7 +198,12 @@ async def test_add_articles_with_a_meeting_the_corpus_lacked(data_copy: Path, tm
         await pilot.pause()
         assert app.screen is dialog and dialog.query_one("#add-summit", Select).value == "2026-03-02-helsinki"
         dialog.query_one("#add-path").focus()
-        await pilot.press(*str(article), "enter")
+        await pilot.press(*str(article), "enter")  # read first: what was found is shown to correct
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert dialog.query_one("#cite-headline", Input).value.startswith("Finland pledged to send engineers")
+        assert dialog.query_one("#add-summit", Select).value == "2026-03-02-helsinki"  # the user's choice kept
+        await pilot.press("ctrl+s")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "1 article(s) added" in str(dialog.query_one("#add-status").render())

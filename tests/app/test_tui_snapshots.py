@@ -140,6 +140,17 @@ class TestAuthoring:
         keys = ["5", "wait:500", "x", "p"]
         assert snap_compare(app(unknown_names_data), terminal_size=SIZES[size], press=keys, run_before=loaded)
 
+    def test_add_dialog_shows_what_it_found(self, snap_compare, size, data_copy):
+        """+, a saved page, Enter: headline, outlet, date, author and canonical URL found in it, and the
+        meeting guessed with its reason, to correct before adding."""
+        keys = ["plus", *"tests/articles/harbour-ledger.html", "enter", "wait:1500"]
+        assert snap_compare(app(data_copy), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
+    def test_citation_form(self, snap_compare, size, data_copy):
+        """Sources, M: the article's citation fields, to correct."""
+        keys = ["4", "M"]
+        assert snap_compare(app(data_copy), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
     def test_names_alias_form(self, snap_compare, size, unknown_names_data):
         """Names, x, the second name, m: mapped to an entity as typed."""
         keys = ["5", "wait:500", "x", "j", "m", *"Estonia"]

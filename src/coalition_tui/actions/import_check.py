@@ -296,7 +296,9 @@ def _sources(
             raise _fail(path, f"source {source_id}", [problem] if problem else [])
         new_id = free_name(taken, source_id)
         file = f"{new_id}.txt" if f"{new_id}.txt" not in names else free_name(names, f"{new_id}-{sha[:8]}.txt")
-        entry = {**table, "file": f"articles/{file}"}
+        # the page or PDF it came from is not in an export: only the text is imported
+        entry = {k: v for k, v in table.items() if k not in ("original", "original_sha256")}
+        entry["file"] = f"articles/{file}"
         source, problems = build(Source, {"id": new_id, **entry}, str(path), None, new_id)
         if source is None:
             raise _fail(path, f"source {source_id}", problems)

@@ -44,7 +44,7 @@ from coalition_tui.actions.intake import (
     registered,
 )
 from coalition_tui.extraction.extract import Extractor
-from coalition_tui.extraction.meetings import explain_guess
+from coalition_tui.extraction.meetings import Guess, explain_guess
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.loader import Progress, _noop, decode_article
 from coalition_tui.store.locking import check_writable, data_lock
@@ -124,6 +124,8 @@ class _Job:
     body: bytes = b""  # what was fetched (a URL), converted in the worker
     suffix: str = ".txt"  # what the input is: ".txt", ".html" or ".pdf"
     headline: str = ""  # given by the user: replaces the one found
+    author: str = ""  # given by the user
+    address: str = ""  # the URL given by the user: replaces the one found
     guess: bool = False  # file an undated article under the meeting it seems to report, without asking
 
     @property
@@ -179,7 +181,8 @@ def _ingest_one(job: _Job) -> _Done:
         return _Done(job, problem=str(exc))
     except DocumentError as exc:
         return _Done(job, problem=f"{shown}: {exc}")
-    meta = document.meta.merged(Metadata(headline=job.headline, published=job.date, outlet=job.outlet))
+    given = Metadata(headline=job.headline, published=job.date, outlet=job.outlet, author=job.author, url=job.address)
+    meta = document.meta.merged(given)
     meta = meta if meta.url or not job.url else replace(meta, url=job.url)  # the canonical address first
     guessed = None if job.summit else explain_guess(worker.summits.values(), text, meta.published)
     summit = job.summit or (guessed.summit if guessed else None)
@@ -321,6 +324,8 @@ def _jobs(
                 body=page.body if page else b"",
                 suffix=suffix,
                 headline=given.headline,
+                author=given.author,
+                address=given.url,
                 guess=given.guess,
             )
         )
@@ -335,6 +340,8 @@ class _Given:
     date: dt.date | None = None
     headline: str = ""
     guess: bool = False
+    author: str = ""
+    url: str = ""
 
 
 def _url_name(url: str) -> Path:
@@ -365,6 +372,8 @@ def ingest_many(
     headline: str = "",
     fetched: list[Fetched] | None = None,
     guess: bool = False,
+    author: str = "",
+    url: str = "",
 ) -> IngestResult:
     """Ingest ``paths``; each bad file is one problem line and the rest go on. ``summit`` is the
     meeting they report (else guessed per article, helped by the publication ``date``); ``in_place``
@@ -378,7 +387,9 @@ def ingest_many(
     result = IngestResult()
     summit_id = corpus.find_summit(summit) if summit else None
     known = {s.sha256: s.id for s in corpus.sources.values()}
-    jobs = _jobs(corpus, paths, fetched or [], summit_id, in_place, adopt, _Given(outlet, date, headline, guess))
+    jobs = _jobs(
+        corpus, paths, fetched or [], summit_id, in_place, adopt, _Given(outlet, date, headline, guess, author, url)
+    )
     progress("extracting records", 0, len(jobs))
     fresh: dict[str, _Done] = {}
     place = {job.path: n for n, job in enumerate(jobs)}  # reports in the order the files were given
@@ -506,3 +517,43 @@ def fetch_all(urls: list[str], progress: Progress = _noop) -> tuple[list[Fetched
         except FetchError as exc:
             problems.append(str(exc))
     return pages, problems
+
+
+@dataclass(frozen=True)
+class Preview:
+    """One article read before it is added (nothing written): what was found in it and the meeting it
+    seems to report, for the user to check and correct."""
+
+    target: str  # the URL or path as given
+    path: Path | None  # a file, or None for a fetched page
+    page: Fetched | None
+    meta: Metadata
+    guess: Guess
+    chars: int  # the kept text's length
+
+
+def preview(corpus: Corpus, target: str) -> Preview:
+    """Read (or fetch) one article and convert it, writing nothing. Raises :class:`IngestError` with
+    one line naming the URL or file."""
+    from coalition_tui.actions.fetch import FetchError, fetch, is_url
+
+    page = None
+    path = None
+    try:
+        if is_url(target):
+            page = fetch(target)
+            job = _Job(target, "", "", None, True, url=page.url, body=page.body, suffix=page.suffix)
+        else:
+            path = Path(target).expanduser()
+            job = _Job(str(path), "", "", None, True, suffix=kind_of(path.name))
+        text, _raw, document = _read_job(job, path or Path(target))
+    except FetchError as exc:
+        raise IngestError(str(exc)) from None
+    except DocumentError as exc:
+        raise IngestError(f"{target}: {exc}") from None
+    meta = document.meta
+    if page is not None and not meta.url:
+        meta = replace(meta, url=page.url)
+    if not meta.headline:
+        meta = replace(meta, headline=headline(text, path or Path(target)))
+    return Preview(target, path, page, meta, explain_guess(corpus.summits.values(), text, meta.published), len(text))

@@ -27,7 +27,8 @@ class SourceEditError(CoalitionError):
 
 def edit_source(corpus: Corpus, source_id: str, changes: dict[str, Any]) -> Source:
     """Change ``changes`` (fields of :data:`EDITABLE`; "" or None clears one) of the source
-    ``source_id``; returns the source as now written. Raises :class:`SourceEditError`."""
+    ``source_id`` in the file and in ``corpus``; returns the source as now written. Raises
+    :class:`SourceEditError`."""
     import tomlkit  # only when editing
     from tomlkit.exceptions import TOMLKitError
 
@@ -63,4 +64,5 @@ def edit_source(corpus: Corpus, source_id: str, changes: dict[str, Any]) -> Sour
             else:
                 table[key] = value
         write_bytes_atomic(path, tomlkit.dumps(document).encode("utf-8"))
+    corpus.sources[source_id] = source
     return source

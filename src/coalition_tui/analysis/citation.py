@@ -43,3 +43,12 @@ def source_fields(source: Source | None) -> dict[str, str]:
         "published": source.published.isoformat() if source.published else "",
         "url": source.url,
     }
+
+
+def short(source: Source | None, fallback: str = "") -> str:
+    """A column's worth: the outlet, else the start of the headline."""
+    if source is None:
+        return fallback
+    if source.outlet:
+        return source.outlet
+    return source.headline if len(source.headline) <= 28 else source.headline[:27].rstrip() + "…"

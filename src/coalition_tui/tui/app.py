@@ -82,6 +82,8 @@ class CoalitionApp(App[None]):
         self.workspace: Workspace | None = None  # the one owner of the corpus, once loaded
         self._loading_stage = ""
         self.selection: dict[str, Commitment] = {}
+        self._wanted_record: str | None = None
+        self._rebuilding: set[str] = set()  # views being built again  # what Sources opens at (Enter / o on a record elsewhere)
 
     @property
     def corpus(self) -> Corpus | None:
@@ -195,13 +197,45 @@ class CoalitionApp(App[None]):
         assert self.workspace is not None
         self.workspace.replace(corpus, "articles added")
 
+    def open_at_quote(self, record: Commitment) -> None:
+        """Sources, at the record's article, scrolled to its quote."""
+        if (
+            self.current_mode == "sources"
+            and isinstance(self.screen, CorpusScreen)
+            and hasattr(self.screen, "open_record")
+        ):
+            self.call_later(self.screen.open_record, record.id)
+            return
+        self._wanted_record = record.id
+        if "sources" in self._screen_stacks:  # built before: shown again at the record
+            self.remove_mode("sources")
+            self.add_mode("sources", self.MODES["sources"])
+        self.switch_mode("sources")
+
+    def take_wanted_record(self) -> str | None:
+        """The record a view asked Sources to open (once)."""
+        wanted, self._wanted_record = self._wanted_record, None
+        return wanted
+
     def rebuild_current_view(self) -> None:
+        """The current view built again on the corpus as it is. Each mode switch is awaited before the
+        next step: switches left running together (a dialog closing as the corpus is replaced) left the
+        app showing a screen no key reached."""
         current = self.current_mode
-        if current in self.MODES:
-            self.switch_mode("overview" if current != "overview" else "countries")
-            self.remove_mode(current)
-            self.add_mode(current, self.MODES[current])
-            self.switch_mode(current)
+        if current in self.MODES and current not in self._rebuilding:
+            self._rebuilding.add(current)  # asked twice before it ran (resumed, then told of the change): once
+            self.call_later(self._rebuild, current)
+
+    async def _rebuild(self, mode: str) -> None:
+        try:
+            if mode != self.current_mode:  # switched away meanwhile: that view is built afresh when next shown
+                return
+            await self.switch_mode("overview" if mode != "overview" else "countries")
+            await self.remove_mode(mode)
+            self.add_mode(mode, self.MODES[mode])
+            await self.switch_mode(mode)
+        finally:
+            self._rebuilding.discard(mode)
 
     def _tell_screens(self, change: Change) -> None:
         """The workspace's listener (on any thread): one message, handled on the app's."""

@@ -11,8 +11,10 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from coalition_tui.analysis import browse
+from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
+from coalition_tui.tui.citing import CitingMixin
 from coalition_tui.tui.keybar import KeyBar
 from coalition_tui.tui.keymap import ACROSS, ALL_RECORDS, RECORD_BINDINGS, SELECT
 from coalition_tui.tui.record_pane import Entry, Heading, RecordPane
@@ -21,7 +23,7 @@ from coalition_tui.tui.widgets import FilterInput, Table
 DETAIL_DELAY = 0.08  # seconds the cursor rests before the detail is redrawn
 
 
-class CountriesScreen(FilterMixin, CorpusScreen):
+class CountriesScreen(CitingMixin, FilterMixin, CorpusScreen):
     """Enter browses the country's records: while it does, the movement keys, Space and Esc act on the
     records (priority bindings, enabled only then); the list keeps the focus, so nothing else repaints."""
 
@@ -148,6 +150,15 @@ class CountriesScreen(FilterMixin, CorpusScreen):
         record = self.query_one(RecordPane).record
         if record is not None:
             self.toggle([record])
+
+    def cited_record(self) -> Commitment | None:
+        return self.query_one(RecordPane).record if self.browsing else None
+
+    def action_records_open(self) -> None:
+        self.action_open_article()
+
+    def action_records_cite(self) -> None:
+        self.action_copy_citation()
 
     def action_records_leave(self) -> None:
         self._browse(False)

@@ -12,6 +12,7 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from coalition_tui.analysis import browse
+from coalition_tui.analysis.citation import source_line
 from coalition_tui.analysis.diffing import (
     ArticleDiff,
     Pair,
@@ -172,9 +173,10 @@ class DiffScreen(CorpusScreen):
         self.query_one("#diff-summary", Static).update(
             Content.assemble(
                 ("A ", "bold red"),
-                render.inert(a),
-                ("  B ", "bold green"),
-                render.inert(b),
+                render.inert(source_line(corpus.sources.get(a))),
+                "\n",
+                ("B ", "bold green"),
+                render.inert(source_line(corpus.sources.get(b))),
                 "\n",
                 f"{s['same']} shared · {s['changed']} changed · {s['only_a']} only in A · {s['only_b']} only in B · "
                 f"{s['trivial']} trivial suppressed   n/p: next/previous · w: swap · v: layout · t: claims\n",
@@ -347,7 +349,9 @@ class AcrossScreen(CorpusScreen):
                 after = "/".join(sorted({r.stance.value for r in change.after})) or "-"
                 parts.append(Content.assemble((f"  {label:<10}", style), f"{change.what.value}: {before} → {after}"))
                 for r in (*change.before[:1], *change.after[:1]):
-                    parts.append(Content.assemble("      “", (render.inert(r.quote), "italic"), f"”  {r.source[:3]}"))
+                    cited = render.inert(source_line(corpus.sources.get(r.source)))
+                    parts.append(Content.assemble("      “", (render.inert(r.quote), "italic"), "”"))
+                    parts.append(Content.styled(f"        — {cited}", "dim"))
         if not parts:
             parts.append(Content("Tick at least two meetings with records to compare them."))
         self.query_one("#across-body", Static).update(Content("\n").join(parts))

@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 from coalition_tui.store.model import Commitment, Kind
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, WindowMixin
-from coalition_tui.tui.keymap import BACK, SELECT, TABLE_BINDINGS, WINDOW_BINDINGS
+from coalition_tui.tui.citing import CitingMixin
+from coalition_tui.tui.keymap import BACK, CITE, OPEN_ARTICLE, SELECT, TABLE_BINDINGS, WINDOW_BINDINGS
 
 
 class RecordList(OptionList):
@@ -27,10 +28,10 @@ class RecordList(OptionList):
     BINDINGS = [b for b in TABLE_BINDINGS if isinstance(b, Binding) and b.action in {"cursor_down", "cursor_up"}]
 
 
-class EvidenceScreen(WindowMixin, CorpusScreen):
+class EvidenceScreen(CitingMixin, WindowMixin, CorpusScreen):
     """The records for one country (and one meeting, when given)."""
 
-    BINDINGS = [BACK, SELECT, *WINDOW_BINDINGS]
+    BINDINGS = [BACK, SELECT, OPEN_ARTICLE, CITE, *WINDOW_BINDINGS]
 
     WINDOW = 200  # options at once: laying out 17,000 took 6 s, and again after each selection
 
@@ -118,7 +119,7 @@ class EvidenceScreen(WindowMixin, CorpusScreen):
         self.query_one("#evidence-title", Static).update(
             Text(
                 f"{self.corpus.label(self.actor)}{where}: {len(self.rows)} record(s){self.window_note()}"
-                "   Esc: back · Space: select"
+                "   Esc: back · Space: select · Enter: article at quote · c: copy citation"
             )
         )
 
@@ -141,8 +142,12 @@ class EvidenceScreen(WindowMixin, CorpusScreen):
             return
         self.toggle([self._shown()[at]])
 
+    def cited_record(self) -> Commitment | None:
+        at = self._record_at(self.query_one(RecordList).highlighted)
+        return None if at is None else self._shown()[at]
+
     def on_option_list_option_selected(self, _event: OptionList.OptionSelected) -> None:
-        self.action_toggle_selection()
+        self.action_open_article()  # Enter: the article at the quote
 
     def action_back(self) -> None:
         self.dismiss()

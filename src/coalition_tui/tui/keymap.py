@@ -51,6 +51,9 @@ NEW_RECORD = Binding("n", "new_record", "New record", id="sources.new_record")
 EDIT_RECORD = Binding("E", "edit_record", "Edit record", id="sources.edit_record")
 NEW_MEETING = Binding("n", "new_meeting", "New meeting", id="summits.new")
 ALL_RECORDS = Binding("enter", "open", "Records", id="countries.open")
+CITE = Binding("c", "copy_citation", "Copy citation", id="record.cite")
+OPEN_ARTICLE = Binding("o", "open_article", "Article at quote", id="record.open")
+EDIT_CITATION = Binding("M", "edit_citation", "Edit outlet/date/headline", id="sources.citation")
 # Countries, once Enter browses a country's records (priority: before the list's own keys).
 RECORD_BINDINGS: list[BindingType] = [
     Binding("j,down", "records_move(1)", "Next record", id="records.down", show=False, priority=True),
@@ -60,6 +63,8 @@ RECORD_BINDINGS: list[BindingType] = [
     Binding("g,home", "records_ends(0)", "First record", id="records.first", show=False, priority=True),
     Binding("G,end", "records_ends(1)", "Last record", id="records.last", show=False, priority=True),
     Binding("space", "records_toggle", "Select record", id="records.select", priority=True),
+    Binding("enter,o", "records_open", "Article at quote", id="records.open", priority=True),
+    Binding("c", "records_cite", "Copy citation", id="records.cite", priority=True),
     Binding("escape", "records_leave", "Back to the list", id="records.back", priority=True),
 ]
 DIFF_BINDINGS: list[BindingType] = [

@@ -12,7 +12,7 @@ from textual.message import Message
 from coalition_tui.store.derived import Change
 
 if TYPE_CHECKING:
-    from coalition_tui.actions.ingest import IngestResult
+    from coalition_tui.actions.ingest import IngestResult, Preview
     from coalition_tui.analysis.browse import NameRow
     from coalition_tui.analysis.diffing import ArticleDiff
     from coalition_tui.store.corpus import Corpus
@@ -49,6 +49,14 @@ class ArticlesAdded(_Local):
     result: IngestResult | None
     problems: list[str]
     fresh: Corpus | None
+
+
+@dataclass
+class ArticleRead(_Local):
+    """Add articles' worker: one article read (fetched, converted) before it is added, or why not."""
+
+    preview: Preview | None
+    problem: str = ""
 
 
 @dataclass

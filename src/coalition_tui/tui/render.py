@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.content import Content
 
+from coalition_tui.analysis.citation import source_line
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.model import Commitment, Origin, Stance
 from coalition_tui.store.safe import inert
@@ -90,7 +91,7 @@ def record_block(corpus: Corpus, record: Commitment, selected: bool = False, wit
         (inert(record.quote), "italic"),
         ("”", "dim"),
         "\n",
-        (f"    {record.source} {record.start}-{record.end}{person} · ", "dim"),
+        (f"    {inert(source_line(corpus.sources.get(record.source)))}{person} · ", "dim"),
         origin_tag(record),
     )
 

@@ -7,17 +7,19 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from coalition_tui.analysis.citation import short
 from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import SELECT
+from coalition_tui.tui.citing import CitingMixin
+from coalition_tui.tui.keymap import CITE, OPEN_ARTICLE, SELECT
 from coalition_tui.tui.widgets import Row, Table
 
 
-class SelectionScreen(CorpusScreen):
+class SelectionScreen(CitingMixin, CorpusScreen):
     """What ``e`` exports: every selected record, by meeting date and country."""
 
-    BINDINGS = [SELECT]
+    BINDINGS = [SELECT, OPEN_ARTICLE, CITE]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -55,7 +57,7 @@ class SelectionScreen(CorpusScreen):
                 render.plain(corpus.label(r.country), "bold"),
                 render.plain(r.kind.value),
                 render.plain(f"{glyph} {r.stance.value}", style),
-                render.plain(r.source[:12], "dim"),
+                render.plain(short(corpus.sources.get(r.source), r.source[:12]), "dim"),
                 render.plain(r.quote[:80] + ("…" if len(r.quote) > 80 else ""), "italic"),
             )
             return cells, r.id
@@ -74,6 +76,12 @@ class SelectionScreen(CorpusScreen):
 
     def refresh_selection(self) -> None:
         self._fill(self.query_one("#selection", Table).cursor_row)
+
+    def cited_record(self) -> Commitment | None:
+        table = self.query_one("#selection", Table)
+        if not table.row_count:
+            return None
+        return self.capp.selection.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
 
     def action_toggle_selection(self) -> None:
         table = self.query_one("#selection", Table)

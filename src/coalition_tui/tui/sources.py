@@ -5,6 +5,7 @@ Moving through the article's records scrolls the text to each quote.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 from rich.text import Text
@@ -12,22 +13,25 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from coalition_tui.analysis import browse
-from coalition_tui.store.derived import Change
+from coalition_tui.analysis.citation import short, when
+from coalition_tui.store.derived import Change, Touched
 from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.base import CorpusScreen
-from coalition_tui.tui.keymap import DIFF_MARK, EDIT_RECORD, NEW_RECORD, SELECT
+from coalition_tui.tui.citing import CitingMixin
+from coalition_tui.tui.keymap import CITE, DIFF_MARK, EDIT_CITATION, EDIT_RECORD, NEW_RECORD, SELECT
 from coalition_tui.tui.messages import MentionsFound
 from coalition_tui.tui.widgets import Row, Table
 
 LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a worker
 
 
-class SourcesScreen(CorpusScreen):
-    BINDINGS = [SELECT, DIFF_MARK, NEW_RECORD, EDIT_RECORD]
+class SourcesScreen(CitingMixin, CorpusScreen):
+    BINDINGS = [SELECT, DIFF_MARK, NEW_RECORD, EDIT_RECORD, EDIT_CITATION, CITE]
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -46,13 +50,25 @@ class SourcesScreen(CorpusScreen):
         self.source_id: str | None = None
         self.current_record: str | None = None
         table = self.query_one("#sources", Table)
-        table.add_columns("Date", "Headline", "Source")  # the headline first: it says what the article is
+        table.add_columns("Date", "Headline", "Outlet")  # the headline first: it says what the article is
+        self._fill_sources()
+        records = self.query_one("#source-records", Table)
+        records.add_columns("Sel", "Stance", "Country", "Kind", "Origin")
+        table.focus()
+        wanted = self.capp.take_wanted_record()
+        if wanted is not None:
+            await self.open_record(wanted)
+        elif table.row_count:
+            await self._show_source(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+    def _fill_sources(self) -> None:
+        table = self.query_one("#sources", Table)
         table.fill(
             (
                 (
                     render.plain(s.published.isoformat() if s.published else "-"),
                     render.plain(s.headline[:70]),
-                    render.plain(s.id[:12], "dim"),
+                    render.plain(short(s, s.id[:12]), "dim"),
                 ),
                 s.id,
             )
@@ -61,11 +77,36 @@ class SourcesScreen(CorpusScreen):
                 key=lambda s: (s.published.isoformat() if s.published else s.summit or "", s.id),
             )
         )
+
+    async def open_record(self, record_id: str) -> None:
+        """The record's article, scrolled to its quote, with the record current in the list."""
+        record = self.corpus.record(record_id)
+        if record is None or record.source not in self.corpus.sources:
+            self.notify("That record is no longer in the corpus", timeout=3)
+            return
+        table = self.query_one("#sources", Table)
+        table.finish_fill()
+        with contextlib.suppress(RowDoesNotExist):
+            table.move_cursor(row=table.get_row_index(record.source))
+        await self._show_source(record.source)
         records = self.query_one("#source-records", Table)
-        records.add_columns("Sel", "Stance", "Country", "Kind", "Origin")
-        table.focus()
-        if table.row_count:
-            await self._show_source(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        records.finish_fill()
+        with contextlib.suppress(RowDoesNotExist):
+            records.move_cursor(row=records.get_row_index(record_id))
+        self.set_focus(records)
+        self.current_record = record_id
+        await self._render_article(scroll=True)
+
+    def cited_record(self) -> Commitment | None:
+        return self.corpus.record(self.current_record) if self.current_record else None
+
+    def action_edit_citation(self) -> None:
+        """M: correct the article's outlet, date, headline, author or URL."""
+        from coalition_tui.tui.source_form import SourceForm
+
+        if not self.acts_on_current() or self.source_id is None:
+            return
+        self.app.push_screen(SourceForm(self.source_id))
 
     def records(self) -> list[Commitment]:
         return sorted(self.corpus.by_source.get(self.source_id or "", []), key=lambda r: (r.start, r.id))
@@ -85,14 +126,18 @@ class SourcesScreen(CorpusScreen):
         self.source_id, self.current_record = source_id, None
         source = self.corpus.sources[source_id]
         meeting = self.corpus.summits.get(source.summit or "")
+        by = f" · {source.author}" if source.author else ""
         self.query_one("#source-title", Static).update(
             Text.assemble(
                 (render.inert(source.headline), "bold"),
                 "\n",
+                render.inert(f"{source.outlet or 'outlet unknown'} · {when(source)}{by} · "),
+                (render.inert(source.url or "no URL"), "underline" if source.url else "dim"),
+                ("   M: correct", "dim"),
+                "\n",
                 (
                     render.inert(
-                        f"{source.file} · {meeting.label if meeting else 'no meeting'} · "
-                        f"{source.outlet or 'outlet unknown'} · sha256 {source.sha256[:12]}…"
+                        f"{source.file} · {meeting.label if meeting else 'no meeting'} · sha256 {source.sha256[:12]}…"
                     ),
                     "dim",
                 ),
@@ -226,8 +271,15 @@ class SourcesScreen(CorpusScreen):
         self.app.push_screen(RecordForm(record.source, record.start, record.end, record), saved)
 
     def show_change(self, change: Change) -> None:
-        """The article shown again with its records, the cursor on the record the change touched."""
+        """The article shown again with its records, the cursor on the record the change touched (the
+        list of articles filled again when their citations changed)."""
         source, self.source_id = self.source_id, None
+        if change.touched & Touched.SOURCES:
+            table = self.query_one("#sources", Table)
+            self._fill_sources()
+            table.finish_fill()
+            with contextlib.suppress(RowDoesNotExist):
+                table.move_cursor(row=table.get_row_index(source or ""))
         self.mark_drawn()
         self.app.call_later(self._reshow, source or "", next(iter(sorted(change.records)), ""))
 

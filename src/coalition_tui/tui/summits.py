@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from coalition_tui.analysis import browse
+from coalition_tui.analysis.citation import source_line
 from coalition_tui.store.vocab import Level
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen
@@ -95,8 +96,7 @@ class SummitsScreen(CorpusScreen):
         parts.append(Content.assemble("\n", ("Sources  ", "bold"), f"{len(sources)}\n"))
         for source_id in sources[:SHOWN_SOURCES]:
             source = corpus.sources.get(source_id)
-            headline = clean(source.headline) if source else ""
-            parts.append(Content.assemble(clean(f"  {source_id}  "), (headline, "italic"), "\n"))
+            parts.append(Content.assemble("  ", (clean(source_line(source, url=True)), "italic"), "\n"))
         if len(sources) > SHOWN_SOURCES:
             more = f"  … {len(sources) - SHOWN_SOURCES} more: the Sources view (4) lists them all\n"
             parts.append(Content.styled(more, style="italic"))

@@ -15,12 +15,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from coalition_tui.actions import authoring, gazetteer_edit, meeting_add, review
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.derived import Change, Touched
 from coalition_tui.store.locking import waiting
-from coalition_tui.store.model import Commitment, Person, Summit
+from coalition_tui.store.model import Commitment, Person, Source, Summit
 from coalition_tui.workspace.stamp import Stamp, folder_stamp
 
 UNDO_DEPTH = 200
@@ -193,6 +194,15 @@ class Workspace:
             )  # fmt: skip
         self._changed(Change(Touched.MEETINGS, label=f"new meeting {summit.id}"))
         return summit
+
+    def edit_source(self, source_id: str, changes: dict[str, Any], wait: float = UI_LOCK_WAIT) -> Source:
+        """A source's citation corrected in ``sources.toml``. Raises ``SourceEditError``."""
+        from coalition_tui.actions.source_edit import edit_source
+
+        with waiting(wait):
+            source = edit_source(self.corpus, source_id, changes)
+        self._changed(Change(Touched.SOURCES, label=f"source {source_id} corrected"))
+        return source
 
     # ------------------------------------------------------------------ the corpus as a whole
     def replace(self, corpus: Corpus, label: str = "reloaded", stamp: Stamp | None = None) -> Change:
