@@ -84,7 +84,9 @@ async def test_a_url_added_from_the_app_is_cited_in_evidence_and_review(site: Si
         assert app.current_mode == "sources"
         sources = app.screen
         assert HEADLINE in words(sources.query_one("#source-title", Static))
-        assert "Harbour Ledger (corrected) · 7 Jan 2026 · Ada Lindqvist" in words(sources.query_one("#source-title", Static))
+        assert "Harbour Ledger (corrected) · 7 Jan 2026 · Ada Lindqvist" in words(
+            sources.query_one("#source-title", Static)
+        )
         record = app.corpus.record(sources.current_record)
         assert record is not None and (record.country, record.source) == ("NOR", "nordic-pledge")
         await pilot.press("7")
@@ -135,3 +137,35 @@ async def test_m_in_sources_corrects_the_citation_in_place(data_copy: Path):
     assert (saved.outlet, saved.url) == ("The Guardian", "https://www.theguardian.com/world/x")
     assert (data_copy / "sources.toml").read_text(encoding="utf-8").startswith("# Articles in the corpus.")
 
+
+@pilot_test
+async def test_a_wire_story_under_two_mastheads_is_flagged_in_sources(data_copy: Path, tmp_path: Path, capsys):
+    from coalition_tui.cli import main
+
+    wire = (
+        "PARIS - Leaders of about thirty countries met in Paris on Tuesday to plan a reassurance force.\n"
+        "Norway and Sweden said they were ready to send troops to Ukraine once a ceasefire is agreed.\n"
+        "Finland will fund new air defence systems for Kyiv, its president told reporters after the talks.\n"
+        "Hungary reiterated its refusal to send soldiers, a spokesman for the government said on Tuesday.\n"
+    )
+    (tmp_path / "first.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "second.txt").write_text("Republished by a second outlet for its own readers this week.\n" + wire)
+    for name, outlet in (("first.txt", "Wire One"), ("second.txt", "Wire Two")):
+        assert main(["ingest", "--data", str(data_copy), "--summit", PARIS_2026, "--outlet", outlet,
+                     str(tmp_path / name)]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["sources", "--data", str(data_copy)]) == 0
+    listed = capsys.readouterr().out
+    assert "first: Wire One · undated · PARIS - Leaders of about thirty" in listed
+    assert "· same story as second\n" in listed and "· same story as first\n" in listed
+    app = make_app(data_copy, blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        sources = app.screen
+        await sources.open_record(app.corpus.by_source["second"][0].id)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        title = words(sources.query_one("#source-title", Static))
+        assert "same story as Wire One · undated · PARIS - Leaders of about thirty" in title

@@ -14,8 +14,8 @@ from conftest import ARTICLES, loaded, pilot_test, shown, table_of
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
-from coalition_tui.analysis.citation import short
 from coalition_tui.actions import review
+from coalition_tui.analysis.citation import short
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.loader import load_corpus
 from coalition_tui.store.model import Commitment

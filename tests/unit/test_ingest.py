@@ -92,7 +92,9 @@ def test_bad_input_is_one_line_and_writes_nothing(data_copy: Path, tmp_path: Pat
     before = tree(data_copy.parent)
     assert ingest(data_copy, str(path), "--summit", "2025-03-27-paris") == 1
     err = capsys.readouterr().err
-    ingest_says = "no .txt, .html or .pdf article there" if case == "directory" else message  # ingest reads a folder's articles
+    ingest_says = (
+        "no .txt, .html or .pdf article there" if case == "directory" else message
+    )  # ingest reads a folder's articles
     assert err.count("\n") == 1 and ingest_says in err and str(path) in err
     assert tree(data_copy.parent) == before
     assert main(["extract", "--data", str(data_copy), str(path)]) == 1

@@ -190,3 +190,48 @@ def test_a_registered_original_cannot_name_a_path_outside_the_folder(data_copy: 
     problems = [str(p) for p in load_corpus(data_copy).problems]
     assert any("original" in p and "inside the data folder" in p for p in problems), problems
     assert tomllib.loads(path.read_text(encoding="utf-8"))  # the file itself stays readable
+
+
+def test_a_wire_story_republished_by_two_outlets_is_flagged_as_the_same_story():
+    from coalition_tui.analysis.same_story import same_stories
+
+    wire = [
+        "PARIS (Wire) - Leaders of about thirty countries met in Paris on Tuesday to plan a reassurance force.",
+        "Norway and Sweden said they were ready to send troops to Ukraine once a ceasefire is agreed.",
+        "Finland will fund new air defence systems for Kyiv, its president told reporters after the talks.",
+        "Hungary reiterated its refusal to send soldiers, a spokesman for the government said on Tuesday.",
+    ]
+    a = "\n".join(wire)
+    b = "Our own introduction, written by the second outlet for its readers at home today.\n" + "\n".join(
+        s.upper() if i == 1 else s
+        for i, s in enumerate(wire)  # another case, the same sentence
+    )
+    other = "A different story entirely about trains and ferries and the long winter in the north of Europe."
+    found = same_stories({"a": a, "b": b, "c": other})
+    assert [s for s, _share in found["a"]] == ["b"] and [s for s, _share in found["b"]] == ["a"]
+    assert "c" not in found
+
+
+def test_an_export_carries_the_citation_and_an_import_keeps_it_without_the_original(
+    site: Site, data_copy: Path, tmp_path: Path
+):
+    assert cli("ingest", "--data", str(data_copy), site.url("/world/nordic-pledge")) == 0
+    out = tmp_path / "export.toml"
+    assert cli("export", "--data", str(data_copy), "--source", "nordic-pledge", "-o", str(out)) == 0
+    table = tomllib.loads(out.read_text(encoding="utf-8"))["sources"]["nordic-pledge"]
+    assert table["outlet"] == "The Harbour Ledger" and table["url"].startswith("https://harbour-ledger.example/")
+    assert table["published"] == dt.date(2026, 1, 7) and table["author"] == "Ada Lindqvist"
+    other = tmp_path / "other"
+    import shutil
+
+    shutil.copytree(Path(__file__).parents[2] / "data", other)
+    articles = tmp_path / "texts"
+    articles.mkdir()
+    shutil.copy(data_copy / "articles" / "nordic-pledge.txt", articles / "nordic-pledge.txt")
+    assert cli("import", "--data", str(other), str(out), "--articles", str(articles)) == 0
+    imported = load_corpus(other).sources["nordic-pledge"]
+    assert (imported.outlet, imported.url, imported.original) == (
+        "The Harbour Ledger",
+        "https://harbour-ledger.example/world/nordic-pledge",
+        "",
+    )

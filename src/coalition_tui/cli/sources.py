@@ -17,15 +17,20 @@ def cmd_sources(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _list(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from coalition_tui.analysis.same_story import stories
+
     corpus = _corpus(args)
     sources = sorted(
         corpus.sources.values(), key=lambda s: (s.published.isoformat() if s.published else s.summit or "", s.id)
     )
+    same = stories(corpus)
     for source in sources:
+        others = [other for other, _share in same.get(source.id, [])]
         if args.json:
-            out.write(json_line(source_dict(source)) + "\n")
+            out.write(json_line(source_dict(source) | {"same_story": others}) + "\n")
         else:
-            out.write(f"{source.id}: {source_line(source, url=True)}\n")
+            flag = f" · same story as {', '.join(others)}" if others else ""
+            out.write(f"{source.id}: {source_line(source, url=True)}{flag}\n")
     if not args.json:
         out.write(f"{len(sources)} source(s)\n")
     return 0

@@ -63,6 +63,7 @@ class AddArticlesScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#add-found").display = False
+        self.query_one("#add-progress").display = False  # shown once there is work to show
         self.query_one("#add-path", Input).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -228,6 +229,7 @@ class AddArticlesScreen(ModalScreen[None]):
         self.post_message(ArticlesAdded(result, problems, fresh))
 
     def on_work_progress(self, message: WorkProgress) -> None:
+        self.query_one("#add-progress").display = True
         self.query_one("#add-progress", ProgressBar).update(total=max(message.total, 1), progress=message.done)
         self._status(f"{message.stage} {message.done}/{message.total}")
 

@@ -83,7 +83,9 @@ class CoalitionApp(App[None]):
         self._loading_stage = ""
         self.selection: dict[str, Commitment] = {}
         self._wanted_record: str | None = None
-        self._rebuilding: set[str] = set()  # views being built again  # what Sources opens at (Enter / o on a record elsewhere)
+        self._rebuilding: set[str] = (
+            set()
+        )  # views being built again  # what Sources opens at (Enter / o on a record elsewhere)
 
     @property
     def corpus(self) -> Corpus | None:

@@ -60,6 +60,11 @@ class ArticleRead(_Local):
 
 
 @dataclass
+class StoriesFound(_Local):
+    """Sources' worker: which articles tell the same story (computed once per corpus version)."""
+
+
+@dataclass
 class MentionsFound(_Local):
     """Sources' worker: the names found in one article."""
 

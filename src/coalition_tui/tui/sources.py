@@ -15,8 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from coalition_tui.analysis import browse
-from coalition_tui.analysis.citation import short, when
+from coalition_tui.analysis import browse, same_story
+from coalition_tui.analysis.citation import short, source_line, when
 from coalition_tui.store.derived import Change, Touched
 from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
@@ -24,7 +24,7 @@ from coalition_tui.tui.article import ArticleView
 from coalition_tui.tui.base import CorpusScreen
 from coalition_tui.tui.citing import CitingMixin
 from coalition_tui.tui.keymap import CITE, DIFF_MARK, EDIT_CITATION, EDIT_RECORD, NEW_RECORD, SELECT
-from coalition_tui.tui.messages import MentionsFound
+from coalition_tui.tui.messages import MentionsFound, StoriesFound
 from coalition_tui.tui.widgets import Row, Table
 
 LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a worker
@@ -124,27 +124,55 @@ class SourcesScreen(CitingMixin, CorpusScreen):
         if source_id == self.source_id:
             return
         self.source_id, self.current_record = source_id, None
+        self.query_one("#source-title", Static).update(self._title(source_id))
+        self._fill_records()
+        await self._render_article(scroll=False)
+
+    def _title(self, source_id: str) -> Text:
+        """The headline; outlet · date · author · URL; file, meeting, sha256; the same story elsewhere."""
         source = self.corpus.sources[source_id]
         meeting = self.corpus.summits.get(source.summit or "")
         by = f" · {source.author}" if source.author else ""
-        self.query_one("#source-title", Static).update(
-            Text.assemble(
-                (render.inert(source.headline), "bold"),
-                "\n",
-                render.inert(f"{source.outlet or 'outlet unknown'} · {when(source)}{by} · "),
-                (render.inert(source.url or "no URL"), "underline" if source.url else "dim"),
-                ("   M: correct", "dim"),
-                "\n",
-                (
-                    render.inert(
-                        f"{source.file} · {meeting.label if meeting else 'no meeting'} · sha256 {source.sha256[:12]}…"
-                    ),
-                    "dim",
+        return Text.assemble(
+            (render.inert(source.headline), "bold"),
+            "\n",
+            render.inert(f"{source.outlet or 'outlet unknown'} · {when(source)}{by} · "),
+            (render.inert(source.url or "no URL"), "underline" if source.url else "dim"),
+            ("   M: correct", "dim"),
+            "\n",
+            (
+                render.inert(
+                    f"{source.file} · {meeting.label if meeting else 'no meeting'} · sha256 {source.sha256[:12]}…"
                 ),
-            )
+                "dim",
+            ),
+            self._same_story_line(source_id),
         )
-        self._fill_records()
-        await self._render_article(scroll=False)
+
+    def _same_story_line(self, source_id: str) -> Text:
+        """ "Same story as …" when other articles share most of its sentences (a wire story); found in a
+        worker the first time (every article's sentences are compared)."""
+        found = same_story.known(self.corpus)
+        if found is None:
+            self._find_stories()
+            return Text("")
+        others = found.get(source_id, [])
+        if not others:
+            return Text("")
+        shown = "; ".join(
+            f"{source_line(self.corpus.sources.get(other))} ({share:.0%} of sentences)" for other, share in others[:2]
+        )
+        more = f" and {len(others) - 2} more" if len(others) > 2 else ""
+        return Text.assemble("\n", ("same story as ", "bold yellow"), render.inert(shown + more))
+
+    @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
+    def _find_stories(self) -> None:
+        same_story.stories(self.corpus)
+        self.post_message(StoriesFound())
+
+    def on_stories_found(self, _message: StoriesFound) -> None:
+        if self.source_id is not None:
+            self.query_one("#source-title", Static).update(self._title(self.source_id))
 
     def _fill_records(self) -> None:
         table = self.query_one("#source-records", Table)
