@@ -100,7 +100,7 @@ async def test_a_url_added_from_the_app_is_cited_in_evidence_and_review(site: Si
             await pilot.press("down")
             await pilot.pause()
         assert CITED in " ".join(str(review.query_one("#review-detail", Static).render()).split())
-        await pilot.press("c")
+        await pilot.press("y")
         await pilot.pause()
         copied = app.clipboard
         assert copied.startswith("\u201c") and copied.endswith(

@@ -32,7 +32,7 @@ def test_every_record_of_each_side_is_in_exactly_one_row(corpus: Corpus):
     uk = next(
         r for r in rows if r.country == "GBR" and r.what.value == "troops_in_ukraine" and r.summit == "2025-03-27-paris"
     )
-    assert len(uk.a) == 2 and uk.kind == "conflicting"  # A's committed and its conditional, both shown
+    assert len(uk.a) == 2 and uk.kind == "differs"  # A's committed and its conditional against B's: the same direction
 
 
 def test_the_london_meeting_is_not_paired_with_paris(corpus: Corpus):
@@ -101,4 +101,5 @@ async def test_d_in_sources_suggests_the_articles_of_the_same_meeting():
         app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
         await pilot.press("4", "j", "d")  # the second article by date: 000, Paris 27 March 2025
         await pilot.pause()
-    assert said and "Same meeting: 001_d758d6b2" in said[-1]
+    assert said and "Same meeting: Starmer meets world leaders in Paris for third coalition" in said[-1]
+    assert "as A" in said[-1] and "Starmer in Paris with Macron" in said[-1]  # each named by its headline

@@ -364,3 +364,29 @@ async def test_a_decision_while_another_process_writes_says_try_again_instead_of
         await pilot.pause()
         assert f"{len(queue) - 1} left to review" in status(app)
     assert not load_corpus(review_data).record(queue[0].id).unreviewed
+
+
+@pilot_test
+async def test_review_by_confidence_sorted_filtered_and_accepted_above_a_threshold(review_data):
+    from coalition_tui.tui.dialogs import ConfirmScreen
+
+    queue = review.queue(load_corpus(review_data))
+    sure = sorted(r.id for r in queue if r.confidence >= 0.9)
+    assert 0 < len(sure) < len(queue)  # the retrained model puts some, not all, of them at 0.9 or more
+    async with on_review(review_data) as (app, pilot):
+        await pilot.press("s")  # by confidence, highest first
+        await pilot.pause()
+        confidences = [float(str(app.screen.query_one("#review-queue", DataTable).get_row_at(i)[3]))
+                       for i in range(len(queue))]  # fmt: skip
+        assert confidences == sorted(confidences, reverse=True)
+        await pilot.press("c")  # only confidence ≥ 0.9
+        await pilot.pause()
+        assert len(listed(app)) == len(sure) and "with confidence ≥ 0.9" in status(app)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert f"Accept all {len(sure)} record(s) listed with confidence ≥ 0.9" in shown(app)
+        await pilot.press("y")
+        await until_shown(pilot, f"Accept: {len(sure)} of {len(sure)} record(s)")
+    corpus = load_corpus(review_data)
+    assert sorted(r.id for r in corpus.records if r.source == "nordic" and not r.unreviewed) == sure

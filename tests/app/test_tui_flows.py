@@ -253,7 +253,7 @@ async def test_diff_view_steps_through_differences_swaps_and_switches_layout():
         assert not _side_by_side(app)  # unified
         await pilot.press("t")
         await pilot.pause()
-        assert "conflicting" in str(screen.query_one("#diff-summary", Static).render())
+        assert " differ · " in str(screen.query_one("#diff-summary", Static).render())
 
 
 @pilot_test

@@ -194,3 +194,27 @@ def test_eval_gold_scores_a_folder_labelled_like_corpus_dev(tmp_path, capsys):
 def test_eval_gold_on_a_folder_without_gold_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path)]) == 2
     assert "no articles/ folder or no gold*.toml" in capsys.readouterr().err
+
+
+def test_review_by_confidence_and_accept_all_listed_asks_first(tmp_path, capsys):
+    import shutil
+
+    from conftest import ARTICLES, DATA
+
+    from coalition_tui.actions import review
+    from coalition_tui.store.loader import load_corpus
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    assert main(["ingest", "--data", str(data), "--summit", "2026-01-06-paris", str(ARTICLES / "nordic.txt")]) == 0
+    sure = sorted(r.id for r in review.queue(load_corpus(data)) if r.confidence >= 0.9)
+    capsys.readouterr()
+    assert main(["review", "--data", str(data), "--min-confidence", "0.9", "--sort", "confidence", "--json"]) == 0
+    assert sorted(json.loads(line)["id"] for line in capsys.readouterr().out.splitlines()) == sure
+    args = ["review", "accept", "--all-listed", "--data", str(data), "--min-confidence", "0.9"]
+    assert main(args) == 1  # not a terminal and no --yes: the count, and nothing changed
+    assert f"{len(sure)} record(s) listed; nothing changed" in capsys.readouterr().err
+    assert all(r.unreviewed for r in review.queue(load_corpus(data)) if r.id in sure)
+    assert main([*args, "--yes"]) == 0
+    left = {r.id for r in review.queue(load_corpus(data))}
+    assert not left & set(sure) and left

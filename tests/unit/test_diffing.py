@@ -63,7 +63,7 @@ def test_a_reworded_sentence_pairs_by_similarity(corpus: Corpus):
 
 def test_claims_diff_of_the_two_paris_articles(corpus: Corpus):
     rows = {(r.kind, r.country, r.what.value) for r in diff_claims(corpus, A, B)}
-    assert ("conflicting", "GBR", "troops_in_ukraine") in rows  # conditional in 000, committed in 001
+    assert ("differs", "GBR", "troops_in_ukraine") in rows  # conditional in 000, committed in 001: one direction
     assert ("only_a", "RUS", "troops_in_ukraine") in rows
     assert ("only_b", "ITA", "participation") in rows
     assert ("both", "FRA", "participation") in rows
@@ -103,4 +103,40 @@ def test_diff_cli_json_and_colour_when_asked(capsys):
 def test_across_cli_names_the_chancellors(capsys):
     assert main(["across", "--data", str(DATA), "Germany", "--summits", "2025-03-27,Paris 2026"]) == 0
     out = capsys.readouterr().out
-    assert "people: Olaf Scholz -> Friedrich Merz" in out and "new      forces_outside_ukraine: - -> willing" in out
+    assert "people: Olaf Scholz -> Friedrich Merz" in out and "new          forces_outside_ukraine: - -> willing" in out
+
+
+def test_words_that_do_not_overstate():
+    from coalition_tui.analysis.diffing import compare_stances
+    from coalition_tui.store.model import Stance
+
+    assert compare_stances({Stance.COMMITTED}, {Stance.WILLING}) == "differs"  # a degree, not a conflict
+    assert compare_stances({Stance.COMMITTED}, {Stance.DECLINED}) == "conflicting"
+    assert compare_stances({Stance.DECLINED}, {Stance.OPPOSED}) == "differs"
+    assert compare_stances({Stance.WILLING}, {Stance.WILLING}) == "both"
+
+
+def test_across_a_kind_not_mentioned_later_is_not_reported_and_only_a_reversal_is_dropped(data_copy):
+    from coalition_tui.cli import main
+    from coalition_tui.store.loader import load_corpus
+
+    text = data_copy.parent / "later.txt"
+    text.write_text("Germany said it would not send troops to Ukraine.\n", encoding="utf-8")
+    assert main(["ingest", "--data", str(data_copy), "--summit", "2025-09-04-paris", str(text)]) == 0
+    steps = across_meetings(load_corpus(data_copy), "DEU", ["2026-01-06-paris", "2025-09-04-paris"])
+    kinds = {c.what.value: c.kind for step in steps for c in step.changes}
+    # Paris 2025-09 (later.txt) then Paris 2026: troops refused, then not mentioned: "not reported", never "dropped"
+    assert kinds.get("troops_in_ukraine") == "not_reported"
+    assert "dropped" not in kinds.values()
+
+
+def test_two_articles_in_their_own_words_are_said_to_share_no_text(corpus: Corpus):
+    from coalition_tui.analysis.diffing import shares_nothing
+
+    result = diff_texts(
+        corpus,
+        "Leaders gathered in the French capital on Tuesday to settle the shape of a future force.",
+        "Ferry timetables will change in the spring, the harbour authority announced this morning.",
+    )
+    assert shares_nothing(result.summary())
+    assert not shares_nothing(diff_texts(corpus, "Poland said no.", "Poland said no.").summary())

@@ -49,6 +49,35 @@ def queue(corpus: Corpus) -> list[Commitment]:
     return left
 
 
+# The confidence bands Review's ``c`` steps through: (label, lowest, highest-excluded).
+BANDS: tuple[tuple[str, float, float], ...] = (
+    ("confidence ≥ 0.9", 0.9, 2.0),
+    ("confidence ≥ 0.8", 0.8, 2.0),
+    ("confidence ≥ 0.7", 0.7, 2.0),
+    ("confidence ≥ 0.5", 0.5, 2.0),
+    ("confidence < 0.5", 0.0, 0.5),
+)
+ORDERS = ("article", "confidence", "country")  # how the queue can be sorted
+
+
+def in_band(records: list[Commitment], low: float = 0.0, high: float = 2.0) -> list[Commitment]:
+    """The records whose confidence is at least ``low`` and below ``high``."""
+    return [r for r in records if low <= r.confidence < high]
+
+
+def ordered(corpus: Corpus, records: list[Commitment], order: str) -> list[Commitment]:
+    """The records by article and place in it (as the queue is), by confidence (highest first), or by
+    country (then article)."""
+    if order == "confidence":
+        return sorted(records, key=lambda r: (-r.confidence, r.source, r.start, r.id))
+    if order == "country":
+        label = corpus.label
+        return sorted(records, key=lambda r: (label(r.country), r.source, r.start, r.id))
+    if order != "article":
+        raise ValueError(f"unknown order {order!r}; one of: {', '.join(ORDERS)}")
+    return sorted(records, key=lambda r: (r.source, r.start, r.id))
+
+
 def matching(corpus: Corpus, records: list[Commitment], query: str) -> list[Commitment]:
     """The records every word of ``query`` finds in their country (name or code), source, kind, stance
     or person: "denmark troops", "article-0012", "declined". Case and accents do not matter."""

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 from coalition_tui.analysis.browse import analysis
 from coalition_tui.extraction.extract import Analysis, Extractor, group_by_sentence
 from coalition_tui.store.corpus import Corpus
-from coalition_tui.store.model import Commitment, Kind, Summit
+from coalition_tui.store.model import Commitment, Kind, Stance, Summit
 
 PairKind = Literal["same", "trivial", "changed", "only_a", "only_b"]
 MIN_SIMILARITY = 60.0  # below this two sentences are unrelated, not a rewording
@@ -212,12 +212,25 @@ def _diff(corpus: Corpus, analysis_a: Analysis, analysis_b: Analysis) -> Article
     return ArticleDiff(pairs, sorted(names_a - names_b, key=corpus.label), sorted(names_b - names_a, key=corpus.label))
 
 
+NO_SHARED_TEXT = (
+    "The articles share no sentence, not even reworded: they are told in their own words (t compares what they claim)"
+)
+
+
+def shares_nothing(summary: dict[str, int]) -> bool:
+    """No sentence in common, none reworded: "0 shared" would say less than the truth."""
+    return summary["same"] == 0 and summary["changed"] == 0 and summary["trivial"] == 0
+
+
 # ---------------------------------------------------------------------------------- claims
+ClaimKind = Literal["both", "differs", "conflicting", "only_a", "only_b"]
+
+
 @dataclass(frozen=True)
 class ClaimRow:
     """Records of A and B about one (meeting, country, kind): every record of each side."""
 
-    kind: Literal["both", "conflicting", "only_a", "only_b"]
+    kind: ClaimKind
     country: str
     what: Kind
     a: tuple[Commitment, ...]
@@ -225,11 +238,32 @@ class ClaimRow:
     summit: str = ""
 
 
-CLAIM_GROUPS = (("conflicting", "Conflicting"), ("only_a", "Only in A"), ("only_b", "Only in B"), ("both", "In both"))
+CLAIM_GROUPS = (
+    ("conflicting", "Conflicting (one side positive, the other a refusal)"),
+    ("differs", "Differs (same direction, another degree: committed vs willing)"),
+    ("only_a", "Only in A"),
+    ("only_b", "Only in B"),
+    ("both", "In both"),
+)
+CLAIM_KINDS = tuple(kind for kind, _title in CLAIM_GROUPS)
+NEGATIVE = frozenset({Stance.DECLINED, Stance.OPPOSED})  # the others say yes, to some degree
+
+
+def polarity(stances: set[Stance]) -> frozenset[bool]:
+    """Which directions ``stances`` take: True for a yes of some degree, False for a refusal."""
+    return frozenset(s not in NEGATIVE for s in stances)
+
+
+def compare_stances(a: set[Stance], b: set[Stance]) -> Literal["both", "differs", "conflicting"]:
+    """The same stances; the same direction in another degree ("differs"); or opposite directions."""
+    if a == b:
+        return "both"
+    return "differs" if polarity(a) == polarity(b) else "conflicting"
 
 
 def diff_claims(corpus: Corpus, a: str, b: str) -> list[ClaimRow]:
-    """Claims only in A, only in B, in both, and conflicting (same country and kind, other stance),
+    """Claims only in A, only in B, in both, differing (same country and kind, another stance of the
+    same direction: committed vs willing) and conflicting (a yes against a refusal),
     compared meeting by meeting: a record is only ever set against records of its own meeting.
     Rows are in meeting date order, then by group (as ``CLAIM_GROUPS``), country and kind."""
 
@@ -244,11 +278,12 @@ def diff_claims(corpus: Corpus, a: str, b: str) -> list[ClaimRow]:
     rows = []
     for key in ga.keys() | gb.keys():
         ra, rb = tuple(ga.get(key, ())), tuple(gb.get(key, ()))
+        kind: ClaimKind
         if ra and rb:
-            kind = "both" if {r.stance for r in ra} == {r.stance for r in rb} else "conflicting"
+            kind = compare_stances({r.stance for r in ra}, {r.stance for r in rb})
         else:
             kind = "only_a" if ra else "only_b"
-        rows.append(ClaimRow(kind, key[1], key[2], ra, rb, key[0]))  # type: ignore[arg-type]
+        rows.append(ClaimRow(kind, key[1], key[2], ra, rb, key[0]))
 
     def date(summit_id: str) -> str:
         summit = corpus.summits.get(summit_id)
@@ -270,7 +305,7 @@ def claims_by_meeting(rows: list[ClaimRow]) -> list[tuple[str, list[tuple[str, s
 # ---------------------------------------------------------------------------------- across meetings
 @dataclass(frozen=True)
 class Change:
-    kind: Literal["new", "dropped", "changed", "same"]
+    kind: Literal["new", "dropped", "changed", "differs", "not_reported", "same"]
     what: Kind
     before: tuple[Commitment, ...]
     after: tuple[Commitment, ...]
@@ -310,10 +345,16 @@ def across_meetings(corpus: Corpus, country: str, summits: Sequence[str] | None 
         for kind in sorted(kb.keys() | ka.keys(), key=lambda k: k.value):
             rb, ra = tuple(kb.get(kind, ())), tuple(ka.get(kind, ()))
             if rb and ra:
-                same = {r.stance for r in rb} == {r.stance for r in ra}
-                changes.append(Change("same" if same else "changed", kind, rb, ra))
-            else:
-                changes.append(Change("dropped" if rb else "new", kind, rb, ra))
+                how = compare_stances({r.stance for r in rb}, {r.stance for r in ra})
+                if how == "both":
+                    changes.append(Change("same", kind, rb, ra))
+                elif how == "differs":
+                    changes.append(Change("differs", kind, rb, ra))
+                else:  # a yes that became a refusal is a reversal; a refusal that became a yes, a change
+                    dropped = polarity({r.stance for r in ra}) == frozenset({False})
+                    changes.append(Change("dropped" if dropped else "changed", kind, rb, ra))
+            else:  # no record at the later meeting: the articles did not report it, nobody said it ended
+                changes.append(Change("not_reported" if rb else "new", kind, rb, ra))
 
         def present(summit: Summit) -> bool:
             return any(r.summit == summit.id for r in records)

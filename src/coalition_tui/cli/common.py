@@ -9,7 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from coalition_tui.analysis.citation import citation, source_fields
+from coalition_tui.analysis.citation import citation, source_fields, source_line
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.paths import default_data_dir
 from coalition_tui.store.safe import inert
@@ -165,5 +165,6 @@ def _print_record(corpus: Corpus, record: Commitment, out: TextIO) -> None:
     out.write(
         f"{record.id}: {corpus.label(record.country)}{person} {record.stance.value} "
         f"{record.kind.value} at {record.summit or '?'} [{record.origin.value}{extra}]\n"
-        f"    \u201c{record.quote}\u201d\n    source {record.source} {record.start}-{record.end}\n"
+        f"    \u201c{record.quote}\u201d\n    {source_line(corpus.sources.get(record.source), url=True)} "
+        f"({record.source} {record.start}-{record.end})\n"
     )

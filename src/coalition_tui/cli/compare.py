@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from coalition_tui.analysis.citation import source_line
 from coalition_tui.store.problems import NotFound
 from coalition_tui.store.safe import json_line
 
@@ -44,7 +45,14 @@ def changed_line(words: Sequence[WordOp], paint: Callable[[str, str], str]) -> s
 
 
 def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.analysis.diffing import claims_by_meeting, diff_claims, diff_sources
+    from coalition_tui.analysis.diffing import (
+        CLAIM_KINDS,
+        NO_SHARED_TEXT,
+        claims_by_meeting,
+        diff_claims,
+        diff_sources,
+        shares_nothing,
+    )
 
     corpus = _corpus(args)
     try:
@@ -77,7 +85,7 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 + "\n"
             )
             return 0
-        counts = {k: sum(r.kind == k for r in rows) for k in ("both", "conflicting", "only_a", "only_b")}
+        counts = {k: sum(r.kind == k for r in rows) for k in CLAIM_KINDS}
         out.write(f"claims {a} vs {b}: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in counts.items()) + "\n")
         for summit, groups in claims_by_meeting(rows):
             meeting = corpus.summits.get(summit)
@@ -124,6 +132,8 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{a} vs {b}: {summary['same']} same, {summary['changed']} changed, {summary['only_a']} only in A, "
         f"{summary['only_b']} only in B; {summary['trivial']} trivial differences (quotes, spaces) suppressed\n"
     )
+    if shares_nothing(summary):
+        out.write(NO_SHARED_TEXT.replace("t compares", "diff --claims compares") + "\n")
     out.write("names only in A: " + (", ".join(corpus.label(e) for e in result.entities_only_a) or "none") + "\n")
     out.write("names only in B: " + (", ".join(corpus.label(e) for e in result.entities_only_b) or "none") + "\n")
     for p in result.pairs:
@@ -184,9 +194,9 @@ def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for c in step.changes:
             before = "/".join(sorted({r.stance.value for r in c.before})) or "-"
             after = "/".join(sorted({r.stance.value for r in c.after})) or "-"
-            out.write(f"  {c.kind:<8} {c.what.value}: {before} -> {after}\n")
+            out.write(f"  {c.kind.replace('_', ' '):<12} {c.what.value}: {before} -> {after}\n")
             for r in (*c.before[:1], *c.after[:1]):
-                out.write(f"      \u201c{r.quote}\u201d ({r.source})\n")
+                out.write(f"      \u201c{r.quote}\u201d ({source_line(corpus.sources.get(r.source))})\n")
     if not steps and not args.json:
         out.write(f"{corpus.label(country)} has records at fewer than two meetings\n")
     return 0

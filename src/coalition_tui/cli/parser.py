@@ -186,6 +186,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ids", nargs="*", metavar="ID", help="record ids (for accept / reject / restore)")
     p.add_argument("--source", metavar="Z", help="only this source (id or prefix, file name or headline words)")
     p.add_argument("--rejected", action="store_true", help="list the rejected records instead")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="only confidence ≥ X")
+    p.add_argument("--max-confidence", type=float, default=2.0, metavar="Y", help="only confidence < Y")
+    p.add_argument("--sort", choices=["article", "confidence", "country"], default="article")
+    p.add_argument(
+        "--all-listed",
+        action="store_true",
+        help="accept / reject / restore every record the list shows with these filters (asks first; --yes does not)",
+    )
+    p.add_argument("--yes", action="store_true", help="with --all-listed: do not ask")
     p.add_argument("--json", action="store_true", help="one JSON object per record")
 
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")

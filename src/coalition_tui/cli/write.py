@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -11,7 +12,8 @@ from coalition_tui.store.problems import NotFound
 from coalition_tui.store.safe import json_line
 
 if TYPE_CHECKING:
-    pass
+    from coalition_tui.store.corpus import Corpus
+    from coalition_tui.store.model import Commitment
 
 
 from coalition_tui.cli.common import (
@@ -95,8 +97,26 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     corpus = _corpus(args)
     if args.action != "list":
+        if args.all_listed:
+            if args.ids:
+                err.write(f"coalition-tui review {args.action}: give ids or --all-listed, not both\n")
+                return 2
+            try:
+                listed = _review_listed(corpus, args)
+            except (NotFound, ValueError) as exc:
+                err.write(f"coalition-tui review: {exc}\n")
+                return 2
+            if not listed:
+                out.write("no record is listed with these filters; nothing changed\n")
+                return 0
+            if not args.yes and not _confirmed(f"{args.action} {len(listed)} record(s) listed? [y/N] ", out):
+                err.write(
+                    f"coalition-tui review: {len(listed)} record(s) listed; nothing changed (answer y, or pass --yes)\n"
+                )
+                return 1
+            args.ids = [r.id for r in listed]
         if not args.ids:
-            err.write(f"coalition-tui review {args.action}: give the id(s) of the record(s)\n")
+            err.write(f"coalition-tui review {args.action}: give the id(s) of the record(s), or --all-listed\n")
             return 2
         act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[args.action]
         failed = 0
@@ -112,12 +132,10 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(f"{len(review.queue(corpus))} record(s) left to review\n")
         return 1 if failed else 0
     try:
-        source = corpus.find_source(args.source) if args.source else None
+        records = _review_listed(corpus, args)
     except NotFound as exc:
         err.write(f"coalition-tui review: {exc}\n")
         return 2
-    records = corpus.rejected if args.rejected else review.queue(corpus)
-    records = [r for r in records if source is None or r.source == source]
     for record in records:
         if args.json:
             out.write(json_line(record_dict(corpus, record) | {"confidence": record.confidence}))
@@ -130,6 +148,27 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"{len(records)} {what}; accept or reject with 'coalition-tui review accept|reject ID', or in the app (key 7)\n"
         )
     return 0
+
+
+def _review_listed(corpus: Corpus, args: argparse.Namespace) -> list[Commitment]:
+    """What ``review`` lists with the command's filters and order (the queue, or the rejected records)."""
+    from coalition_tui.actions import review
+
+    source = corpus.find_source(args.source) if args.source else None
+    rejected = args.rejected or args.action == "restore"
+    records = corpus.rejected if rejected else review.queue(corpus)
+    records = [r for r in records if source is None or r.source == source]
+    records = review.in_band(records, args.min_confidence, args.max_confidence)
+    return review.ordered(corpus, records, args.sort)
+
+
+def _confirmed(question: str, out: TextIO) -> bool:
+    """A yes from the terminal; never from a pipe (a script passes --yes)."""
+    if not sys.stdin.isatty():
+        return False
+    out.write(question)
+    out.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
 def cmd_meeting(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

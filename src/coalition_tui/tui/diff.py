@@ -14,12 +14,15 @@ from textual.widgets.selection_list import Selection
 from coalition_tui.analysis import browse
 from coalition_tui.analysis.citation import source_line
 from coalition_tui.analysis.diffing import (
+    CLAIM_KINDS,
+    NO_SHARED_TEXT,
     ArticleDiff,
     Pair,
     across_meetings,
     claims_by_meeting,
     diff_claims,
     diff_sources,
+    shares_nothing,
 )
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.vocab import Level
@@ -180,6 +183,7 @@ class DiffScreen(CorpusScreen):
                 "\n",
                 f"{s['same']} shared · {s['changed']} changed · {s['only_a']} only in A · {s['only_b']} only in B · "
                 f"{s['trivial']} trivial suppressed   n/p: next/previous · w: swap · v: layout · t: claims\n",
+                (NO_SHARED_TEXT + "\n", "bold yellow") if shares_nothing(s) else "",
                 ("names only in A: ", "bold"),
                 only_a,
                 ("   only in B: ", "bold"),
@@ -191,10 +195,11 @@ class DiffScreen(CorpusScreen):
     def _build_claims(self, body: VerticalScroll) -> None:
         corpus = self.corpus
         rows = diff_claims(corpus, self.a, self.b)
-        counts = {k: sum(r.kind == k for r in rows) for k in ("both", "conflicting", "only_a", "only_b")}
+        counts = {k: sum(r.kind == k for r in rows) for k in CLAIM_KINDS}
         self.query_one("#diff-summary", Static).update(
             Content(
-                f"Claims: {counts['both']} in both · {counts['conflicting']} conflicting · {counts['only_a']} only in A · "
+                f"Claims: {counts['both']} in both · {counts['differs']} differ · {counts['conflicting']} conflict · "
+                f"{counts['only_a']} only in A · "
                 f"{counts['only_b']} only in B   t: back to the text"
             )
         )
@@ -324,6 +329,8 @@ class AcrossScreen(CorpusScreen):
         look = {
             "new": ("+ new", "bold green"),
             "dropped": ("- dropped", "bold red"),
+            "differs": ("~ differs", "yellow"),
+            "not_reported": ("? not reported", "dim"),
             "changed": ("~ changed", "bold yellow"),
             "same": ("= same", "dim"),
         }

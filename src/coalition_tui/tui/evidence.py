@@ -119,7 +119,7 @@ class EvidenceScreen(CitingMixin, WindowMixin, CorpusScreen):
         self.query_one("#evidence-title", Static).update(
             Text(
                 f"{self.corpus.label(self.actor)}{where}: {len(self.rows)} record(s){self.window_note()}"
-                "   Esc: back · Space: select · Enter: article at quote · c: copy citation"
+                "   Esc: back · Space: select · Enter: article at quote · y: copy citation"
             )
         )
 

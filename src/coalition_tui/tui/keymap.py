@@ -51,7 +51,7 @@ NEW_RECORD = Binding("n", "new_record", "New record", id="sources.new_record")
 EDIT_RECORD = Binding("E", "edit_record", "Edit record", id="sources.edit_record")
 NEW_MEETING = Binding("n", "new_meeting", "New meeting", id="summits.new")
 ALL_RECORDS = Binding("enter", "open", "Records", id="countries.open")
-CITE = Binding("c", "copy_citation", "Copy citation", id="record.cite")
+CITE = Binding("y", "copy_citation", "Copy citation", id="record.cite")
 OPEN_ARTICLE = Binding("o", "open_article", "Article at quote", id="record.open")
 EDIT_CITATION = Binding("M", "edit_citation", "Edit outlet/date/headline", id="sources.citation")
 # Countries, once Enter browses a country's records (priority: before the list's own keys).
@@ -64,7 +64,7 @@ RECORD_BINDINGS: list[BindingType] = [
     Binding("G,end", "records_ends(1)", "Last record", id="records.last", show=False, priority=True),
     Binding("space", "records_toggle", "Select record", id="records.select", priority=True),
     Binding("enter,o", "records_open", "Article at quote", id="records.open", priority=True),
-    Binding("c", "records_cite", "Copy citation", id="records.cite", priority=True),
+    Binding("y", "records_cite", "Copy citation", id="records.cite", priority=True),
     Binding("escape", "records_leave", "Back to the list", id="records.back", priority=True),
 ]
 DIFF_BINDINGS: list[BindingType] = [
@@ -80,6 +80,8 @@ REVIEW_BINDINGS: list[BindingType] = [
     Binding("r", "reject", "Reject / restore", id="review.reject"),
     Binding("E", "edit", "Edit", id="review.edit"),
     Binding("x", "toggle_rejected", "Queue / rejected", id="review.rejected"),
+    Binding("c", "confidence_band", "Confidence band", id="review.band"),
+    Binding("s", "sort", "Sort", id="review.sort"),
     Binding("A", "decide_all('accept')", "Accept all listed", id="review.accept_all", show=False),
     Binding("R", "decide_all('reject')", "Reject (restore) all listed", id="review.reject_all", show=False),
 ]

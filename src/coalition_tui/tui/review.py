@@ -68,6 +68,8 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         self.start = 0  # the first of them in the table
         self._filter_timer: Timer | None = None
         self._bulk: _Bulk | None = None  # a decision on all listed records, under way
+        self.band: int | None = None  # which of review.BANDS filters the list (None: every confidence)
+        self.order = "article"  # one of review.ORDERS
 
     def compose(self) -> ComposeResult:
         header, footer = self.header_footer()
@@ -107,7 +109,11 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         given: the list shown again) on the first of ``near`` listed, else on the row it was on."""
         table = self.query_one("#review-queue", Table)
         row = self.start + table.cursor_row if table.row_count and near is not None else 0
-        self.rows = review.matching(self.corpus, self.everything, text)
+        rows = review.matching(self.corpus, self.everything, text)
+        if self.band is not None:
+            _label, low, high = review.BANDS[self.band]
+            rows = review.in_band(rows, low, high)
+        self.rows = rows if self.order == "article" else review.ordered(self.corpus, rows, self.order)
         at = next((i for i, r in enumerate(self.rows) if r.id in near), None) if near else None
         at = min(row, max(0, len(self.rows) - 1)) if at is None else at
         self.start = at - at % self.WINDOW
@@ -153,9 +159,15 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         query = self.filter_box().value.strip()
         if query:
             what += f" · {len(self.rows)} match “{query}”"
+        if self.band is not None:
+            what += f" · {len(self.rows)} with {review.BANDS[self.band][0]}"
         what += self.window_note()
+        sort = f" · sorted by {self.order} (s)" if self.order != "article" else ""
         self.query_one("#review-status", Static).update(
-            Content(f"{what}   a: accept · r: reject · E: edit kind/stance/country/person · saved at once")
+            Content(
+                render.inert(f"{what}{sort}   a: accept · r: reject · E: edit · c: confidence band · s: sort · ")
+                + "saved at once"
+            )
         )
 
     def _drop(self, row: int) -> None:
@@ -270,6 +282,8 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         query = self.filter_box().value.strip()
         verb = {"accept": "Accept", "reject": "Reject", "restore": "Restore"}[action]
         matching = f" matching “{query}”" if query else ""
+        if self.band is not None:
+            matching += f" with {review.BANDS[self.band][0]}"
         question = (
             f"{verb} all {len(records)} record(s) listed{matching}? Each is saved to its file at once; "
             "Esc stops part way."
@@ -318,6 +332,19 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         if result.failed:
             text += f"; {len(result.failed)} could not be saved, the first: {result.failed[0]}"
         self.notify(text, severity="warning" if result.failed else "information", timeout=8)
+
+    def action_confidence_band(self) -> None:
+        """c: only the records of the next confidence band (≥ 0.9, ≥ 0.8, ≥ 0.7, ≥ 0.5, < 0.5, all)."""
+        self.band = None if self.band == len(review.BANDS) - 1 else 0 if self.band is None else self.band + 1
+        self.apply_filter(self.filter_box().value)
+        shown = review.BANDS[self.band][0] if self.band is not None else "every confidence"
+        self.notify(f"Listed: {shown} ({len(self.rows)} record(s)); A accepts all listed", timeout=3)
+
+    def action_sort(self) -> None:
+        """s: by article, by confidence (highest first), by country."""
+        self.order = review.ORDERS[(review.ORDERS.index(self.order) + 1) % len(review.ORDERS)]
+        self.apply_filter(self.filter_box().value)
+        self.notify(f"Sorted by {self.order}", timeout=2)
 
     def action_clear_filter(self) -> None:
         """Esc stops a decision on all listed records; otherwise it clears the filter."""

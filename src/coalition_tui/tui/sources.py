@@ -241,12 +241,14 @@ class SourcesScreen(CitingMixin, CorpusScreen):
             self.marked = self.source_id
             same = browse.same_meeting(self.corpus, self.source_id or "")
             if same:
-                listed = "; ".join(f"{s.id[:12]} {s.headline[:50]}" for s in same[:3])
+                listed = "; ".join(f"{s.outlet + ': ' if s.outlet else ''}{s.headline[:50]}" for s in same[:3])
                 more = f" and {len(same) - 3} more" if len(same) > 3 else ""
                 hint = f" Same meeting: {listed}{more}"
             else:
                 hint = " No other article reports its meeting."
-            self.notify(f"Marked {self.source_id} as A: move to another article and press d.{hint}", timeout=8)
+            source = self.corpus.sources.get(self.source_id or "")
+            marked = source_line(source) if source else self.source_id
+            self.notify(f"Marked {marked} as A: move to another article and press d.{hint}", timeout=8, markup=False)
             return
         self.marked = None
         self.app.push_screen(DiffScreen(marked, self.source_id or ""))
