@@ -101,5 +101,5 @@ async def test_d_in_sources_suggests_the_articles_of_the_same_meeting():
         app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
         await pilot.press("4", "j", "d")  # the second article by date: 000, Paris 27 March 2025
         await pilot.pause()
-    assert said and "Same meeting: Starmer meets world leaders in Paris for third coalition" in said[-1]
+    assert said and "Same meeting: Starmer meets world leaders in Paris for third coa" in said[-1]
     assert "as A" in said[-1] and "Starmer in Paris with Macron" in said[-1]  # each named by its headline
