@@ -390,3 +390,17 @@ async def test_review_by_confidence_sorted_filtered_and_accepted_above_a_thresho
         await until_shown(pilot, f"Accept: {len(sure)} of {len(sure)} record(s)")
     corpus = load_corpus(review_data)
     assert sorted(r.id for r in corpus.records if r.source == "nordic" and not r.unreviewed) == sure
+
+
+@pilot_test
+async def test_a_band_that_lists_nothing_says_so_rather_than_that_all_is_reviewed(review_data):
+    async with on_review(review_data) as (app, pilot):
+        await pilot.press("slash", *"russia", "enter")  # one candidate, at 0.80
+        await pilot.pause(0.3)
+        assert len(listed(app)) == 1
+        app.screen.query_one("#review-queue", DataTable).focus()
+        await pilot.press("c")  # confidence ≥ 0.9: none of it
+        await pilot.pause()
+        assert not listed(app)
+        assert "Nothing listed: the filter or confidence band (c) leaves none out of 11" in detail(app)
+        assert "every record is curated" not in detail(app)

@@ -118,6 +118,17 @@ class TestReview:
         """E: kind and stance from lists, country and person typed and resolved as you type."""
         assert snap_compare(app(review_data), terminal_size=(120, 40), press=["7", "j", "E"], run_before=loaded)
 
+    @pytest.mark.parametrize("size", SIZES)
+    def test_review_by_confidence(self, snap_compare, review_data, size):
+        """s, c, c: sorted by confidence, only the records at 0.8 or more, the count in the status line."""
+        keys = ["7", "s", "c", "c", "wait:300"]
+        assert snap_compare(app(review_data), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
+    def test_bulk_accept_asks_with_the_count(self, snap_compare, review_data):
+        """c, A: accept every record listed with confidence ≥ 0.9, after saying how many."""
+        keys = ["7", "c", "A"]
+        assert snap_compare(app(review_data), terminal_size=(120, 40), press=keys, run_before=loaded)
+
     def test_review_after_accept(self, snap_compare, review_data):
         """a: the first candidate leaves the queue (10 left); the cursor is on the next one."""
         assert snap_compare(app(review_data), terminal_size=(120, 40), press=["7", "a"], run_before=loaded)

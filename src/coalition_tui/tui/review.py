@@ -160,7 +160,7 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         if query:
             what += f" · {len(self.rows)} match “{query}”"
         if self.band is not None:
-            what += f" · {len(self.rows)} with {review.BANDS[self.band][0]}"
+            what += f" · {len(self.rows)} with {review.BANDS[self.band][0]} (A accepts them all)"
         what += self.window_note()
         sort = f" · sorted by {self.order} (s)" if self.order != "article" else ""
         self.query_one("#review-status", Static).update(
@@ -213,7 +213,12 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         if record is None:
             detail.update(
                 Content(
-                    "Nothing rejected." if self.show_rejected else "Nothing left to review: every record is curated."
+                    "Nothing listed: the filter or confidence band (c) leaves none out of "
+                    f"{len(self.everything)}; Esc clears the filter, c moves to the next band."
+                    if self.everything and (self.band is not None or self.filter_box().value.strip())
+                    else "Nothing rejected."
+                    if self.show_rejected
+                    else "Nothing left to review: every record is curated."
                 )
             )
             return
@@ -336,15 +341,12 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
     def action_confidence_band(self) -> None:
         """c: only the records of the next confidence band (≥ 0.9, ≥ 0.8, ≥ 0.7, ≥ 0.5, < 0.5, all)."""
         self.band = None if self.band == len(review.BANDS) - 1 else 0 if self.band is None else self.band + 1
-        self.apply_filter(self.filter_box().value)
-        shown = review.BANDS[self.band][0] if self.band is not None else "every confidence"
-        self.notify(f"Listed: {shown} ({len(self.rows)} record(s)); A accepts all listed", timeout=3)
+        self.apply_filter(self.filter_box().value)  # the status line says which band and how many
 
     def action_sort(self) -> None:
         """s: by article, by confidence (highest first), by country."""
         self.order = review.ORDERS[(review.ORDERS.index(self.order) + 1) % len(review.ORDERS)]
-        self.apply_filter(self.filter_box().value)
-        self.notify(f"Sorted by {self.order}", timeout=2)
+        self.apply_filter(self.filter_box().value)  # the status line says the order
 
     def action_clear_filter(self) -> None:
         """Esc stops a decision on all listed records; otherwise it clears the filter."""
