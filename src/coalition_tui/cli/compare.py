@@ -200,3 +200,51 @@ def cmd_across(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not steps and not args.json:
         out.write(f"{corpus.label(country)} has records at fewer than two meetings\n")
     return 0
+
+
+def cmd_agree(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Two copies of a corpus reviewed by two people: how far they agree, and where they differ."""
+    from coalition_tui.analysis.agreement import agree
+    from coalition_tui.store.loader import load_corpus
+
+    loaded = []
+    for folder in (args.a, args.b):
+        if not (folder / "sources.toml").is_file():
+            err.write(f"coalition-tui agree: {folder}: not a corpus (no sources.toml)\n")
+            return 2
+        loaded.append(load_corpus(folder))
+    result = agree(*loaded)
+
+    def f1(value: float | None) -> str:
+        return "-" if value is None else f"{value:.3f}"
+
+    if args.json:
+        out.write(
+            json_line(
+                {
+                    "claims": {**vars(result.claims), "f1": result.claims.f1},
+                    "by_kind": {k: {**vars(s), "f1": s.f1} for k, s in result.by_kind.items()},
+                    "by_stance": {k: {**vars(s), "f1": s.f1} for k, s in result.by_stance.items()},
+                    "kappa": result.kappa,
+                    "raw_agreement": result.raw,
+                    "decided_by_both": result.decided_by_both,
+                    "differences": [{"id": i, "a": x, "b": y} for i, x, y in result.differences],
+                }
+            )
+            + "\n"
+        )
+        return 0
+    c = result.claims
+    out.write(
+        f"claims: F1 {f1(c.f1)} ({c.both} held by both, {c.only_a} only by A, {c.only_b} only by B)\n"
+        f"decisions on the candidates both decided ({result.decided_by_both}): agreement {f1(result.raw)}, "
+        f"Cohen's kappa {f1(result.kappa)}\n"
+    )
+    for title, table in (("by kind", result.by_kind), ("by stance", result.by_stance)):
+        out.write(f"{title}:\n")
+        for key, s in table.items():
+            out.write(f"  {key:<24} F1 {f1(s.f1)}  ({s.both} both, {s.only_a} only A, {s.only_b} only B)\n")
+    out.write(f"{len(result.differences)} candidate(s) decided differently:\n")
+    for rid, x, y in result.differences:
+        out.write(f"  {rid}: A {x} | B {y}\n")
+    return 0

@@ -197,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="with --all-listed: do not ask")
     p.add_argument("--json", action="store_true", help="one JSON object per record")
 
+    p = sub.add_parser("agree", help="two copies of a corpus reviewed by two people: agreement (F1, Cohen's kappa)")
+    p.add_argument("a", type=Path, metavar="DIR_A", help="the first reviewer's corpus")
+    p.add_argument("b", type=Path, metavar="DIR_B", help="the second reviewer's copy of it")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p, argparse.SUPPRESS)
     p.add_argument("--all-levels", action="store_true", help="the ministers' and chiefs' meetings too")
