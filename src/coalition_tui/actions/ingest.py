@@ -10,7 +10,6 @@ unregistered candidate files, never a registered article without its records; th
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import pickle
@@ -118,14 +117,10 @@ class _Job:
     summit: str | None  # the meeting, or None to guess it
     copy: bool  # copy the article into the corpus (False: registered where it is)
     cache: bool = False  # send its records back (only when the corpus is built from them)
-    outlet: str = ""
-    date: dt.date | None = None  # the publication date, if given: it helps guess the meeting
+    given: Metadata = field(default_factory=Metadata)  # what the user says of it (outlet, date…): replaces what is found
     url: str = ""  # where it was fetched from
     body: bytes = b""  # what was fetched (a URL), converted in the worker
     suffix: str = ".txt"  # what the input is: ".txt", ".html" or ".pdf"
-    headline: str = ""  # given by the user: replaces the one found
-    author: str = ""  # given by the user
-    address: str = ""  # the URL given by the user: replaces the one found
     guess: bool = False  # file an undated article under the meeting it seems to report, without asking
 
     @property
@@ -181,9 +176,7 @@ def _ingest_one(job: _Job) -> _Done:
         return _Done(job, problem=str(exc))
     except DocumentError as exc:
         return _Done(job, problem=f"{shown}: {exc}")
-    given = Metadata(headline=job.headline, published=job.date, outlet=job.outlet, author=job.author, url=job.address)
-    meta = document.meta.merged(given)
-    meta = meta if meta.url or not job.url else replace(meta, url=job.url)  # the canonical address first
+    meta = _metadata(document, job, text, path)
     guessed = None if job.summit else explain_guess(worker.summits.values(), text, meta.published)
     summit = job.summit or (guessed.summit if guessed else None)
     if summit is None:
@@ -220,7 +213,7 @@ def _ingest_one(job: _Job) -> _Done:
     guess_note = f" Meeting guessed: {summit} ({guessed.because})." if guessed else ""
     entry: dict[str, Any] = {
         "file": job.file,
-        "headline": meta.headline or headline(text, path),
+        "headline": meta.headline,
         "summit": summit,
         "sha256": digest.hexdigest(),
         "note": f"{how[0].upper()}{how[1:]}.{guess_note}",
@@ -240,6 +233,15 @@ def _ingest_one(job: _Job) -> _Done:
         cached=pickle.dumps([r.values() for r in records], pickle.HIGHEST_PROTOCOL) if job.cache else b"",
         digests=digests,
     )
+
+
+def _metadata(document: Document, job: _Job, text: str, path: Path) -> Metadata:
+    """What the source will say of itself: what the user gave, else what was found in the document,
+    the canonical address before the one fetched, the first line when nothing names a headline."""
+    meta = document.meta.merged(job.given)
+    if not meta.url and job.url:
+        meta = replace(meta, url=job.url)
+    return meta if meta.headline else replace(meta, headline=headline(text, path))
 
 
 def _citation(meta: Metadata) -> dict[str, Any]:
@@ -294,7 +296,8 @@ def _jobs(
     summit: str | None,
     in_place: bool,
     cache: bool,
-    given: _Given,
+    given: Metadata,
+    guess: bool,
 ) -> list[_Job]:
     """A job per file or fetched page with a source id of its own: the file's name, or the name and a
     hash of its path when that is taken (by the corpus, by another file of this batch, by an article
@@ -318,30 +321,14 @@ def _jobs(
                 summit,
                 not here,
                 cache,
-                given.outlet,
-                given.date,
+                given,
                 url=page.url if page else "",
                 body=page.body if page else b"",
                 suffix=suffix,
-                headline=given.headline,
-                author=given.author,
-                address=given.url,
-                guess=given.guess,
+                guess=guess,
             )
         )
     return jobs
-
-
-@dataclass(frozen=True)
-class _Given:
-    """What the user says of the articles, over what is found in them."""
-
-    outlet: str = ""
-    date: dt.date | None = None
-    headline: str = ""
-    guess: bool = False
-    author: str = ""
-    url: str = ""
 
 
 def _url_name(url: str) -> Path:
@@ -367,29 +354,23 @@ def ingest_many(
     in_place: bool = False,
     workers: int | None = None,
     adopt: bool = False,
-    outlet: str = "",
-    date: dt.date | None = None,
-    headline: str = "",
+    given: Metadata | None = None,
     fetched: list[Fetched] | None = None,
     guess: bool = False,
-    author: str = "",
-    url: str = "",
 ) -> IngestResult:
     """Ingest ``paths``; each bad file is one problem line and the rest go on. ``summit`` is the
-    meeting they report (else guessed per article, helped by the publication ``date``); ``in_place``
+    meeting they report (else guessed per article, helped by the publication date); ``in_place``
     registers files that are already inside the data folder without copying them; ``adopt`` also adds
     the new sources and records to ``corpus`` (as loading the folder afresh would), so nothing is
-    parsed back. ``fetched`` are pages fetched by URL; ``outlet``, ``date`` and ``headline`` replace
-    what is found in the articles. An undated article whose meeting is only a guess is refused with
-    the guess and its reasons unless ``guess``. Raises ``NotFound`` for an unknown ``summit``, ``OSError`` for a folder one cannot
-    write (the bundled corpus, a full disk)."""
+    parsed back. ``fetched`` are pages fetched by URL; what ``given`` says (outlet, publication date,
+    headline, author, URL) replaces what is found in the articles. An undated article whose meeting is
+    only a guess is refused with the guess and its reasons unless ``guess``. Raises ``NotFound`` for an
+    unknown ``summit``, ``OSError`` for a folder one cannot write (the bundled corpus, a full disk)."""
     check_writable(corpus.root)  # the workers write before anything is registered
     result = IngestResult()
     summit_id = corpus.find_summit(summit) if summit else None
     known = {s.sha256: s.id for s in corpus.sources.values()}
-    jobs = _jobs(
-        corpus, paths, fetched or [], summit_id, in_place, adopt, _Given(outlet, date, headline, guess, author, url)
-    )
+    jobs = _jobs(corpus, paths, fetched or [], summit_id, in_place, adopt, given or Metadata(), guess)
     progress("extracting records", 0, len(jobs))
     fresh: dict[str, _Done] = {}
     place = {job.path: n for n, job in enumerate(jobs)}  # reports in the order the files were given
@@ -551,9 +532,5 @@ def preview(corpus: Corpus, target: str) -> Preview:
         raise IngestError(str(exc)) from None
     except DocumentError as exc:
         raise IngestError(f"{target}: {exc}") from None
-    meta = document.meta
-    if page is not None and not meta.url:
-        meta = replace(meta, url=page.url)
-    if not meta.headline:
-        meta = replace(meta, headline=headline(text, path or Path(target)))
+    meta = _metadata(document, job, text, path or Path(target))
     return Preview(target, path, page, meta, explain_guess(corpus.summits.values(), text, meta.published), len(text))

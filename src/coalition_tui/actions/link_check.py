@@ -12,9 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coalition_tui.actions.fetch import Fetched, FetchError, fetch
+from coalition_tui.store.loader import Progress
 from coalition_tui.store.model import Source
-
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)

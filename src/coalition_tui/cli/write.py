@@ -27,6 +27,7 @@ from coalition_tui.cli.common import (
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.actions.documents import Metadata
     from coalition_tui.actions.fetch import is_url
     from coalition_tui.actions.ingest import fetch_all, gather, ingest_many
 
@@ -38,16 +39,8 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if files or pages:
         corpus = _corpus(args)
         try:
-            result = ingest_many(
-                corpus,
-                files,
-                summit=args.summit,
-                outlet=args.outlet,
-                date=args.date,
-                headline=args.headline,
-                fetched=pages,
-                guess=args.guess,
-            )
+            given = Metadata(headline=args.headline, published=args.date, outlet=args.outlet)
+            result = ingest_many(corpus, files, summit=args.summit, given=given, fetched=pages, guess=args.guess)
         except NotFound as exc:
             problems.append(str(exc))
         except OSError as exc:  # the bundled corpus, a folder one cannot write, a full disk

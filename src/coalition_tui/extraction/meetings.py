@@ -163,10 +163,12 @@ def score(summit: Summit, clues: Clues, why: list[str] | None = None) -> int:
 
 def guess_summit(summits: Iterable[Summit], text: str, published: dt.date | None = None) -> str | None:
     """The id of the meeting the article most clearly reports, if one stands out (see the module)."""
-    meetings = tuple(summits)
+    return _best(tuple(summits), Clues(text, published))
+
+
+def _best(meetings: tuple[Summit, ...], clues: Clues) -> str | None:
     if not meetings:
         return None
-    clues = Clues(text, published)
     ranked = sorted(((score(s, clues), s.id) for s in meetings), reverse=True)
     if ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
         return ranked[0][1]
@@ -191,7 +193,7 @@ def explain_guess(summits: Iterable[Summit], text: str, published: dt.date | Non
     """:func:`guess_summit` with its reasons."""
     meetings = tuple(summits)
     clues = Clues(text, published)
-    chosen = guess_summit(meetings, text, published)
+    chosen = _best(meetings, clues)
     if chosen is None:
         return Guess(None)
     summit = next(s for s in meetings if s.id == chosen)

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar, Select, Static
 
+from coalition_tui.actions.documents import Metadata
 from coalition_tui.tui import render
 from coalition_tui.tui.messages import ArticleRead, ArticlesAdded, WorkProgress
 from coalition_tui.tui.source_form import FIELDS, citation_inputs, read_inputs
@@ -183,11 +184,7 @@ class AddArticlesScreen(ModalScreen[None]):
                 summit=summit,
                 progress=progress,
                 fetched=[found.page] if found.page else None,
-                outlet=values["outlet"],
-                date=values["published"] or None,
-                headline=values["headline"],
-                author=values["author"],
-                url=values["url"],
+                given=Metadata(**{**values, "published": values["published"] or None}),
             ),
             [],
         )

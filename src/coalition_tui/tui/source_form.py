@@ -18,26 +18,23 @@ from coalition_tui.tui import render
 
 FIELDS = (("headline", "Headline"), ("outlet", "Outlet"), ("published", "Published (YYYY-MM-DD)"),
           ("author", "Author"), ("url", "URL"))  # fmt: skip
+PLACEHOLDERS = {"published": "2026-01-06", "url": "https://…"}
 
 
 def citation_inputs(found: dict[str, str]) -> ComposeResult:
-    """The five fields of a citation, filled with what was found (shared with the Add dialog)."""
-    yield Label("Headline")
+    """The five fields of a citation, filled with what was found (shared with the Add dialog): the
+    headline on a line of its own, the others two to a row."""
+    labels = dict(FIELDS)
+    yield Label(labels["headline"])
     yield Input(found.get("headline", ""), id="cite-headline", compact=True)
-    with Horizontal(classes="form-row"):
-        with Vertical():
-            yield Label("Outlet")
-            yield Input(found.get("outlet", ""), id="cite-outlet", compact=True)
-        with Vertical():
-            yield Label("Published (YYYY-MM-DD)")
-            yield Input(found.get("published", ""), placeholder="2026-01-06", id="cite-published", compact=True)
-    with Horizontal(classes="form-row"):
-        with Vertical():
-            yield Label("Author")
-            yield Input(found.get("author", ""), id="cite-author", compact=True)
-        with Vertical():
-            yield Label("URL")
-            yield Input(found.get("url", ""), placeholder="https://…", id="cite-url", compact=True)
+    for pair in (("outlet", "published"), ("author", "url")):
+        with Horizontal(classes="form-row"):
+            for key in pair:
+                with Vertical():
+                    yield Label(labels[key])
+                    yield Input(
+                        found.get(key, ""), placeholder=PLACEHOLDERS.get(key, ""), id=f"cite-{key}", compact=True
+                    )
 
 
 def read_inputs(screen: Screen[Any]) -> dict[str, object]:

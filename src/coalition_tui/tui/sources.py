@@ -31,6 +31,7 @@ LONG_ARTICLE = 50_000  # characters: longer articles have their names found in a
 
 
 class SourcesScreen(CitingMixin, CorpusScreen):
+    _finding_stories = False  # the same-story worker is running
     BINDINGS = [SELECT, DIFF_MARK, NEW_RECORD, EDIT_RECORD, EDIT_CITATION, CITE]
 
     def compose(self) -> ComposeResult:
@@ -154,7 +155,9 @@ class SourcesScreen(CitingMixin, CorpusScreen):
         worker the first time (every article's sentences are compared)."""
         found = same_story.known(self.corpus)
         if found is None:
-            self._find_stories()
+            if not self._finding_stories:  # once: a move to the next article does not start it again
+                self._finding_stories = True
+                self._find_stories()
             return Text("")
         others = found.get(source_id, [])
         if not others:
@@ -171,6 +174,7 @@ class SourcesScreen(CitingMixin, CorpusScreen):
         self.post_message(StoriesFound())
 
     def on_stories_found(self, _message: StoriesFound) -> None:
+        self._finding_stories = False
         if self.source_id is not None:
             self.query_one("#source-title", Static).update(self._title(self.source_id))
 
