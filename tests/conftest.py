@@ -101,6 +101,37 @@ def review_data(data_copy: Path) -> Path:
     return data_copy
 
 
+@pytest.fixture
+def reviewed_twice(tmp_path: Path) -> tuple[Path, Path, list[str]]:
+    """Two copies of one corpus (the bundled one plus nordic.txt's candidates), reviewed by two people
+    who agree on four of the first six candidates: A accepts 0-3 and rejects 4-5; B accepts 0-2 (0
+    with another stance) and 5, and rejects 3-4. Their κ on the six is 0.25."""
+    from coalition_tui.actions import review
+    from coalition_tui.cli import main
+    from coalition_tui.store.journal import Mark
+    from coalition_tui.store.model import Stance
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    shutil.copytree(DATA, a)
+    assert main(["ingest", "--data", str(a), "--summit", "2026-01-06-paris", str(ARTICLES / "nordic.txt")]) == 0
+    shutil.copytree(a, b)
+    ids = [r.id for r in review.queue(load_corpus(a))][:6]
+    corpus_a, corpus_b = load_corpus(a), load_corpus(b)
+    ana, ben = Mark.now("Ana"), Mark.now("Ben")
+    for rid in ids[:4]:
+        review.accept(corpus_a, rid, ana)
+    for rid in ids[4:6]:
+        review.reject(corpus_a, rid, ana)
+    for rid in ids[:3]:
+        review.accept(corpus_b, rid, ben)
+    for rid in ids[3:5]:
+        review.reject(corpus_b, rid, ben)
+    review.accept(corpus_b, ids[5], ben)
+    edited = next(s for s in (Stance.CONSIDERING, Stance.OPPOSED) if s != corpus_b.record(ids[0]).stance)
+    review.edit(corpus_b, ids[0], review.Change(stance=edited), ben)  # still accepted, with another stance
+    return a, b, ids
+
+
 def permission_denied(*_args, **_kwargs):
     """Patched over ``tempfile.mkstemp``: a read-only folder (root ignores file modes, so it is simulated)."""
     raise PermissionError(13, "Permission denied")

@@ -123,7 +123,7 @@ async def test_review_screen_accept_reject_restore_and_edit(review_data):
         await pilot.press("r")
         await pilot.pause()
         assert table_of(review_data, second)["rejected"] is True and len(listed(app)) == 9
-        await pilot.press("x")  # the rejected list
+        await pilot.press("x", "x")  # the unsure list, then the rejected one
         await pilot.pause()
         assert len(listed(app)) == 1 and shown_record(app, review_data) == second
         await pilot.press("r")  # restore
@@ -274,11 +274,11 @@ async def test_escape_stops_a_decision_on_all_listed_records_part_way(review_dat
     async with on_review(review_data) as (app, pilot):
         screen = app.screen
 
-        def accept_then_escape(corpus, record_id):
+        def accept_then_escape(corpus, record_id, *rest):
             calls.append(record_id)
             if len(calls) == 3:
                 screen.action_clear_filter()  # what Esc does while the worker decides
-            return accept(corpus, record_id)
+            return accept(corpus, record_id, *rest)
 
         monkeypatch.setattr(review, "accept", accept_then_escape)
         await pilot.press("A", "y")
@@ -404,3 +404,39 @@ async def test_a_band_that_lists_nothing_says_so_rather_than_that_all_is_reviewe
         assert not listed(app)
         assert "Nothing listed: the filter or confidence band (c) leaves none out of 11" in detail(app)
         assert "every record is curated" not in detail(app)
+
+
+@pilot_test
+async def test_unsure_has_its_own_queue_shows_who_decided_and_undo_survives_a_restart(
+    review_data, tmp_path, monkeypatch
+):
+    config = tmp_path / "settings.toml"
+    config.write_text('reviewer = "Ana Lopes"\n', encoding="utf-8")
+    monkeypatch.setenv("COALITION_TUI_CONFIG", str(config))
+    async with on_review(review_data) as (app, pilot):
+        unsure = shown_record(app, review_data)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Marked unsure" in shown(app) and len(listed(app)) == 10
+        assert "10 left to review · 1 unsure" in status(app)
+        assert table_of(review_data, unsure)["unsure"] is True
+        accepted = shown_record(app, review_data)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("x")  # the unsure queue
+        await pilot.pause()
+        assert len(listed(app)) == 1 and shown_record(app, review_data) == unsure
+        assert "1 marked unsure" in status(app)
+        assert "marked unsure" in detail(app) and "decided by Ana Lopes" in detail(app)
+    # a new session: the last decision (the acceptance) is taken back with u
+    async with on_review(review_data) as (app, pilot):
+        await app.workers.wait_for_complete()
+        await pilot.press("u")
+        await pilot.pause()
+        assert f"Undone: accept of {accepted}" in shown(app)
+        assert "origin" not in table_of(review_data, accepted) or table_of(review_data, accepted)["origin"] != "curated"
+        assert "decided_by" not in table_of(review_data, accepted)
+        assert len(listed(app)) == 10 and "1 unsure" in status(app)
+        await pilot.press("u")  # then the "unsure"
+        await pilot.pause()
+        assert len(listed(app)) == 11 and "unsure" not in table_of(review_data, unsure)

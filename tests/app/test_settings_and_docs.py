@@ -9,9 +9,10 @@ from pathlib import Path
 
 from conftest import DATA, REPO, heading, loaded, pilot_test
 
+from coalition_tui.store.paths import CONFIG_ENV
 from coalition_tui.tui import make_app
 from coalition_tui.tui.dialogs import keys_markdown
-from coalition_tui.tui.settings import CONFIG_ENV, load_settings
+from coalition_tui.tui.settings import load_settings
 from coalition_tui.tui.views import VIEWS
 
 README = REPO / "README.md"

@@ -265,6 +265,9 @@ async def test_names_adds_a_person_the_gazetteer_lacked_and_uses_it_at_once(unkn
         assert app.corpus.resolver.resolve("Andris Ozolkalns").entity == "andris-ozolkalns"  # used at once
         await app.workers.wait_for_complete()
         await pilot.pause()
+        assert "1 article(s) mention “Andris Ozolkalns”. Extract them again" in shown(app)
+        await pilot.press("n")  # not now
+        await pilot.pause()
         assert listed_names(app) == ["Hanno Pevkurr"]  # no longer a name it lacks
     fresh = load_corpus(data)
     assert not fresh.problems and fresh.resolver.resolve("Ozolkalns").entity == "andris-ozolkalns"

@@ -247,7 +247,7 @@ async def test_diff_view_steps_through_differences_swaps_and_switches_layout():
         await pilot.press("w")
         await pilot.pause()
         assert "A outlet unknown · 27 Mar 2025 · Starmer meets world leaders in Paris" in shown(app)
-        assert "47 only in A" in str(screen.query_one("#diff-summary", Static).render())
+        assert "2 reworded · 45 only in A" in str(screen.query_one("#diff-summary", Static).render())
         await pilot.press("v")
         await pilot.pause()
         assert not _side_by_side(app)  # unified
@@ -271,7 +271,7 @@ async def test_long_articles_are_diffed_in_a_worker_and_the_screen_answers_meanw
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.query_one(RowsView).rows
-        assert "47 only in B" in str(screen.query_one("#diff-summary", Static).render())
+        assert "45 only in B" in str(screen.query_one("#diff-summary", Static).render())
 
 
 @pilot_test

@@ -13,17 +13,26 @@ SIZES = {"wide": (120, 40), "narrow": (80, 24)}
 
 
 @pytest.fixture(autouse=True)
-def same_folder_everywhere(monkeypatch):
+def same_folder_everywhere(monkeypatch, tmp_path_factory):
     """The header names the open folder, which is a different path on every machine and run: the
     snapshots show it as ``~/NAME`` (the real label is tested in test_tui_flows)."""
-    from coalition_tui.store import paths
+    from coalition_tui.store import journal, paths
     from coalition_tui.store.paths import read_only
+    from coalition_tui.tui import agreement
     from coalition_tui.tui import app as app_module
 
     monkeypatch.setattr(paths, "_READ_ONLY", set())  # DATA, named here, is writable whatever ran before
-    monkeypatch.setattr(
-        app_module, "folder_label", lambda root: "bundled corpus (read-only)" if read_only(root) else f"~/{root.name}"
-    )
+
+    def label(root: Path) -> str:
+        return "bundled corpus (read-only)" if read_only(root) else f"~/{root.name}"
+
+    monkeypatch.setattr(app_module, "folder_label", label)
+    monkeypatch.setattr(agreement, "folder_label", label)
+    # and who decided what, when: the same reviewer at the same moment on every machine
+    monkeypatch.setattr(journal, "utc_now", lambda: "2026-12-07T13:05:00Z")
+    config = tmp_path_factory.mktemp("settings") / "config.toml"
+    config.write_text('reviewer = "Ana Lopes"\n', encoding="utf-8")
+    monkeypatch.setenv("COALITION_TUI_CONFIG", str(config))
 
 
 def app(data: Path = DATA):
@@ -132,6 +141,24 @@ class TestReview:
     def test_review_after_accept(self, snap_compare, review_data):
         """a: the first candidate leaves the queue (10 left); the cursor is on the next one."""
         assert snap_compare(app(review_data), terminal_size=(120, 40), press=["7", "a"], run_before=loaded)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_unsure_queue(self, snap_compare, review_data, size):
+        """n, n, x: two candidates marked unsure, then the unsure queue with who decided and when."""
+        keys = ["7", "n", "n", "x", "wait:200"]
+        assert snap_compare(app(review_data), terminal_size=SIZES[size], press=keys, run_before=loaded)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_agreement_view(self, snap_compare, reviewed_twice, size):
+        """agree A B --settle: the figures, then each candidate decided differently side by side."""
+        a, b, _ids = reviewed_twice
+
+        async def compared(pilot):
+            await loaded(pilot)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+        assert snap_compare(make_app(a, blink=False, compare=b), terminal_size=SIZES[size], run_before=compared)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -4,16 +4,10 @@ Cohen's κ computed by hand."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from conftest import ARTICLES, DATA
-
-from coalition_tui.actions import review
 from coalition_tui.analysis.agreement import kappa
 from coalition_tui.cli import main
-from coalition_tui.store.loader import load_corpus
-from coalition_tui.store.model import Stance
 
 
 def test_kappa_by_hand():
@@ -24,24 +18,8 @@ def test_kappa_by_hand():
     assert kappa([]) is None and kappa([("y", "y")]) is None  # undefined, not 1 or 0
 
 
-def test_agree_on_two_copies_reviewed_differently(tmp_path: Path, capsys):
-    a, b = tmp_path / "a", tmp_path / "b"
-    shutil.copytree(DATA, a)
-    assert main(["ingest", "--data", str(a), "--summit", "2026-01-06-paris", str(ARTICLES / "nordic.txt")]) == 0
-    shutil.copytree(a, b)
-    ids = [r.id for r in review.queue(load_corpus(a))][:6]
-    corpus_a, corpus_b = load_corpus(a), load_corpus(b)
-    for rid in ids[:4]:
-        review.accept(corpus_a, rid)
-    for rid in ids[4:6]:
-        review.reject(corpus_a, rid)
-    for rid in ids[:3]:
-        review.accept(corpus_b, rid)
-    for rid in ids[3:5]:
-        review.reject(corpus_b, rid)
-    review.accept(corpus_b, ids[5])
-    edited = next(s for s in (Stance.CONSIDERING, Stance.OPPOSED) if s != corpus_b.record(ids[0]).stance)
-    review.edit(corpus_b, ids[0], review.Change(stance=edited))  # still accepted, with another stance
+def test_agree_on_two_copies_reviewed_differently(reviewed_twice, tmp_path: Path, capsys):
+    a, b, ids = reviewed_twice
     capsys.readouterr()
     assert main(["agree", str(a), str(b), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)

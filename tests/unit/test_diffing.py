@@ -36,7 +36,7 @@ def test_a_moved_sentence_is_aligned_not_removed_and_added(corpus: Corpus):
     a = "Britain will send troops.\n\nFrance agreed to help. Germany hesitated."
     b = "Germany hesitated.\n\nBritain will send troops. France agreed to help."
     result = diff_texts(corpus, a, b)
-    assert result.summary() == {"same": 3, "changed": 0, "only_a": 0, "only_b": 0, "trivial": 0}
+    assert result.summary() == {"same": 3, "changed": 0, "reworded": 0, "only_a": 0, "only_b": 0, "trivial": 0}
 
 
 def test_would_to_would_not_is_a_change(corpus: Corpus):
@@ -140,3 +140,30 @@ def test_two_articles_in_their_own_words_are_said_to_share_no_text(corpus: Corpu
     )
     assert shares_nothing(result.summary())
     assert not shares_nothing(diff_texts(corpus, "Poland said no.", "Poland said no.").summary())
+
+
+def test_two_articles_telling_one_fact_in_other_words_are_aligned_as_reworded(corpus: Corpus):
+    """The trial user saw "0 shared" for two reports of one meeting that paraphrase each other."""
+    from coalition_tui.analysis.diffing import shares_nothing
+
+    result = diff_texts(
+        corpus,
+        "France and Britain pledged to send troops to Ukraine once a ceasefire is agreed. "
+        "Ferry timetables will change in the spring.",
+        "Once a ceasefire is agreed, British and French troops will be sent to Ukraine, the two countries pledged. "
+        "Poland's president spoke about farm exports at length.",
+    )
+    reworded = [p for p in result.pairs if p.kind == "reworded"]
+    assert len(reworded) == 1
+    assert reworded[0].a.text.startswith("France and Britain") and reworded[0].b.text.startswith("Once a ceasefire")
+    assert not shares_nothing(result.summary())
+    assert result.summary()["only_a"] == 1 and result.summary()["only_b"] == 1  # unrelated sentences stay apart
+
+
+def test_sentences_on_one_topic_but_different_facts_are_not_called_reworded(corpus: Corpus):
+    result = diff_texts(
+        corpus,
+        "Germany offered air defence systems to Ukraine.",
+        "Italy declined to send troops to Ukraine after the talks.",
+    )
+    assert result.summary()["reworded"] == 0

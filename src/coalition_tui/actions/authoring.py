@@ -8,14 +8,17 @@ the file kept as written; undoing it removes that table again.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import tomllib
 from dataclasses import dataclass
 
 from coalition_tui.extraction.clean import clean
 from coalition_tui.extraction.sentences import split_sentences
+from coalition_tui.store import journal
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.errors import CoalitionError
+from coalition_tui.store.journal import Entry, Mark
 from coalition_tui.store.loader import RECORD_TABLE, record_from_table
 from coalition_tui.store.locking import DataLocked, data_lock
 from coalition_tui.store.model import Commitment, Kind, Origin, Stance, trusted_commitment
@@ -116,8 +119,10 @@ def _table(draft: Draft, text: str, record_id: str) -> dict[str, object]:
     return record_table(record)
 
 
-def add_record(corpus: Corpus, draft: Draft) -> Commitment:
-    """Validate ``draft`` and append it to its article's records file as a curated record."""
+def add_record(corpus: Corpus, draft: Draft, mark: Mark | None = None, batch: list[Entry] | None = None) -> Commitment:
+    """Validate ``draft`` and append it to its article's records file as a curated record, stamped with
+    who made it and when; the journal entry goes into ``batch`` (else it is written at once)."""
+    mark = mark or Mark.now()
     text = corpus.texts.get(draft.source)
     if text is None:
         raise AuthoringError(f"source {draft.source!r} is not in the corpus")
@@ -132,7 +137,7 @@ def add_record(corpus: Corpus, draft: Draft) -> Commitment:
             tables = data.get(RECORD_TABLE, [])
             on_disk = {t.get("id") for t in tables if isinstance(t, dict)}  # another window's saves included
             record_id = _free_id(corpus, draft.source, on_disk)
-            table = _table(draft, text, record_id)
+            table = _table(draft, text, record_id) | {"decided_by": mark.by, "decided_at": mark.at}
             record, problems = record_from_table(corpus, table, {}, shown, None)
             if record is None:
                 raise AuthoringError(str(problems[0]) if problems else "the record does not validate")
@@ -142,6 +147,7 @@ def add_record(corpus: Corpus, draft: Draft) -> Commitment:
                 raise AuthoringError(f"{shown}: its layout does not allow appending safely; add the record by hand")
             path.parent.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(path, new_text.encode("utf-8"))
+            _journalled(corpus, Entry(record_id, "add", mark.by, mark.at, mark.batch), batch)
     except DataLocked as exc:
         raise AuthoringError(f"{shown}: {exc.strerror}; nothing saved") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep) as exc:
@@ -153,9 +159,21 @@ def add_record(corpus: Corpus, draft: Draft) -> Commitment:
     return record
 
 
-def remove_record(corpus: Corpus, record_id: str) -> None:
+def _journalled(corpus: Corpus, entry: Entry, batch: list[Entry] | None) -> None:
+    if batch is not None:
+        batch.append(entry)
+        return
+    with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, ValueError):
+        journal.append(corpus.root, [entry])  # failing, the record still says who made it and when
+
+
+def remove_record(
+    corpus: Corpus, record_id: str, mark: Mark | None = None, batch: list[Entry] | None = None, undoes: str = ""
+) -> None:
     """Take back a record :func:`add_record` wrote: its table is removed from the file, if it is
-    still that file's last one and unchanged (otherwise nothing is touched and the reason raised)."""
+    still that file's last one and unchanged (otherwise nothing is touched and the reason raised).
+    ``undoes``: the journal batch that added it (the removal is journalled as its undo)."""
+    mark = mark or Mark.now()
     home = corpus.homes.get(record_id)
     record = corpus.record(record_id)
     if home is None or record is None:
@@ -174,6 +192,7 @@ def remove_record(corpus: Corpus, record_id: str) -> None:
             if new_text is None or tomllib.loads(new_text).get(RECORD_TABLE, []) != tables[:-1]:
                 raise AuthoringError(f"{shown}: cannot remove the record's table safely; remove it by hand")
             write_bytes_atomic(path, new_text.lstrip("\n").encode("utf-8"))
+            _journalled(corpus, Entry(record_id, "undo", mark.by, mark.at, mark.batch, undoes=undoes), batch)
     except DataLocked as exc:
         raise AuthoringError(f"{shown}: {exc.strerror}; nothing changed") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, OSError) as exc:

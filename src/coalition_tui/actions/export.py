@@ -4,8 +4,9 @@ into any corpus.
 The file holds a ``[meta]`` table (app, version, format, time, filters in force, count), the
 ``[summits.ID]`` meetings and ``[sources.ID]`` articles the records belong to (file, sha256, headline,
 meeting, date, outlet), the ``[entities.ID]`` they name (countries, organizations, people with their
-roles, and the people who hosted the meetings), and the records as ``[[commitment]]`` tables with
-quotes and offsets. Article texts are not included (they belong to their outlets): ``import`` finds
+roles, and the people who hosted the meetings), the records as ``[[commitment]]`` tables with
+quotes and offsets (who decided each and when included), and the ``[[decision]]`` journal entries of
+those records. Article texts are not included (they belong to their outlets): ``import`` finds
 each by its sha256. Writing is atomic, and an existing file is replaced only when the caller says so.
 """
 
@@ -18,6 +19,7 @@ from typing import Any
 
 from coalition_tui import __version__
 from coalition_tui.store.corpus import Corpus
+from coalition_tui.store.journal import read_journal
 from coalition_tui.store.model import Commitment, Country, Organization, Person, Source, Summit
 from coalition_tui.store.serialize import record_table
 from coalition_tui.store.tomlio import strip_none, write_toml_atomic
@@ -113,13 +115,18 @@ def export_document(
         "filters": {k: v for k, v in (filters or {}).items() if v},
         "data": str(corpus.root),
     }
-    return {
+    ids = {r.id for r in chosen}
+    decisions = [e.table() for e in read_journal(corpus.root).entries if e.record in ids]
+    document: dict[str, Any] = {
         "meta": meta,
         "summits": summits,
         "sources": sources,
         "entities": entities,
         "commitment": [record_table(r) for r in chosen],
     }
+    if decisions:  # who decided what and when: ``import`` adds it to the other corpus's log
+        document["decision"] = decisions
+    return document
 
 
 def write_export(path: Path, document: Mapping[str, Any], overwrite: bool = False) -> None:

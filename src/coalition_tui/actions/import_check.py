@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coalition_tui.store import journal
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.gazetteer import (
@@ -22,6 +23,7 @@ from coalition_tui.store.gazetteer import (
     Gazetteer,
     country_from_table,
 )
+from coalition_tui.store.journal import Entry
 from coalition_tui.store.loader import MAX_ARTICLE_BYTES, RECORD_TABLE, decode_article, record_from_table
 from coalition_tui.store.model import Commitment, Country, Organization, Person, Source, Summit
 from coalition_tui.store.problems import Problem
@@ -57,12 +59,15 @@ class ImportReport:
     meetings_added: list[str] = field(default_factory=list)
     entities_added: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # meetings/entities/sources the corpus has differently
+    decisions: int = 0  # entries of the export's decision log added to the corpus's
 
     def lines(self) -> list[str]:
         out = [f"{len(self.added)} record(s) added, {self.unchanged} already in the corpus"]
         if self.file:
             out[0] += f" (written to {self.file})"
         out += [f"record {old} is now {new}: the corpus has another record with that id" for old, new in self.renamed]
+        if self.decisions:
+            out.append(f"{self.decisions} decision(s) of who reviewed them added to the log (coalition-tui log)")
         out += [f"source {s} added" for s in self.sources_added]
         out += [f"source {old} is the corpus's {new} (same article)" for old, new in self.sources_reused if old != new]
         out += [
@@ -172,6 +177,7 @@ class Plan:
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
     articles: dict[str, bytes] = field(default_factory=dict)  # path relative to the data folder -> bytes
     records: list[Commitment] = field(default_factory=list)
+    decisions: list[Entry] = field(default_factory=list)  # the journal entries of the records added
 
 
 def _fail(path: Path, where: str, problems: list[Problem]) -> ImportFailed:
@@ -353,4 +359,25 @@ def plan_import(
     work = Corpus(root=root, gazetteer=gaz, resolver=Resolver(gaz) if plan.entities else corpus.resolver,
                   summits=summits, sources=sources, texts=texts)  # fmt: skip
     _records(path, corpus, work, data[RECORD_TABLE], ids, plan, report)
+    _decisions(path, data.get(journal.TABLE, []), plan, report)
     return plan, report
+
+
+def _decisions(path: Path, tables: object, plan: Plan, report: ImportReport) -> None:
+    """The export's decision log, for the records the import adds (under their new ids), marked as
+    imported: listed by ``log``, never undone here. One table that is not a decision refuses it all."""
+    if not isinstance(tables, list):
+        raise ImportFailed(f"{path}: [[{journal.TABLE}]] must be a list of tables; nothing was imported")
+    renamed = dict(report.renamed)
+    added = {r.id for r in plan.records}
+    for i, table in enumerate(tables):
+        entry = journal.entry_from_table(table)
+        if entry is None:
+            raise ImportFailed(
+                f"{path}: [[{journal.TABLE}]] {i + 1} is not a decision (record, action, by, at as "
+                "2026-12-07T13:05:00Z, batch; before and absent naming record fields); nothing was imported"
+            )
+        rid = renamed.get(entry.record, entry.record)
+        if rid in added:
+            plan.decisions.append(dataclasses.replace(entry, record=rid, imported=path.name[:200]))
+    report.decisions = len(plan.decisions)

@@ -21,6 +21,7 @@ problem the import brought, every file is put back as it was.
 from __future__ import annotations
 
 import contextlib
+import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from coalition_tui.actions.import_check import (
     plan_import,
     read_export,
 )
+from coalition_tui.store import journal
 from coalition_tui.store.loader import MAX_ARTICLE_BYTES, RECORD_TABLE, load_corpus
 from coalition_tui.store.locking import check_writable, data_lock
 from coalition_tui.store.paths import bundled_data_dir
@@ -40,6 +42,7 @@ from coalition_tui.store.serialize import record_table
 from coalition_tui.store.toml_append import appended_text
 from coalition_tui.store.tomlio import (
     MAX_TOML_BYTES,
+    TooDeep,
     dumps,
     read_regular,
     write_bytes_atomic,
@@ -117,6 +120,11 @@ def _writes(root: Path, path: Path, plan: Plan) -> dict[Path, bytes]:
         header = f"# Imported by coalition-tui import ({len(plan.records)} records).\n"
         payload = header + "\n" + dumps({RECORD_TABLE: [record_table(r) for r in plan.records]})
         out[folder / f"{name}.toml"] = payload.encode("utf-8")
+    if plan.decisions:
+        try:
+            out |= journal.appended(root, plan.decisions)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep) as exc:
+            raise ImportFailed(f"{path}: cannot add to the decision log ({exc}); nothing was imported") from None
     return out
 
 

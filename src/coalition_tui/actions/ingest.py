@@ -117,7 +117,9 @@ class _Job:
     summit: str | None  # the meeting, or None to guess it
     copy: bool  # copy the article into the corpus (False: registered where it is)
     cache: bool = False  # send its records back (only when the corpus is built from them)
-    given: Metadata = field(default_factory=Metadata)  # what the user says of it (outlet, date…): replaces what is found
+    given: Metadata = field(
+        default_factory=Metadata
+    )  # what the user says of it (outlet, date…): replaces what is found
     url: str = ""  # where it was fetched from
     body: bytes = b""  # what was fetched (a URL), converted in the worker
     suffix: str = ".txt"  # what the input is: ".txt", ".html" or ".pdf"

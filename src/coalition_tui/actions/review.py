@@ -7,19 +7,22 @@ already decided, and a crash during one leaves the old file intact.
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from coalition_tui.store import journal
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.errors import CoalitionError
+from coalition_tui.store.journal import Entry, Mark
 from coalition_tui.store.loader import RECORD_TABLE, record_from_table
 from coalition_tui.store.locking import DataLocked, data_lock
 from coalition_tui.store.model import Commitment, Kind, Origin, Stance
 from coalition_tui.store.normalize import fold
 from coalition_tui.store.problems import display_path
-from coalition_tui.store.serialize import FIELD_ORDER, record_table
 from coalition_tui.store.tomlio import MAX_TOML_BYTES, TooDeep, parse_toml, read_regular, replace_array_table
 
 
@@ -47,6 +50,11 @@ def queue(corpus: Corpus) -> list[Commitment]:
     for source in sorted(corpus.by_source):  # many short sorts: twice as fast as one of 266,000 records
         left += sorted((r for r in corpus.by_source[source] if r.unreviewed), key=lambda r: (r.start, r.id))
     return left
+
+
+def unsure_queue(corpus: Corpus) -> list[Commitment]:
+    """The candidates a reviewer marked unsure, in source and text order."""
+    return sorted((r for r in corpus.records if r.unsure and not r.rejected), key=lambda r: (r.source, r.start, r.id))
 
 
 # The confidence bands Review's ``c`` steps through: (label, lowest, highest-excluded).
@@ -109,24 +117,112 @@ def matching(corpus: Corpus, records: list[Commitment], query: str) -> list[Comm
     ]
 
 
-def accept(corpus: Corpus, record_id: str) -> Commitment:
+def accept(corpus: Corpus, record_id: str, mark: Mark | None = None, batch: list[Entry] | None = None) -> Commitment:
     """The record becomes curated (a person vouched for it)."""
-    return _save(corpus, record_id, {"origin": Origin.CURATED.value, "rejected": None})
+    return _save(
+        corpus, record_id, {"origin": Origin.CURATED.value, "rejected": None, "unsure": None}, "accept", mark, batch
+    )
 
 
-def reject(corpus: Corpus, record_id: str) -> Commitment:
+def reject(corpus: Corpus, record_id: str, mark: Mark | None = None, batch: list[Entry] | None = None) -> Commitment:
     """The record moves to the rejected list: kept in its file, hidden from the views."""
-    return _save(corpus, record_id, {"rejected": True})
+    return _save(corpus, record_id, {"rejected": True, "unsure": None}, "reject", mark, batch)
 
 
-def restore(corpus: Corpus, record_id: str) -> Commitment:
-    """Undo a rejection: the record is an unreviewed candidate again."""
-    return _save(corpus, record_id, {"rejected": None, "origin": Origin.EXTRACTED.value})
+def unsure(corpus: Corpus, record_id: str, mark: Mark | None = None, batch: list[Entry] | None = None) -> Commitment:
+    """The reviewer cannot decide: the candidate moves to the unsure queue (still a candidate, not
+    exported unless asked)."""
+    record = corpus.record(record_id)
+    if record is not None and record.origin is not Origin.EXTRACTED:
+        raise ReviewError(f"record {record_id!r} is curated; only an extracted candidate can be marked unsure")
+    return _save(corpus, record_id, {"unsure": True, "rejected": None}, "unsure", mark, batch)
 
 
-def edit(corpus: Corpus, record_id: str, change: Change) -> Commitment:
+def restore(corpus: Corpus, record_id: str, mark: Mark | None = None, batch: list[Entry] | None = None) -> Commitment:
+    """Undo a rejection (or an "unsure"): the record is an unreviewed candidate again."""
+    updates = {"rejected": None, "unsure": None, "origin": Origin.EXTRACTED.value}
+    return _save(corpus, record_id, updates, "restore", mark, batch)
+
+
+DECISIONS = ("accept", "reject", "unsure", "restore")
+
+
+def decide(
+    corpus: Corpus, action: str, record_id: str, mark: Mark | None = None, batch: list[Entry] | None = None
+) -> Commitment:
+    """One decision by name: accept, reject, unsure or restore (looked up when called)."""
+    if action not in DECISIONS:
+        raise ValueError(f"not a review decision: {action!r}")
+    decider: Callable[..., Commitment] = globals()[action]
+    return decider(corpus, record_id, mark, batch)
+
+
+JOURNAL_CHUNK = 200  # a decision on many records writes the journal every this many records
+
+
+@dataclass
+class Decided:
+    """What a decision on many records did: the records as they were (those decided), the one-line
+    reasons of those that failed, and the journal entries written."""
+
+    before: list[Commitment]
+    failed: list[str]
+    entries: list[Entry]
+
+
+def decide_many(
+    corpus: Corpus,
+    action: str,
+    record_ids: Iterable[str],
+    mark: Mark | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> Decided:
+    """The same decision on many records, each saved as it is made; the journal written in chunks, all
+    under one batch (one undo). ``progress(done, total)`` returns False to stop."""
+    mark = mark or Mark.now()
+    ids = list(record_ids)
+    out = Decided([], [], [])
+    pending: list[Entry] = []
+
+    def flush() -> None:
+        out.entries.extend(pending)
+        write_journal(corpus.root, pending)
+
+    try:
+        for done, record_id in enumerate(ids, 1):
+            before = corpus.record(record_id)
+            try:
+                decide(corpus, action, record_id, mark, pending)
+                if before is not None:
+                    out.before.append(before)
+            except ReviewError as exc:
+                out.failed.append(str(exc))
+            if len(pending) >= JOURNAL_CHUNK:
+                flush()
+            if progress is not None and not progress(done, len(ids)):
+                break
+    finally:
+        flush()
+    return out
+
+
+def write_journal(root: Path, pending: list[Entry]) -> None:
+    """Write the entries made so far (a failure to write the journal never undoes a saved decision)."""
+    if not pending:
+        return
+    try:
+        with data_lock(root):
+            journal.append(root, pending)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, ValueError, DataLocked):
+        pass  # the records keep decided_by and decided_at; only the log misses these
+    pending.clear()
+
+
+def edit(
+    corpus: Corpus, record_id: str, change: Change, mark: Mark | None = None, batch: list[Entry] | None = None
+) -> Commitment:
     """Change kind, stance, country or person; the edited record counts as reviewed (curated)."""
-    updates: dict[str, Any] = {"origin": Origin.CURATED.value, "rejected": None}
+    updates: dict[str, Any] = {"origin": Origin.CURATED.value, "rejected": None, "unsure": None}
     if change.kind is not None:
         updates["kind"] = change.kind.value
     if change.stance is not None:
@@ -146,30 +242,48 @@ def edit(corpus: Corpus, record_id: str, change: Change) -> Commitment:
         if not (0 <= start < end <= len(text)) or not text[start:end].strip():
             raise ReviewError("the quote is empty; choose at least one word of the article")
         updates |= {"quote": text[start:end], "start": start, "end": end}
-    return _save(corpus, record_id, updates)
+    return _save(corpus, record_id, updates, "edit", mark, batch)
 
 
-def revert(corpus: Corpus, record_id: str, before: Commitment) -> Commitment:
-    """Put the record back as ``before`` (an undo): every field as it was, review state included."""
-    table = record_table(before)
-    updates: dict[str, Any] = {key: table.get(key) for key in FIELD_ORDER if key != "id"}
-    if not before.as_written:
-        updates["as_written"] = []
-    return _save(corpus, record_id, updates)
+def undo_entry(corpus: Corpus, entry: Entry, mark: Mark, batch: list[Entry] | None = None) -> Commitment:
+    """Put the record back as it was before ``entry`` (a decision or edit): its journal says which
+    fields changed and how they were. Refused when the record was decided again since."""
+    updates: dict[str, Any] = {**entry.before, **dict.fromkeys(entry.absent)}
+    guard = (entry.by, entry.at)
+    return _save(corpus, entry.record, updates, "undo", mark, batch, undoes=entry.batch, guard=guard)
 
 
-def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment:
+def _save(
+    corpus: Corpus,
+    record_id: str,
+    updates: dict[str, Any],
+    action: str,
+    mark: Mark | None,
+    batch: list[Entry] | None,
+    undoes: str = "",
+    guard: tuple[str, str] | None = None,
+) -> Commitment:
     """Read the record's file, change its table and replace the file, all under the data folder's
     lock: a decision made meanwhile by another process (another window, the CLI) is read here, kept,
     and never overwritten. A record that another process changed since this corpus loaded it is
-    refused: the decision was made on what the reviewer saw, which is no longer what the file says."""
+    refused: the decision was made on what the reviewer saw, which is no longer what the file says.
+    The decision is stamped with who and when (``mark``) and journalled: at once, or into ``batch``
+    for the caller to write."""
     if record_id not in corpus.homes:
         raise ReviewError(f"record {record_id!r} is not in the corpus (was its file changed outside the app?)")
+    mark = mark or Mark.now()
+    if action != "undo":
+        updates = updates | {"decided_by": mark.by, "decided_at": mark.at}
     path, index = corpus.homes[record_id]
     shown = display_path(path)
     try:
         with data_lock(corpus.root):
-            record = _save_locked(corpus, record_id, updates, path, index, shown)
+            record, (old, added) = _save_locked(corpus, record_id, updates, path, index, shown, guard)
+            entry = Entry(record_id, action, mark.by, mark.at, mark.batch, old, added, undoes)
+            if batch is None:
+                _journal_now(corpus.root, entry)
+            else:
+                batch.append(entry)
     except DataLocked as exc:
         raise ReviewError(f"{shown}: {exc.strerror}; nothing changed") from None
     except OSError as exc:
@@ -178,9 +292,21 @@ def _save(corpus: Corpus, record_id: str, updates: dict[str, Any]) -> Commitment
     return record
 
 
+def _journal_now(root: Path, entry: Entry) -> None:
+    """Journal one decision (the lock held): a journal that cannot be written never undoes the decision."""
+    with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, ValueError):
+        journal.append(root, [entry])
+
+
 def _save_locked(
-    corpus: Corpus, record_id: str, updates: dict[str, Any], path: Path, index: int, shown: str
-) -> Commitment:
+    corpus: Corpus,
+    record_id: str,
+    updates: dict[str, Any],
+    path: Path,
+    index: int,
+    shown: str,
+    guard: tuple[str, str] | None,
+) -> tuple[Commitment, tuple[dict[str, Any], tuple[str, ...]]]:
     try:
         raw = read_regular(path, MAX_TOML_BYTES)
         text = raw.decode("utf-8")
@@ -200,6 +326,10 @@ def _save_locked(
             f"{shown}: record {record_id!r} was changed by another window or command since it was loaded; "
             "reopen the corpus to see the change, then decide again (nothing saved)"
         )
+    if guard is not None and (table.get("decided_by", ""), table.get("decided_at", "")) != guard:
+        by, at = table.get("decided_by", "someone"), table.get("decided_at", "an unknown time")
+        raise ReviewError(f"{shown}: record {record_id!r} was decided again since ({by}, {at}); nothing changed")
+    original = dict(table)
     for key, value in updates.items():
         if value is None:
             table.pop(key, None)
@@ -211,4 +341,4 @@ def _save_locked(
     if record is None:
         raise ReviewError(str(problems[0]) if problems else f"{shown}: the change does not validate")
     replace_array_table(path, RECORD_TABLE, index, table, text, data)
-    return record
+    return record, journal.changed_fields(original, table)

@@ -25,11 +25,13 @@ Claim = tuple[str, str, str, str]  # source, actor, kind, stance
 
 
 def decision(record: Commitment | None) -> str:
-    """ "accepted", "rejected", "undecided" (still a candidate) or "absent" (not in this copy)."""
+    """ "accepted", "rejected", "unsure", "undecided" (still a candidate) or "absent" (not in this copy)."""
     if record is None:
         return "absent"
     if record.rejected:
         return "rejected"
+    if record.unsure:
+        return "unsure"
     return "undecided" if record.unreviewed else "accepted"
 
 
@@ -77,7 +79,7 @@ class Agreement:
 
 def claims(corpus: Corpus) -> set[Claim]:
     """What a reviewer holds: every record kept (not rejected, not an undecided candidate)."""
-    return {(r.source, r.country, r.kind.value, r.stance.value) for r in corpus.records if not r.unreviewed}
+    return {(r.source, r.country, r.kind.value, r.stance.value) for r in corpus.records if not r.candidate}
 
 
 def _label(record: Commitment | None) -> str:

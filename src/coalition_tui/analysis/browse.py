@@ -243,7 +243,7 @@ def _names_in(job: tuple[str, dt.date | None]) -> tuple[tuple[str, str, float, s
     return tuple(names)
 
 
-UNKNOWN_PERSON = "unknown person"  # a name the gazetteer lacks, whose country its title gives
+UNKNOWN_PERSON = "unknown person"  # a name the gazetteer lacks, with the country its title gives ("" if none)
 
 
 def same_meeting(corpus: Corpus, source_id: str) -> list[Source]:

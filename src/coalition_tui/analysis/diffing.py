@@ -9,6 +9,7 @@ the most similar of the rest (rapidfuzz), and word-level changes inside a pair c
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,8 +23,16 @@ from coalition_tui.extraction.extract import Analysis, Extractor, group_by_sente
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.model import Commitment, Kind, Stance, Summit
 
-PairKind = Literal["same", "trivial", "changed", "only_a", "only_b"]
-MIN_SIMILARITY = 60.0  # below this two sentences are unrelated, not a rewording
+PairKind = Literal["same", "trivial", "changed", "reworded", "only_a", "only_b"]
+MIN_SIMILARITY = 60.0  # below this two sentences' characters differ too much to show as word edits
+MIN_REWORDED = 0.3  # weighted overlap of content words from which two sentences say the same in other words
+MIN_SHARED_WORDS = 4  # ... and at least this many content words (names count) in common
+_STOP = frozenset(
+    "a an the and or but of to in on at for with by from as is are was were be been being has have had will would "
+    "shall should can could may might must it its this that these those there their they them he she his her we our "
+    "you your i not no also said says say after before while than then so if into over under about more most other "
+    "which who whom what when where how all any some such only own same very just".split()
+)
 _WORD = re.compile(r"\S+")
 
 
@@ -70,10 +79,10 @@ class ArticleDiff:
     @property
     def differences(self) -> list[int]:
         """Indexes of the pairs a user steps through with n / p."""
-        return [i for i, p in enumerate(self.pairs) if p.kind in {"changed", "only_a", "only_b"}]
+        return [i for i, p in enumerate(self.pairs) if p.kind in {"changed", "reworded", "only_a", "only_b"}]
 
     def summary(self) -> dict[str, int]:
-        return {k: self.count(k) for k in ("same", "changed", "only_a", "only_b", "trivial")}
+        return {k: self.count(k) for k in ("same", "changed", "reworded", "only_a", "only_b", "trivial")}
 
 
 _PUNCT = re.compile(r"[^\w%$€£-]+")
@@ -173,6 +182,7 @@ def align(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[Pair]:
             continue
         partner[i] = (j, "changed", score)
         used_b.add(j)
+    _reworded([sa for sa in a if sa.index not in partner], [sb for sb in b if sb.index not in used_b], partner, used_b)
     pairs: list[tuple[float, Pair]] = []
     b_anchor: dict[int, float] = {}
     for sa in a:
@@ -192,6 +202,56 @@ def align(a: Sequence[Sentence], b: Sequence[Sentence]) -> list[Pair]:
             where = last + 0.5 if last is not None else sb.index * len(a) / max(len(b), 1) - 0.25
             pairs.append((where, Pair("only_b", None, sb, 0.0)))
     return [p for _, p in sorted(pairs, key=lambda item: item[0])]
+
+
+def content_words(sentence: Sentence) -> frozenset[str]:
+    """What a sentence is about, whatever its wording: names (by entity) and words that carry meaning,
+    cut to their first five letters ("pledged", "pledges" → "pledg")."""
+    out = set()
+    for _a, _b, key in sentence.tokens:
+        if key.startswith("<"):
+            out.add(key)
+        elif key not in _STOP and len(key) > 2 and not key.isdigit():
+            out.add(key[:5])
+    return frozenset(out)
+
+
+def _reworded(
+    rest_a: list[Sentence], rest_b: list[Sentence], partner: dict[int, tuple[int, PairKind, float]], used_b: set[int]
+) -> None:
+    """Pair what is left by meaning: the sentences whose content words overlap most, best first. Each
+    word weighs by how rare it is among the sentences of both articles (idf: "coalition" in every
+    sentence says little; "Lancaster" in two says much); a pair needs ``MIN_SHARED_WORDS`` words in
+    common and a weighted Dice overlap of ``MIN_REWORDED``: the same fact in other words."""
+    words_a = [(sa.index, content_words(sa)) for sa in rest_a]
+    words_b = [(sb.index, content_words(sb)) for sb in rest_b]
+    df: dict[str, int] = {}
+    for _i, words in (*words_a, *words_b):
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(words_a) + len(words_b)
+    idf = {w: math.log(1 + n / d) for w, d in df.items()}
+
+    def weight(words: frozenset[str]) -> float:
+        return sum(idf[w] for w in words)
+
+    weights_b = {j: weight(wb) for j, wb in words_b}
+    candidates = []
+    for i, wa in words_a:
+        if len(wa) < MIN_SHARED_WORDS:
+            continue
+        weight_a = weight(wa)
+        for j, wb in words_b:
+            shared = wa & wb
+            if len(shared) >= MIN_SHARED_WORDS:
+                overlap = 2 * weight(shared) / (weight_a + weights_b[j])
+                if overlap >= MIN_REWORDED:
+                    candidates.append((overlap, i, j))
+    for overlap, i, j in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if i in partner or j in used_b:
+            continue
+        partner[i] = (j, "reworded", round(100 * overlap, 1))
+        used_b.add(j)
 
 
 def diff_texts(corpus: Corpus, text_a: str, text_b: str) -> ArticleDiff:
@@ -219,7 +279,7 @@ NO_SHARED_TEXT = (
 
 def shares_nothing(summary: dict[str, int]) -> bool:
     """No sentence in common, none reworded: "0 shared" would say less than the truth."""
-    return summary["same"] == 0 and summary["changed"] == 0 and summary["trivial"] == 0
+    return not (summary["same"] or summary["changed"] or summary["trivial"] or summary.get("reworded"))
 
 
 # ---------------------------------------------------------------------------------- claims

@@ -14,6 +14,7 @@ from typing import TextIO, cast
 
 from coalition_tui.cli.common import InertWriter, MissingData, _painter  # noqa: F401
 from coalition_tui.cli.compare import changed_line, cmd_across, cmd_agree, cmd_diff  # noqa: F401
+from coalition_tui.cli.decisions import cmd_log, cmd_reextract
 from coalition_tui.cli.extracting import cmd_eval, cmd_eval_gold, cmd_extract  # noqa: F401
 from coalition_tui.cli.parser import build_parser
 from coalition_tui.cli.read import cmd_app, cmd_records, cmd_resolve, cmd_summary, cmd_validate
@@ -48,6 +49,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "review": cmd_review,
     "sources": cmd_sources,
     "agree": cmd_agree,
+    "log": cmd_log,
+    "reextract": cmd_reextract,
 }
 
 

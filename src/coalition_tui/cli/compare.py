@@ -129,7 +129,8 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 0
     summary = result.summary()
     out.write(
-        f"{a} vs {b}: {summary['same']} same, {summary['changed']} changed, {summary['only_a']} only in A, "
+        f"{a} vs {b}: {summary['same']} same, {summary['changed']} changed, {summary['reworded']} reworded, "
+        f"{summary['only_a']} only in A, "
         f"{summary['only_b']} only in B; {summary['trivial']} trivial differences (quotes, spaces) suppressed\n"
     )
     if shares_nothing(summary):
@@ -145,6 +146,8 @@ def cmd_diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(paint(f"< {p.a.text}", "a") + "\n")
         elif p.kind == "only_b" and p.b:
             out.write(paint(f"> {p.b.text}", "b") + "\n")
+        elif p.kind == "reworded" and p.a and p.b:
+            out.write(f"≈ ({p.similarity:.0f}% of the content words) A: {p.a.text}\n   B: {p.b.text}\n")
         else:
             out.write(f"~ ({p.similarity:.0f}%) " + changed_line(p.words, paint) + "\n")
     return 0
@@ -212,6 +215,12 @@ def cmd_agree(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not (folder / "sources.toml").is_file():
             err.write(f"coalition-tui agree: {folder}: not a corpus (no sources.toml)\n")
             return 2
+    if args.settle:
+        from coalition_tui.tui import make_app
+
+        make_app(args.a, compare=args.b).run()
+        return 0
+    for folder in (args.a, args.b):
         loaded.append(load_corpus(folder))
     result = agree(*loaded)
 

@@ -155,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_filters(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE")  # a str: Path() drops a trailing "/"
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--include-unsure", action="store_true", help="also the records a reviewer marked unsure")
 
     p = sub.add_parser("import", help="merge an export file into a corpus: new records, meetings, sources, people")
     _add_data(p, argparse.SUPPRESS)
@@ -180,27 +181,48 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--summits", metavar="S1,S2", help="compare these meetings only (default: all, in date order)")
     p.add_argument("--json", action="store_true", help="one JSON object per step")
 
-    p = sub.add_parser("review", help="list the extracted records left to review; accept, reject or restore them")
+    p = sub.add_parser(
+        "review", help="list the extracted records left to review; accept, reject, mark unsure or restore them"
+    )
     _add_data(p, argparse.SUPPRESS)
-    p.add_argument("action", nargs="?", choices=["list", "accept", "reject", "restore"], default="list")
-    p.add_argument("ids", nargs="*", metavar="ID", help="record ids (for accept / reject / restore)")
+    p.add_argument("action", nargs="?", choices=["list", "accept", "reject", "unsure", "restore"], default="list")
+    p.add_argument("ids", nargs="*", metavar="ID", help="record ids (for accept / reject / unsure / restore)")
     p.add_argument("--source", metavar="Z", help="only this source (id or prefix, file name or headline words)")
-    p.add_argument("--rejected", action="store_true", help="list the rejected records instead")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--rejected", action="store_true", help="list the rejected records instead")
+    which.add_argument("--unsure", action="store_true", help="list the records marked unsure instead")
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="only confidence ≥ X")
     p.add_argument("--max-confidence", type=float, default=2.0, metavar="Y", help="only confidence < Y")
     p.add_argument("--sort", choices=["article", "confidence", "country"], default="article")
     p.add_argument(
         "--all-listed",
         action="store_true",
-        help="accept / reject / restore every record the list shows with these filters (asks first; --yes does not)",
+        help="decide every record the list shows with these filters, in one batch (asks first; --yes does not)",
     )
     p.add_argument("--yes", action="store_true", help="with --all-listed: do not ask")
     p.add_argument("--json", action="store_true", help="one JSON object per record")
+
+    p = sub.add_parser(
+        "reextract", help="extract articles again with the names as they are now, keeping every decision made"
+    )
+    _add_data(p, argparse.SUPPRESS)
+    p.add_argument("sources", nargs="*", metavar="SOURCE", help="source ids or prefixes, file names or headline words")
+    p.add_argument("--mentioning", metavar="NAME", help="every article whose text holds NAME (a name just taught)")
+    p.add_argument("--json", action="store_true", help="one JSON object")
+
+    p = sub.add_parser("log", help="the review decisions made in the data folder: who decided what, and when")
+    _add_data(p, argparse.SUPPRESS)
+    p.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only decisions made on or after this day (UTC)")
+    p.add_argument("--reviewer", metavar="NAME", help="only this reviewer's decisions")
+    p.add_argument("--json", action="store_true", help="one JSON object per decision")
 
     p = sub.add_parser("agree", help="two copies of a corpus reviewed by two people: agreement (F1, Cohen's kappa)")
     p.add_argument("a", type=Path, metavar="DIR_A", help="the first reviewer's corpus")
     p.add_argument("b", type=Path, metavar="DIR_B", help="the second reviewer's copy of it")
     p.add_argument("--json", action="store_true", help="one JSON object")
+    p.add_argument(
+        "--settle", action="store_true", help="open the app on DIR_A with the differences side by side, to settle each"
+    )
 
     p = sub.add_parser("summary", help="country x summit table of the strongest stance, as text")
     _add_data(p, argparse.SUPPRESS)

@@ -68,6 +68,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except NotFound as exc:
         err.write(f"coalition-tui export: {exc}\n")
         return 2
+    unsure = sum(r.unsure for r in records)
+    if not args.include_unsure:
+        records = [r for r in records if not r.unsure]
     filters = {k: getattr(args, k) for k in ("country", "summit", "source", "kind", "stance")}
     if args.output.endswith(("/", os.sep)):
         err.write(f"coalition-tui export: {args.output} names a folder; give a file name (-o FOLDER/FILE.toml)\n")
@@ -81,7 +84,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         err.write(f"coalition-tui export: cannot write {args.output}: {exc.strerror or exc}\n")
         return 1
-    out.write(f"wrote {len(records)} record(s) to {args.output}\n")
+    left_out = (
+        f" ({unsure} marked unsure left out; --include-unsure adds them)" if unsure and not args.include_unsure else ""
+    )
+    out.write(f"wrote {len(records)} record(s) to {args.output}{left_out}\n")
     return 0
 
 
@@ -111,19 +117,24 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if not args.ids:
             err.write(f"coalition-tui review {args.action}: give the id(s) of the record(s), or --all-listed\n")
             return 2
-        act = {"accept": review.accept, "reject": review.reject, "restore": review.restore}[args.action]
+        ids: list[str] = []
         failed = 0
         for given in args.ids:
             try:
-                record = act(corpus, corpus.find_record(given))
-            except (review.ReviewError, NotFound) as exc:
+                ids.append(corpus.find_record(given))
+            except NotFound as exc:
                 err.write(f"coalition-tui review: {exc}\n")
                 failed += 1
-                continue
-            done = {"accept": "accepted", "reject": "rejected", "restore": "back in the queue"}[args.action]
-            out.write(f"{record.id}: {done}, saved to {corpus.homes[record.id][0].name}\n")
+        decided = review.decide_many(corpus, args.action, ids)  # one batch: the app's u undoes it whole
+        for reason in decided.failed:
+            err.write(f"coalition-tui review: {reason}\n")
+        done = {"accept": "accepted", "reject": "rejected", "unsure": "marked unsure", "restore": "back in the queue"}
+        for entry in decided.entries:
+            out.write(
+                f"{entry.record}: {done[args.action]} by {entry.by}, saved to {corpus.homes[entry.record][0].name}\n"
+            )
         out.write(f"{len(review.queue(corpus))} record(s) left to review\n")
-        return 1 if failed else 0
+        return 1 if failed or decided.failed else 0
     try:
         records = _review_listed(corpus, args)
     except NotFound as exc:
@@ -136,7 +147,13 @@ def cmd_review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             _print_record(corpus, record, out)
     if not args.json:
-        what = "rejected record(s)" if args.rejected else "record(s) left to review"
+        what = (
+            "rejected record(s)"
+            if args.rejected
+            else "record(s) marked unsure"
+            if args.unsure
+            else "record(s) left to review"
+        )
         out.write(
             f"{len(records)} {what}; accept or reject with 'coalition-tui review accept|reject ID', or in the app (key 7)\n"
         )
@@ -148,8 +165,8 @@ def _review_listed(corpus: Corpus, args: argparse.Namespace) -> list[Commitment]
     from coalition_tui.actions import review
 
     source = corpus.find_source(args.source) if args.source else None
-    rejected = args.rejected or args.action == "restore"
-    records = corpus.rejected if rejected else review.queue(corpus)
+    rejected = args.rejected or (args.action == "restore" and not args.unsure)
+    records = corpus.rejected if rejected else review.unsure_queue(corpus) if args.unsure else review.queue(corpus)
     records = [r for r in records if source is None or r.source == source]
     records = review.in_band(records, args.min_confidence, args.max_confidence)
     return review.ordered(corpus, records, args.sort)

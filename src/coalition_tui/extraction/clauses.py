@@ -96,6 +96,9 @@ TITLED_NAME = re.compile(
     r"(?:Minister|President|Chancellor|Premier|Secretary|Envoy|Ambassador|Chief of Staff|Commander|Spokes(?:wo)?man|"
     r"Spokesperson)(?: of [A-Z]\w+)?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
+# the same title and name with no country before it ("Defence Minister Hanno Pevkurr said"): a person
+# the gazetteer lacks whose country the reader must supply
+TITLE_ALONE = re.compile(r"(?<![\w'’])" + TITLED_NAME.pattern.removeprefix(r"(?:['’]s)?\s+"))
 _UKRAINES_OWN = re.compile(r"(?:ukrainian|ukraine's|kyiv's)\s+(?:\w+\s+){0,2}$")
 _TRAINED = re.compile(r"\btrain(?:s|ed|ing)?\b[\s\"']*(?:\w+[\s\"']+){0,3}$")
 

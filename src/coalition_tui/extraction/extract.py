@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from coalition_tui.extraction import context_cues, cues, patterns, subjects
 from coalition_tui.extraction.clauses import (
+    TITLE_ALONE,
     TITLED_NAME,
     clause_spans,
     kinds_in,
@@ -93,10 +94,12 @@ class Extractor:
 
     def unknown_people(self, analysis: Analysis) -> list[tuple[int, int, str]]:
         """People the gazetteer does not know, named with a title after their country ("Turkish
-        Foreign Minister Hakan Fidan", "Latvia's Defence Minister Andris Spruds"): (start, end,
-        country id) in cleaned offsets, for the Names view."""
+        Foreign Minister Hakan Fidan", "Latvia's Defence Minister Andris Spruds"), or with a title
+        alone ("Defence Minister Hanno Pevkurr said": country "", for the reader to give): (start,
+        end, country id) in cleaned offsets, for the Names view."""
         text = analysis.cleaned.text
         people = [(m.start, m.end) for m in analysis.mentions if m.kind == "person"]
+        named = [(m.start, m.end) for m in analysis.mentions]
         out = []
         for mention in analysis.mentions:
             if mention.kind != "country" or mention.venue:
@@ -107,7 +110,11 @@ class Extractor:
             a, b = match.span(1)
             if not any(s < b and a < e for s, e in people):
                 out.append((a, b, mention.entity))
-        return out
+        for match in TITLE_ALONE.finditer(text):
+            a, b = match.span(1)
+            if not any(s < b and a < e for s, e in named) and not any(s < b and a < e for s, e, _ in out):
+                out.append((a, b, ""))
+        return sorted(out)
 
     def actor(self, mention: Found, on: dt.date | None) -> _Actor:
         """The country or organization a mention acts for."""

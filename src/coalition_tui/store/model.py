@@ -13,6 +13,7 @@ from coalition_tui.store.vocab import Kind, Level, MeetingFormat, Origin, Stance
 
 EntityKind = Literal["country", "person", "org"]
 URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
+DECIDED_AT = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
 
 class _Frozen(BaseModel):
@@ -205,11 +206,26 @@ class Commitment:
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] = 1.0
     rejected: Annotated[bool, Field(description="a reviewer rejected this candidate; hidden by default")] = False
     note: str = ""
+    unsure: Annotated[bool, Field(description="a reviewer could not decide; in the unsure queue")] = False
+    decided_by: Annotated[str, Field(description="who made the latest review decision or edit")] = ""
+    decided_at: Annotated[str, Field(description="when (UTC, ISO 8601: 2026-12-07T13:05:00Z)")] = ""
 
     @property
     def unreviewed(self) -> bool:
-        """An extracted candidate nobody has accepted or rejected yet."""
-        return self.origin is Origin.EXTRACTED and not self.rejected
+        """An extracted candidate nobody has accepted, rejected or called unsure yet."""
+        return self.origin is Origin.EXTRACTED and not self.rejected and not self.unsure
+
+    @property
+    def candidate(self) -> bool:
+        """Extracted and not accepted: unreviewed or unsure (rejected records are in no view)."""
+        return self.origin is Origin.EXTRACTED
+
+    @field_validator("decided_at")
+    @classmethod
+    def _utc_time(cls, value: str) -> str:
+        if value and not DECIDED_AT.fullmatch(value):
+            raise ValueError("must be a UTC time like 2026-12-07T13:05:00Z")
+        return value
 
     @field_validator("quote")
     @classmethod
@@ -229,6 +245,7 @@ class Commitment:
         return (
             self.id, self.country, self.summit, self.source, self.kind, self.stance, self.quote, self.start,
             self.end, self.person, self.as_written, self.origin, self.confidence, self.rejected, self.note,
+            self.unsure, self.decided_by, self.decided_at,
         )  # fmt: skip
 
 
@@ -248,6 +265,9 @@ def trusted_commitment(
     confidence: float = 1.0,
     rejected: bool = False,
     note: str = "",
+    unsure: bool = False,
+    decided_by: str = "",
+    decided_at: str = "",
 ) -> Commitment:
     """A record from values known to be valid (the extractor's, the cache's), without validation
     (several times faster: docs/benchmarks.md). A module-level function: the cache file names it, to
@@ -264,4 +284,5 @@ def trusted_commitment(
     )
     r.start, r.end, r.person, r.as_written, r.origin = start, end, person, as_written, origin
     r.confidence, r.rejected, r.note = confidence, rejected, note
+    r.unsure, r.decided_by, r.decided_at = unsure, decided_by, decided_at
     return r

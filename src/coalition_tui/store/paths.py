@@ -9,6 +9,17 @@ ENV_VAR = "COALITION_TUI_DATA"
 
 
 APP_NAME = "coalition-tui"
+CONFIG_ENV = "COALITION_TUI_CONFIG"
+
+
+def config_file() -> Path:
+    """The settings file: ``$COALITION_TUI_CONFIG``, else ``config.toml`` in the user config folder."""
+    env = os.environ.get(CONFIG_ENV)
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return platformdirs.user_config_path(APP_NAME) / "config.toml"
 
 
 def user_data_dir() -> Path:

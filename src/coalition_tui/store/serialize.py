@@ -24,7 +24,11 @@ FIELD_ORDER = (
     "confidence",
     "rejected",
     "note",
+    "unsure",
+    "decided_by",
+    "decided_at",
 )
+OMITTED_WHEN_EMPTY = ("note", "rejected", "unsure", "decided_by", "decided_at")  # left out of a table unless set
 
 
 def record_table(record: Commitment) -> dict[str, Any]:
@@ -34,10 +38,9 @@ def record_table(record: Commitment) -> dict[str, Any]:
         value = getattr(record, key)
         if value is not None:
             table[key] = value.value if isinstance(value, Enum) else value
-    if not table.get("note"):
-        table.pop("note", None)
-    if not table.get("rejected"):
-        table.pop("rejected", None)
+    for key in OMITTED_WHEN_EMPTY:
+        if not table.get(key):
+            table.pop(key, None)
     table["as_written"] = list(table.get("as_written", []))
     return table
 

@@ -74,8 +74,9 @@ class CoalitionApp(App[None]):
     COMMANDS = App.COMMANDS | {CoalitionCommands}
     MODES = {view.mode: _view(view.module, view.screen) for view in VIEWS}
 
-    def __init__(self, data_dir: Path, blink: bool = True) -> None:
+    def __init__(self, data_dir: Path, blink: bool = True, compare: Path | None = None) -> None:
         super().__init__()
+        self.compare_on_load = compare  # another reviewer's copy to compare with once loaded
         self._filters.append(InertFilter())  # the last word on every painted line: nothing raw reaches the terminal
         self.data_dir = data_dir
         self.blink = blink
@@ -152,9 +153,12 @@ class CoalitionApp(App[None]):
             assert isinstance(corpus, Corpus)
             self.workspace = Workspace(corpus.root, corpus)
             self.workspace.listeners.append(self._tell_screens)
+            self.run_worker(self.workspace.read_undo, thread=True, group="undo", exit_on_error=False)
             self._update_status()
             self.switch_mode("overview")
             self.set_interval(OUTSIDE_CHECK, self.check_outside)
+            if self.compare_on_load is not None:
+                self.compare_with(self.compare_on_load)
         elif event.state is WorkerState.ERROR:
             self.query_one("#loading-label", Static).update(
                 Text(f"Could not load {self.data_dir}: {event.worker.error}. Press q to quit.", style="bold red")
@@ -268,7 +272,7 @@ class CoalitionApp(App[None]):
         if self.workspace is None or not self.workspace.undo_log:
             self.notify("Nothing to undo", timeout=2)
             return
-        if len(self.screen_stack) > 1:
+        if len(self.screen_stack) > 1 and not getattr(self.screen, "ALLOWS_UNDO", False):
             return  # a dialog is open: it has the keyboard
         label = self.workspace.undo_log[-1].label
         try:
@@ -358,6 +362,44 @@ class CoalitionApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
+    def action_compare_copy(self) -> None:
+        """Ask for another reviewer's copy of this corpus, then show where the two disagree."""
+        if self.corpus is None:
+            return
+        from coalition_tui.tui.dialogs import CompareScreen
+
+        def chosen(folder: Path | None) -> None:
+            if folder is not None:
+                self.compare_with(folder)
+
+        self.push_screen(CompareScreen(self.blink), chosen)
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def compare_with(self, folder: Path) -> None:
+        """Read the other copy and measure the agreement off the screen's thread, then show it."""
+        from coalition_tui.analysis.agreement import agree
+        from coalition_tui.store.loader import load_corpus
+
+        if not (folder / "sources.toml").is_file():
+            self.call_from_thread(self.notify, f"{folder}: not a corpus (no sources.toml)", severity="error",
+                                  markup=False)  # fmt: skip
+            return
+        self.call_from_thread(self.notify, f"Reading {folder_label(folder)} …", timeout=3, markup=False)
+        try:
+            other = load_corpus(folder)
+        except (OSError, CoalitionError) as exc:
+            self.call_from_thread(self.notify, f"Could not read {folder}: {exc}", severity="error", markup=False)
+            return
+        corpus = self.corpus
+        assert corpus is not None
+        result = agree(corpus, other)
+        self.call_from_thread(self._show_agreement, other, folder, result)
+
+    def _show_agreement(self, other: Corpus, folder: Path, result: object) -> None:
+        from coalition_tui.tui.agreement import AgreementScreen
+
+        self.push_screen(AgreementScreen(other, folder, result))  # type: ignore[arg-type]
+
     def action_clear_selection(self) -> None:
         self.selection.clear()
         self._update_status()
@@ -389,6 +431,15 @@ class CoalitionApp(App[None]):
                 return
         filters = self.screen.filters() if isinstance(self.screen, CorpusScreen) else {}
         records = list(self.selection.values())
+        unsure = sum(r.unsure for r in records)
+        if unsure and not await self.push_screen_wait(
+            ConfirmScreen(
+                f"{unsure} of the selected records are marked unsure. Export them too?",
+                yes=f"Yes, include the {unsure}",
+                no="No, leave them out",
+            )
+        ):
+            records = [r for r in records if not r.unsure]
         if len(records) > 1000:
             self.notify(f"Writing {len(records)} record(s) to {path} …", timeout=3)
         self._write_export(path, records, filters, overwrite)

@@ -29,6 +29,13 @@ class CoalitionCommands(Provider):
         commands.append(("Overview: all kinds", partial(app.action_overview_kind, True), "Clear the kind filter"))
         if selected:
             commands.append(("Clear selection", app.action_clear_selection, f"Unselect {selected} record(s)"))
+        commands.append(
+            (
+                "Compare with another reviewer's copy",
+                app.action_compare_copy,
+                "Agreement (F1, Cohen's kappa) and each record decided differently, to settle",
+            )
+        )
         commands.append(("Keys and help", app.action_help, "Every key binding"))
         return commands
 

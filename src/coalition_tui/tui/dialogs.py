@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 from coalition_tui.tui.keymap import (
     ACROSS,
     ADD_PERSON,
+    AGREE_BINDINGS,
     ALL_RECORDS,
     APP_BINDINGS,
     CLEAR,
@@ -89,6 +90,7 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Names (5)", [MAP_NAME, ADD_PERSON, UNRESOLVED]),
     ("Diff (Sources: d on one article, d on another)", [DIFF_MARK, *_listed(DIFF_BINDINGS)]),
     ("Review (7): every decision is saved to data/ at once", _listed(REVIEW_BINDINGS)),
+    ("Agreement (palette: Compare with another reviewer's copy)", _listed(AGREE_BINDINGS)),
 ]
 
 
@@ -132,16 +134,16 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str, yes: str = "Yes, replace") -> None:
+    def __init__(self, question: str, yes: str = "Yes, replace", no: str = "No") -> None:
         super().__init__()
-        self.question, self.yes = question, yes
+        self.question, self.yes, self.no = question, yes, no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-box"):
             yield Static(Text(self.question))
             with Horizontal(classes="buttons"):
                 yield Button(Text(f"{self.yes} (y)"), id="yes", variant="error")
-                yield Button("No (n)", id="no", variant="primary")
+                yield Button(Text(f"{self.no} (n)"), id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -153,41 +155,43 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class ExportScreen(ModalScreen[Path | None]):
-    """Where to write the selection; dismisses with the path, or None when cancelled."""
+class PathScreen(ModalScreen[Path | None]):
+    """Asks for a path; dismisses with it, or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
 
-    def __init__(self, default: Path, count: int, blink: bool = True) -> None:
+    def __init__(self, title: str, say: str, default: str, button: str, hint: str, name: str, blink: bool) -> None:
         super().__init__()
-        self.default, self.count, self.blink = default, count, blink
+        self.title_text, self.say, self.default, self.button, self.hint, self.key = (
+            title,
+            say,
+            default,
+            button,
+            hint,
+            name,
+        )
+        self.blink = blink
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="export-box"):
-            yield Static(
-                Text.assemble(
-                    ("Export selection", "bold underline"), "\n", f"{self.count} record(s) will be written as TOML to:"
-                )
-            )
-            path_input = Input(value=str(self.default), id="export-path")
+        with Vertical(classes="dialog", id=f"{self.key}-box"):
+            yield Static(Text.assemble((self.title_text, "bold underline"), "\n", self.say))
+            path_input = Input(value=self.default, id=f"{self.key}-path")
             path_input.cursor_blink = self.blink
             yield path_input
-            yield Static(
-                Text("Enter writes · Esc cancels. An existing file is replaced only if you confirm."), classes="hint"
-            )
+            yield Static(Text(self.hint), classes="hint")
             with Horizontal(classes="buttons"):
-                yield Button("Write", id="write", variant="primary")
+                yield Button(self.button, id="go", variant="primary")
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#export-path", Input).focus()
+        self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._finish(event.value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "write":
-            self._finish(self.query_one("#export-path", Input).value)
+        if event.button.id == "go":
+            self._finish(self.query_one(Input).value)
         else:
             self.dismiss(None)
 
@@ -198,6 +202,36 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ExportScreen(PathScreen):
+    """Where to write the selection."""
+
+    def __init__(self, default: Path, count: int, blink: bool = True) -> None:
+        super().__init__(
+            "Export selection",
+            f"{count} record(s) will be written as TOML to:",
+            str(default),
+            "Write",
+            "Enter writes · Esc cancels. An existing file is replaced only if you confirm.",
+            "export",
+            blink,
+        )
+
+
+class CompareScreen(PathScreen):
+    """The folder of another reviewer's copy of this corpus."""
+
+    def __init__(self, blink: bool = True) -> None:
+        super().__init__(
+            "Compare with another reviewer's copy",
+            "The data folder of a copy of this corpus that someone else reviewed:",
+            "",
+            "Compare",
+            "Enter compares (agreement, and each record decided differently, to settle one by one) · Esc cancels.",
+            "compare",
+            blink,
+        )
 
 
 def keys_markdown() -> str:

@@ -60,6 +60,8 @@ def _side(pair: Pair, side: str) -> Content:
     if pair.kind in SIDE_STYLE:
         mark = "◀ only in A  " if pair.kind == "only_a" else "▶ only in B  "
         return Content.assemble((mark, "bold " + SIDE_STYLE[pair.kind]), (_flat(sentence.text), SIDE_STYLE[pair.kind]))
+    if pair.kind == "reworded":  # the same fact in other words: each side as written, no word edits
+        return Content.assemble((f"≈ reworded {pair.similarity:.0f}%  ", "bold cyan"), (_flat(sentence.text), "italic"))
     if pair.kind != "changed":
         return Content.styled(_flat(sentence.text), "dim")
     parts: list[str | tuple[str, str]] = [(f"~ {pair.similarity:.0f}%  ", "bold yellow")]
@@ -96,7 +98,7 @@ def _rows(result: ArticleDiff, unified: bool) -> tuple[list[Row], dict[int, int]
             shared = []
         if pair is None:
             break
-        gap = pair.kind == "changed" or (bool(rows) and len(rows[-1].cells) == 1 and not unified)
+        gap = pair.kind in ("changed", "reworded") or (bool(rows) and len(rows[-1].cells) == 1 and not unified)
         if unified:
             lines = [c for c in (_side(pair, "a"), _side(pair, "b")) if c.plain]
             row_of[index] = len(rows)
@@ -181,7 +183,8 @@ class DiffScreen(CorpusScreen):
                 ("B ", "bold green"),
                 render.inert(source_line(corpus.sources.get(b))),
                 "\n",
-                f"{s['same']} shared · {s['changed']} changed · {s['only_a']} only in A · {s['only_b']} only in B · "
+                f"{s['same']} shared · {s['changed']} changed · {s['reworded']} reworded · {s['only_a']} only in A · "
+                f"{s['only_b']} only in B · "
                 f"{s['trivial']} trivial suppressed   n/p: next/previous · w: swap · v: layout · t: claims\n",
                 (NO_SHARED_TEXT + "\n", "bold yellow") if shares_nothing(s) else "",
                 ("names only in A: ", "bold"),

@@ -75,11 +75,17 @@ DIFF_BINDINGS: list[BindingType] = [
     Binding("t", "claims", "Text / claims", id="diff.claims"),
 ]
 
+AGREE_BINDINGS: list[BindingType] = [
+    Binding("t", "take", "Take theirs", id="agree.take"),
+    Binding("m", "keep", "Keep mine (this copy's)", id="agree.keep"),
+]
+
 REVIEW_BINDINGS: list[BindingType] = [
     Binding("a", "accept", "Accept", id="review.accept"),
     Binding("r", "reject", "Reject / restore", id="review.reject"),
+    Binding("n", "unsure", "Unsure", id="review.unsure"),
     Binding("E", "edit", "Edit", id="review.edit"),
-    Binding("x", "toggle_rejected", "Queue / rejected", id="review.rejected"),
+    Binding("x", "toggle_rejected", "Queue / unsure / rejected", id="review.rejected"),
     Binding("c", "confidence_band", "Confidence band", id="review.band"),
     Binding("s", "sort", "Sort", id="review.sort"),
     Binding("A", "decide_all('accept')", "Accept all listed", id="review.accept_all", show=False),

@@ -60,9 +60,8 @@ class NamesScreen(FilterMixin, CorpusScreen):
         self.post_message(NamesCollected(rows))
 
     def on_work_progress(self, message: WorkProgress) -> None:
-        self.query_one("#names-hint", Static).update(
-            Text(f"Collecting names: {message.done} of {message.total} sources…")
-        )
+        what = "Extracting again" if message.stage == "reextract" else "Collecting names"
+        self.query_one("#names-hint", Static).update(Text(f"{what}: {message.done} of {message.total} sources…"))
 
     def on_work_failed(self, message: WorkFailed) -> None:
         self.query_one("#names-hint", Static).update(Text(message.reason, style="bold red"))
@@ -119,7 +118,7 @@ class NamesScreen(FilterMixin, CorpusScreen):
         if row is None:
             return
         guess = "" if row.kind == browse.UNKNOWN_PERSON else row.label
-        self.app.push_screen(AliasForm(row.written, guess), self._taught)
+        self.app.push_screen(AliasForm(row.written, guess), lambda entity: self._taught(entity, row.written))
 
     def action_add_person(self) -> None:
         """p: the name under the cursor is a person the gazetteer lacks."""
@@ -131,12 +130,78 @@ class NamesScreen(FilterMixin, CorpusScreen):
         if row is None:
             return
         country = self.corpus.gazetteer.country_of(row.entity)
-        self.app.push_screen(PersonForm(row.written, country.id if country else ""), self._taught)
+        self.app.push_screen(
+            PersonForm(row.written, country.id if country else ""), lambda entity: self._taught(entity, row.written)
+        )
 
-    def _taught(self, entity: str | None) -> None:
+    def _taught(self, entity: str | None, written: str) -> None:
         if entity is None:
             return
-        self.notify(f"Saved: names now resolve to {self.corpus.label(entity)} · collecting the names again", timeout=5)
+        self.notify(
+            f"Saved: names now resolve to {self.corpus.label(entity)} · collecting the names again",
+            timeout=5,
+            markup=False,
+        )
+        self._offer_reextract(written)
+
+    # ------------------------------------------------------------------ teaching pays back
+    @work(thread=True, exclusive=True, group="reextract-find")
+    def _offer_reextract(self, written: str) -> None:
+        """Which articles mention the name just taught (a scan of every text: off the UI thread)."""
+        from coalition_tui.actions.reextract import mentioning
+
+        sources = mentioning(self.corpus, written)
+        if sources:
+            self.app.call_from_thread(self._ask_reextract, written, sources)
+
+    def _ask_reextract(self, written: str, sources: list[str]) -> None:
+        from coalition_tui.tui.dialogs import ConfirmScreen
+
+        question = (
+            f"{len(sources)} article(s) mention “{written}”. Extract them again with what you just taught? "
+            "Every decision already made is kept; only the candidates nobody decided are proposed afresh."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._reextract(sources)
+
+        self.app.push_screen(ConfirmScreen(question, yes=f"Yes, extract {len(sources)} again"), answered)
+
+    @work(thread=True, exclusive=True, group="reextract")
+    def _reextract(self, sources: list[str]) -> None:
+        """Extract again, then read the corpus again (the views are rebuilt on it)."""
+        from coalition_tui.actions.opening import open_corpus
+        from coalition_tui.actions.reextract import reextract
+        from coalition_tui.tui.loading import keep_out_of_collections, prepare_views
+
+        corpus = self.corpus
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(WorkProgress("reextract", done, total))
+
+        result = reextract(corpus, sources, progress)
+        fresh = None
+        if result.sources:
+            try:
+                fresh = prepare_views(open_corpus(corpus.root))
+            finally:
+                keep_out_of_collections()
+        self.app.call_from_thread(self._reextracted, result, fresh)
+
+    def _reextracted(self, result: object, fresh: object) -> None:
+        from coalition_tui.actions.reextract import Reextracted
+
+        assert isinstance(result, Reextracted)
+        if fresh is not None:
+            self.capp.replace_corpus(fresh)  # type: ignore[arg-type]
+        problems = f" · {len(result.problems)} problem(s), the first: {result.problems[0]}" if result.problems else ""
+        self.app.notify(
+            f"Extracted again: {result.line()}{problems} (7: Review)",
+            severity="warning" if result.problems else "information",
+            timeout=10,
+            markup=False,
+        )
 
     def show_change(self, change: Change) -> None:
         """The names are collected again (what the change made stale is found again, the rest is kept)."""
@@ -153,7 +218,10 @@ def _cells(r: browse.NameRow) -> tuple[Text, ...]:
     style = "bold red" if unknown else "bold yellow" if r.method == "fuzzy" else ""
     return (
         render.plain(r.written, style),
-        render.plain(f"? a person of {r.label}" if unknown else r.label, style if unknown else ""),
+        render.plain(
+            (f"? a person of {r.label}" if r.entity else "? a person (country unknown)") if unknown else r.label,
+            style if unknown else "",
+        ),
         render.plain(r.kind),
         render.plain(f"{r.score:5.1f}", style),
         render.plain(r.method, style),

@@ -67,7 +67,17 @@ def legend() -> Text:
 def origin_tag(record: Commitment) -> tuple[str, str]:
     if record.origin is Origin.CURATED:
         return ("✓ curated", "dim green")
+    if record.unsure:
+        return (f"? extracted, marked unsure ({record.confidence:.2f})", "italic bold magenta")
     return (f"⚑ extracted, unreviewed ({record.confidence:.2f})", "italic bold yellow")
+
+
+def decided_line(record: Commitment) -> str:
+    """Who made the record's latest decision and when ("" when nobody has)."""
+    if not record.decided_by:
+        return ""
+    when = record.decided_at.replace("T", " ")[:16] + " UTC" if record.decided_at else "at an unknown time"
+    return f"decided by {record.decided_by} · {when}"
 
 
 def record_block(corpus: Corpus, record: Commitment, selected: bool = False, with_summit: bool = False) -> Content:

@@ -54,15 +54,17 @@ class BulkDecided(Message, bubble=False):
 
 
 class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
-    """The records left to review (or, with x, the rejected ones); / narrows them."""
+    """The records left to review (or, with x, those marked unsure, or the rejected ones); / narrows them."""
 
     BINDINGS = [*REVIEW_BINDINGS, OPEN_ARTICLE, CITE, *FilterMixin.BINDINGS, *WINDOW_BINDINGS]
 
+    LISTS = ("queue", "unsure", "rejected")  # what x steps through
     WINDOW = 500  # rows in the table at once: a DataTable row costs ~80 µs to add (26,000 took 2 s)
 
     def __init__(self) -> None:
         super().__init__()
-        self.show_rejected = False
+        self.shown = "queue"  # one of LISTS: which records the screen lists
+        self.unsure_total = 0
         self.everything: list[Commitment] = []  # the whole queue (or the rejected records)
         self.rows: list[Commitment] = []  # those the filter lets through
         self.start = 0  # the first of them in the table
@@ -90,13 +92,22 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         self.reload()
         table.focus()
 
+    @property
+    def show_rejected(self) -> bool:
+        return self.shown == "rejected"
+
     def reload(self, near: frozenset[str] = frozenset()) -> None:
-        """Fill the list: the queue, or the rejected records; the cursor on the first of the records
-        ``near`` that is listed, else on the row it was on."""
+        """Fill the list: the queue, the unsure records or the rejected ones; the cursor on the first of
+        the records ``near`` that is listed, else on the row it was on."""
         corpus = self.corpus
         self.everything = (
-            sorted(corpus.rejected, key=lambda r: (r.source, r.start)) if self.show_rejected else review.queue(corpus)
+            sorted(corpus.rejected, key=lambda r: (r.source, r.start))
+            if self.shown == "rejected"
+            else review.unsure_queue(corpus)
+            if self.shown == "unsure"
+            else review.queue(corpus)
         )
+        self.unsure_total = len(self.everything) if self.shown == "unsure" else sum(r.unsure for r in corpus.records)
         self.apply_filter(self.filter_box().value, near)
         self.mark_drawn()
 
@@ -153,8 +164,12 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         rejected = len(self.corpus.rejected)
         what = (
             f"{rejected} rejected (r restores; x: back to the queue)"
-            if self.show_rejected
-            else f"{len(self.everything)} left to review · {rejected} rejected (x shows them)"
+            if self.shown == "rejected"
+            else f"{len(self.everything)} marked unsure (a accepts, r rejects, n: back to the queue; x: rejected)"
+            if self.shown == "unsure"
+            else f"{len(self.everything)} left to review · "
+            + (f"{self.unsure_total} unsure · " if self.unsure_total else "")
+            + f"{rejected} rejected (x shows them)"
         )
         query = self.filter_box().value.strip()
         if query:
@@ -165,7 +180,7 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         sort = f" · sorted by {self.order} (s)" if self.order != "article" else ""
         self.query_one("#review-status", Static).update(
             Content(
-                render.inert(f"{what}{sort}   a: accept · r: reject · E: edit · c: confidence band · s: sort · ")
+                render.inert(f"{what}{sort}   a: accept · r: reject · n: unsure · E: edit · c: band · s: sort · ")
                 + "saved at once"
             )
         )
@@ -217,7 +232,9 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
                     f"{len(self.everything)}; Esc clears the filter, c moves to the next band."
                     if self.everything and (self.band is not None or self.filter_box().value.strip())
                     else "Nothing rejected."
-                    if self.show_rejected
+                    if self.shown == "rejected"
+                    else "Nothing marked unsure: n in the queue puts a record here."
+                    if self.shown == "unsure"
                     else "Nothing left to review: every record is curated."
                 )
             )
@@ -244,6 +261,7 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
                 render.inert(f"   {record.summit} · id {record.id}"),
                 render.inert(f" · {home[0].name}") if home else "",
                 "\n",
+                (render.inert(render.decided_line(record) + "\n"), "dim") if record.decided_by else "",
                 (render.inert(source_line(corpus.sources.get(record.source), url=True)), "italic"),
                 "\n\n",
                 ("…" if record.start > CONTEXT else "", "dim"),
@@ -267,7 +285,10 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
         except CoalitionError as exc:
             self.notify(str(exc), severity="error", timeout=8)
             return
-        done = {"accept": "Accepted", "reject": "Rejected", "restore": "Restored to the queue"}[action]
+        done = {"accept": "Accepted", "reject": "Rejected", "unsure": "Marked unsure", "restore": "Back in the queue"}[
+            action
+        ]
+        self.unsure_total += (action == "unsure") - (self.shown == "unsure")
         self.notify(f"{done}: {self.corpus.label(record.country)} {record.kind.value} ({record.id})", timeout=3)
         self._drop(row)  # the one record leaves the list (a refill of a long queue is slow)
         self.mark_drawn()
@@ -364,8 +385,16 @@ class ReviewScreen(CitingMixin, FilterMixin, WindowMixin, CorpusScreen):
     def action_reject(self) -> None:
         self._decide("restore" if self.show_rejected else "reject")
 
+    def action_unsure(self) -> None:
+        """n: the reviewer cannot decide: the record goes to the unsure queue (n there puts it back)."""
+        if self.shown == "rejected":
+            self.notify("Restore it first (r), then mark it unsure", timeout=3)
+            return
+        self._decide("restore" if self.shown == "unsure" else "unsure")
+
     def action_toggle_rejected(self) -> None:
-        self.show_rejected = not self.show_rejected
+        """x: the queue, the records marked unsure, the rejected ones."""
+        self.shown = self.LISTS[(self.LISTS.index(self.shown) + 1) % len(self.LISTS)]
         self.reload()
 
     def action_edit(self) -> None:

@@ -4,6 +4,7 @@
 ``~/.config/coalition-tui`` on Linux). For example::
 
     theme = "textual-light"
+    reviewer = "Ana Lopes"          # who review decisions are recorded as (else the login name)
 
     [keymap]
     "view.countries" = "c"          # the ids are in the help screen (?) and README's keys table
@@ -16,12 +17,12 @@ theme is written back with tomlkit, so the file's comments and layout are kept.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coalition_tui.store.paths import config_file
 from coalition_tui.store.tomlio import (
     TooDeep,
     UnreadableFile,
@@ -31,17 +32,7 @@ from coalition_tui.store.tomlio import (
     write_bytes_atomic,
 )
 
-CONFIG_ENV = "COALITION_TUI_CONFIG"
 MAX_SETTINGS_BYTES = 1024 * 1024
-
-
-def config_file() -> Path:
-    env = os.environ.get(CONFIG_ENV)
-    if env:
-        return Path(env)
-    import platformdirs
-
-    return platformdirs.user_config_path("coalition-tui") / "config.toml"
 
 
 @dataclass
@@ -75,6 +66,9 @@ def load_settings(
         settings.problems.append(f"{path}: unknown theme {theme!r} (the palette, Ctrl+P, lists them)")
     elif isinstance(theme, str):
         settings.theme = theme
+    reviewer = data.get("reviewer")
+    if reviewer is not None and not (isinstance(reviewer, str) and reviewer.strip()):
+        settings.problems.append(f"{path}: reviewer must be a name in quotes; decisions are recorded as the login name")
     keymap = data.get("keymap", {})
     if not isinstance(keymap, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in keymap.items()):
         settings.problems.append(f'{path}: [keymap] must map binding ids to keys ("view.countries" = "c"); ignored')

@@ -18,23 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from coalition_tui.actions import authoring, gazetteer_edit, meeting_add, review
+from coalition_tui.store import journal
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.derived import Change, Touched
+from coalition_tui.store.journal import Batch, Entry, Mark, reviewer_name
 from coalition_tui.store.locking import waiting
-from coalition_tui.store.model import Commitment, Person, Source, Summit
+from coalition_tui.store.model import Commitment, Origin, Person, Source, Summit
 from coalition_tui.workspace.stamp import Stamp, folder_stamp
 
 UNDO_DEPTH = 200
 UNDO_BULK = 200  # a decision on more records than this cannot be undone with u (each undo is a file write)
 UI_LOCK_WAIT = 0.5  # seconds the screen's thread waits for another process's lock before "try again"
-DECISIONS = ("accept", "reject", "restore")  # the review actions a key or a bulk decision makes
-
-
-def _decision(action: str) -> Callable[[Corpus, str], Commitment]:
-    """``review.accept``, ``review.reject`` or ``review.restore``, looked up when called."""
-    if action not in DECISIONS:
-        raise ValueError(f"not a review decision: {action!r}")
-    return getattr(review, action)
 
 
 @dataclass(frozen=True)
@@ -57,8 +51,9 @@ class Bulk:
 class Workspace:
     """The open corpus, its derived results and its undo log; every change goes through here."""
 
-    def __init__(self, root: Path, corpus: Corpus) -> None:
+    def __init__(self, root: Path, corpus: Corpus, reviewer: str | None = None) -> None:
         self.root = root
+        self.reviewer = reviewer or reviewer_name()  # who the decisions made here are recorded as
         self.corpus = corpus
         self.version = 0
         self.undo_log: list[Undo] = []
@@ -74,27 +69,50 @@ class Workspace:
             listener(change)
         return change
 
-    def _remember(self, label: str, run: Callable[[], Change]) -> None:
-        self.undo_log.append(Undo(label, run))
-        del self.undo_log[:-UNDO_DEPTH]
+    def _remember(self, batch: Batch) -> None:
+        if len(batch.entries) <= UNDO_BULK:
+            self.undo_log.append(self._undo_of(batch))
+            del self.undo_log[:-UNDO_DEPTH]
 
-    def _reverter(self, before: Commitment) -> Callable[[], Change]:
-        corpus = self.corpus
+    def _undo_of(self, batch: Batch) -> Undo:
+        """How to take back a batch of the journal: each record put back as it was, newest first."""
 
         def run() -> Change:
-            review.revert(corpus, before.id, before)
-            return Change.of_records([before.id], f"undo of {before.id}")
+            corpus, mark = self.corpus, Mark.now(self.reviewer)
+            pending: list[Entry] = []
+            try:
+                for entry in reversed(batch.entries):
+                    if entry.action == "add":
+                        authoring.remove_record(corpus, entry.record, mark, pending, undoes=entry.batch)
+                    else:
+                        review.undo_entry(corpus, entry, mark, pending)
+            finally:
+                review.write_journal(self.root, pending)
+            return Change.of_records([e.record for e in batch.entries], f"undo of {batch.label}")
 
-        return run
+        return Undo(batch.label, run)
+
+    def read_undo(self) -> None:
+        """The undo log from the decision journal (what ``u`` can take back survives a restart, and sees
+        what another window decided): for a worker thread, as it reads files."""
+        self.undo_log = [
+            self._undo_of(b) for b in journal.recent_batches(self.root, UNDO_DEPTH) if len(b.entries) <= UNDO_BULK
+        ]
+
+    def _decided(self, mark: Mark, pending: list[Entry]) -> None:
+        """Journal what a change did and make it undoable."""
+        entries = tuple(pending)
+        review.write_journal(self.root, pending)
+        if entries:
+            self._remember(Batch(mark.batch, entries))
 
     # ------------------------------------------------------------------ records
     def decide(self, action: str, record_id: str, wait: float = UI_LOCK_WAIT) -> Commitment:
-        """``accept``, ``reject`` or ``restore`` one record. Raises ``ReviewError``."""
-        before = self.corpus.record(record_id)
+        """``accept``, ``reject``, ``unsure`` or ``restore`` one record. Raises ``ReviewError``."""
+        mark, pending = Mark.now(self.reviewer), []  # type: ignore[var-annotated]
         with waiting(wait):
-            record = _decision(action)(self.corpus, record_id)
-        if before is not None:
-            self._remember(f"{action} {record_id}", self._reverter(before))
+            record = review.decide(self.corpus, action, record_id, mark, pending)
+            self._decided(mark, pending)
         self._changed(Change.of_records([record_id], f"{action} {record_id}"))
         return record
 
@@ -106,50 +124,54 @@ class Workspace:
     ) -> Bulk:
         """The same decision on many records, each saved as it is made (for a worker thread: the lock is
         waited for as long as any writer waits). ``progress(done, total)`` returns False to stop."""
-        act = _decision(action)
-        decided: list[Commitment] = []
-        failed: list[str] = []
-        for done, record in enumerate(records, 1):
-            try:
-                act(self.corpus, record.id)
-                decided.append(record)
-            except review.ReviewError as exc:
-                failed.append(str(exc))
-            if progress is not None and not progress(done, len(records)):
-                break
-        if 0 < len(decided) <= UNDO_BULK:
-            corpus = self.corpus
-
-            def run() -> Change:
-                for r in decided:
-                    review.revert(corpus, r.id, r)
-                return Change.of_records([r.id for r in decided], f"undo of {action} of {len(decided)}")
-
-            self._remember(f"{action} of {len(decided)} records", run)
-        change = Change.of_records([r.id for r in decided], f"{action} of {len(decided)} records")
-        return Bulk(self._changed(change), len(decided), failed)
+        mark = Mark.now(self.reviewer)
+        done = review.decide_many(self.corpus, action, [r.id for r in records], mark, progress)
+        if done.entries:
+            self._remember(Batch(mark.batch, tuple(done.entries)))
+        change = Change.of_records([r.id for r in done.before], f"{action} of {len(done.before)} records")
+        return Bulk(self._changed(change), len(done.before), done.failed)
 
     def edit(self, record_id: str, change: review.Change, wait: float = UI_LOCK_WAIT) -> Commitment:
         """Change a record's fields (it counts as reviewed). Raises ``ReviewError``."""
-        before = self.corpus.record(record_id)
+        mark, pending = Mark.now(self.reviewer), []  # type: ignore[var-annotated]
         with waiting(wait):
-            record = review.edit(self.corpus, record_id, change)
-        if before is not None:
-            self._remember(f"edit of {record_id}", self._reverter(before))
+            record = review.edit(self.corpus, record_id, change, mark, pending)
+            self._decided(mark, pending)
         self._changed(Change.of_records([record_id], f"edit of {record_id}"))
         return record
 
+    def take(self, record_id: str, theirs: Commitment | None, wait: float = UI_LOCK_WAIT) -> Commitment:
+        """Settle a difference between two reviewers by taking the other copy's decision on a record:
+        rejected, unsure, back in the queue, or accepted as they have it (their kind, stance, country,
+        person, quote, meeting and note). Each step is an ordinary decision: journalled, undoable."""
+        mine = self.corpus.record(record_id)
+        if mine is None or theirs is None:
+            raise review.ReviewError(f"record {record_id!r} is not in both copies; add it by hand if it should be")
+        if theirs.rejected:
+            return self.decide("reject", record_id, wait)
+        if theirs.origin is Origin.EXTRACTED:
+            if theirs.unsure and mine.origin is not Origin.EXTRACTED:
+                self.decide("restore", record_id, wait)
+            return self.decide("unsure" if theirs.unsure else "restore", record_id, wait)
+        change = review.Change(
+            kind=theirs.kind if theirs.kind is not mine.kind else None,
+            stance=theirs.stance if theirs.stance is not mine.stance else None,
+            country=theirs.country if theirs.country != mine.country else None,
+            person=(theirs.person or "") if theirs.person != mine.person else None,
+            span=(theirs.start, theirs.end) if (theirs.start, theirs.end) != (mine.start, mine.end) else None,
+            summit=theirs.summit if theirs.summit != mine.summit else None,
+            note=theirs.note if theirs.note != mine.note else None,
+        )
+        if change == review.Change():
+            return self.decide("accept", record_id, wait)
+        return self.edit(record_id, change, wait)
+
     def add_record(self, draft: authoring.Draft, wait: float = UI_LOCK_WAIT) -> Commitment:
         """A curated record from a sentence of an article. Raises ``AuthoringError``."""
+        mark, pending = Mark.now(self.reviewer), []  # type: ignore[var-annotated]
         with waiting(wait):
-            record = authoring.add_record(self.corpus, draft)
-        corpus = self.corpus
-
-        def run() -> Change:
-            authoring.remove_record(corpus, record.id)
-            return Change.of_records([record.id], f"undo of new record {record.id}")
-
-        self._remember(f"new record {record.id}", run)
+            record = authoring.add_record(self.corpus, draft, mark, pending)
+            self._decided(mark, pending)
         self._changed(Change.of_records([record.id], f"new record {record.id}"))
         return record
 
@@ -206,11 +228,11 @@ class Workspace:
 
     # ------------------------------------------------------------------ the corpus as a whole
     def replace(self, corpus: Corpus, label: str = "reloaded", stamp: Stamp | None = None) -> Change:
-        """A corpus read again (new articles, or what another process wrote): every derived result and
-        the undo log (made against the old one) go. ``stamp``: the folder's, taken before it was read
-        (a write made while it was read is then noticed at the next look)."""
+        """A corpus read again (new articles, or what another process wrote): every derived result goes;
+        the undo log stays (it acts on whatever corpus is open, and refuses a record decided again since).
+        ``stamp``: the folder's, taken before it was read (a write made while it was read is then noticed
+        at the next look)."""
         self.corpus = corpus
-        self.undo_log.clear()
         return self._changed(Change(Touched.EVERYTHING, label=label), stamp)
 
     def changed_outside(self) -> bool:
