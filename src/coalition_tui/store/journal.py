@@ -2,8 +2,8 @@
 and when, with what the record was before, so that a decision can be listed (``coalition-tui log``)
 and undone, after a restart too.
 
-It lives in the data folder as ``decisions/YYYY-MM.toml``, one ``[[decision]]`` table per record and
-decision, human-readable like the rest of ``data/``::
+It lives in the data folder as ``decisions/YYYY-MM-DD.toml`` (a file a day, UTC), one ``[[decision]]``
+table per record and decision, human-readable like the rest of ``data/``::
 
     [[decision]]
     record = "article-0012-r3"
@@ -15,8 +15,10 @@ decision, human-readable like the rest of ``data/``::
     absent = ["decided_by"]             # the fields it set that the record did not have
 
 An undo is journalled too (``action = "undo"``, ``undoes`` the batch). Each write replaces the
-month's file atomically, under the folder's lock; a decision on many records is written in chunks.
-A broken month file is reported and skipped; the records themselves never depend on the journal.
+day's file atomically, under the folder's lock (the file is read and extended, not parsed again: a
+keypress stays fast on a day of thousands of decisions); a decision on many records is written in
+chunks.
+A broken day file is reported and skipped; the records themselves never depend on the journal.
 """
 
 from __future__ import annotations
@@ -37,11 +39,12 @@ from coalition_tui.store.tomlio import (
     MAX_TOML_BYTES,
     TooDeep,
     UnreadableFile,
-    dumps,
     load_toml_file,
     parse_toml,
     read_regular,
     strip_none,
+    toml_float,
+    toml_string,
     write_bytes_atomic,
 )
 
@@ -152,43 +155,66 @@ _FIELDS = set(FIELD_ORDER) - {"id"}
 _PLAIN = (str, int, float, bool, list)
 
 
-def month_file(root: Path, at: str) -> Path:
-    return root / FOLDER / f"{at[:7]}.toml"
+def day_file(root: Path, at: str) -> Path:
+    return root / FOLDER / f"{at[:10]}.toml"
 
 
-def month_files(root: Path) -> list[Path]:
+def day_files(root: Path) -> list[Path]:
     """The journal's files, oldest first."""
     folder = root / FOLDER
     if not folder.is_dir() or folder.is_symlink():
         return []
-    return sorted(p for p in folder.glob("????-??.toml") if p.is_file() and not p.is_symlink())
+    return sorted(p for p in folder.glob("????-??-??.toml") if p.is_file() and not p.is_symlink())
 
 
 def append(root: Path, entries: Iterable[Entry]) -> None:
-    """Add entries to their month's file: the file read, extended and replaced atomically. The caller
-    holds the data folder's lock. A month file that cannot be read is left alone and the error raised."""
+    """Add entries to their day's file: the file read, extended and replaced atomically. The caller
+    holds the data folder's lock."""
     for path, text in appended(root, entries).items():
         path.parent.mkdir(exist_ok=True)
         write_bytes_atomic(path, text)
 
 
+HEADER = "# The review decisions made in this data folder (coalition-tui log lists them).\n"
+
+
 def appended(root: Path, entries: Iterable[Entry]) -> dict[Path, bytes]:
-    """Each month file the entries go to, with its whole new content (the file as it is, checked, then
-    the entries). Raises ``OSError``, ``UnicodeDecodeError``, ``TOMLDecodeError`` or ``TooDeep``."""
-    by_month: dict[Path, list[Entry]] = {}
+    """Each day file the entries go to, with its whole new content (the file as it is, then the
+    entries). Raises ``OSError``."""
+    by_day: dict[Path, list[Entry]] = {}
     for entry in entries:
-        by_month.setdefault(month_file(root, entry.at), []).append(entry)
+        by_day.setdefault(day_file(root, entry.at), []).append(entry)
     out = {}
-    for path, new in by_month.items():
-        existing = read_regular(path, MAX_TOML_BYTES).decode("utf-8") if path.exists() else ""
-        if existing:
-            parse_toml(existing)  # never extend a file that is already broken
-        addition = dumps({TABLE: [e.table() for e in new]})
-        text = (existing.rstrip("\n") + "\n\n" + addition).lstrip("\n")
-        if not existing:
-            text = "# The review decisions made in this data folder (coalition-tui log lists them).\n\n" + text
-        out[path] = text.encode("utf-8")
+    for path, new in by_day.items():
+        existing = read_regular(path, MAX_TOML_BYTES) if path.exists() else HEADER.encode("utf-8")
+        addition = "".join(entry_text(e) for e in new).encode("utf-8")
+        out[path] = existing.rstrip(b"\n") + b"\n" + addition
     return out
+
+
+def _value(value: object) -> str:
+    """A plain TOML value: what a record's field holds (text, number, true/false, a list of text)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return toml_float(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return toml_string(str(value))
+
+
+def entry_text(entry: Entry) -> str:
+    """One ``[[decision]]`` table, compact (an inline ``before``): a day of bulk decisions stays small."""
+    lines = ["", f"[[{TABLE}]]"]
+    for key, value in entry.table().items():
+        if key == "before":
+            inner = ", ".join(f"{k} = {_value(v)}" for k, v in value.items())
+            lines.append(f"before = {{ {inner} }}")
+        else:
+            lines.append(f"{key} = {_value(value)}")
+    return "\n".join(lines) + "\n"
 
 
 @dataclass
@@ -198,7 +224,7 @@ class Read:
 
 
 def read_files(paths: Iterable[Path]) -> Read:
-    """The entries of these month files in order; a file or table that cannot be read is a problem."""
+    """The entries of these day files in order; a file or table that cannot be read is a problem."""
     out = Read([], [])
     for path in paths:
         try:
@@ -218,7 +244,7 @@ def read_files(paths: Iterable[Path]) -> Read:
 
 def read_journal(root: Path) -> Read:
     """Every entry of the data folder's journal, oldest first."""
-    return read_files(month_files(root))
+    return read_files(day_files(root))
 
 
 @dataclass(frozen=True)
@@ -255,8 +281,8 @@ def open_batches(entries: Iterable[Entry]) -> list[Batch]:
 
 
 def recent_batches(root: Path, wanted: int) -> Iterator[Batch]:
-    """The latest ``wanted`` open batches (reading only the newest month files needed), oldest first."""
-    files = month_files(root)
+    """The latest ``wanted`` open batches (reading only the newest day files needed), oldest first."""
+    files = day_files(root)
     taken: list[Path] = []
     found: list[Batch] = []
     while files and len(found) < wanted:
