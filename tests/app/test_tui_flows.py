@@ -395,13 +395,13 @@ async def test_an_export_is_written_off_the_ui_thread(tmp_path: Path, monkeypatc
 
     target = tmp_path / "big.toml"
     release = threading.Event()
-    real = export.write_export
+    real = export.write_output
 
     def slow_write(*args, **kwargs):  # a big selection: the disk takes its time
         assert release.wait(10)
         real(*args, **kwargs)
 
-    monkeypatch.setattr(export, "write_export", slow_write)
+    monkeypatch.setattr(export, "write_output", slow_write)
     app = make_app(DATA, blink=False)
     said: list[str] = []
     async with app.run_test(size=(120, 40)) as pilot:

@@ -22,7 +22,7 @@ from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.journal import read_journal
 from coalition_tui.store.model import Commitment, Country, Organization, Person, Source, Summit
 from coalition_tui.store.serialize import record_table
-from coalition_tui.store.tomlio import strip_none, write_toml_atomic
+from coalition_tui.store.tomlio import strip_none, write_bytes_atomic, write_toml_atomic
 
 
 def default_export_path(now: dt.datetime | None = None, folder: Path | None = None) -> Path:
@@ -129,8 +129,9 @@ def export_document(
     return document
 
 
-def write_export(path: Path, document: Mapping[str, Any], overwrite: bool = False) -> None:
-    """Write atomically. Raises ``FileExistsError`` if ``path`` exists and ``overwrite`` is false."""
+def check_target(path: Path, overwrite: bool = False) -> None:
+    """Whether ``path`` may be written: its folder exists, it is not a folder or a special file, and
+    an existing file is replaced only when ``overwrite``. Raises ``FileExistsError`` or ``OSError``."""
     if not path.parent.is_dir():
         raise FileNotFoundError(2, f"the folder {path.parent} does not exist")
     if path.is_dir():
@@ -139,8 +140,29 @@ def write_export(path: Path, document: Mapping[str, Any], overwrite: bool = Fals
         raise OSError(22, "it is not a regular file; give another file name")
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} exists")
-    write_toml_atomic(
-        path,
-        document,
-        header="# Exported by coalition-tui. Merge it into a corpus with: coalition-tui import FILE --data DIR\n",
-    )
+
+
+def write_output(path: Path, payload: bytes, overwrite: bool = False) -> None:
+    """Write an export or a report atomically (see :func:`check_target`)."""
+    check_target(path, overwrite)
+    write_bytes_atomic(path, payload)
+
+
+HEADER = "# Exported by coalition-tui. Merge it into a corpus with: coalition-tui import FILE --data DIR\n"
+
+
+def write_export(path: Path, document: Mapping[str, Any], overwrite: bool = False) -> None:
+    """Write atomically. Raises ``FileExistsError`` if ``path`` exists and ``overwrite`` is false."""
+    check_target(path, overwrite)
+    write_toml_atomic(path, document, header=HEADER)
+
+
+FORMATS = ("toml", "csv", "json")
+
+
+def format_of(path: Path, given: str | None = None) -> str:
+    """The export format asked for, else the one the file name says (``.csv``, ``.json``), else TOML."""
+    if given:
+        return given
+    suffix = path.suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else "toml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from coalition_tui.store.corpus import Corpus
@@ -76,14 +77,17 @@ class StanceMatrix:
         return PRESENT if self.records(row, summit) else None
 
 
-def stance_matrix(corpus: Corpus, all_levels: bool = False, kind: Kind | None = None) -> StanceMatrix:
-    """Build the matrix from every record in ``corpus``: columns are the leaders' meetings, or with
-    ``all_levels`` the defence ministers' and military chiefs' meetings too; with ``kind``, only the
-    records of that kind of contribution (a row per actor that has one)."""
+def stance_matrix(
+    corpus: Corpus, all_levels: bool = False, kind: Kind | None = None, records: Iterable[Commitment] | None = None
+) -> StanceMatrix:
+    """Build the matrix from every record in ``corpus`` (or ``records``): columns are the leaders'
+    meetings, or with ``all_levels`` the defence ministers' and military chiefs' meetings too; with
+    ``kind``, only the records of that kind of contribution (a row per actor that has one)."""
     cells: dict[tuple[str, str], list[Commitment]] = defaultdict(list)
     substantive: dict[str, int] = defaultdict(int)
     total: dict[str, int] = defaultdict(int)
-    for record in corpus.records if kind is None else (r for r in corpus.records if r.kind is kind):
+    chosen = corpus.records if records is None else records
+    for record in chosen if kind is None else (r for r in chosen if r.kind is kind):
         cells[(record.country, record.summit)].append(record)
         total[record.country] += 1
         substantive[record.country] += record.kind is not Kind.PARTICIPATION

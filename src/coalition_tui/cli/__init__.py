@@ -17,7 +17,7 @@ from coalition_tui.cli.compare import changed_line, cmd_across, cmd_agree, cmd_d
 from coalition_tui.cli.decisions import cmd_log, cmd_reextract
 from coalition_tui.cli.extracting import cmd_eval, cmd_eval_gold, cmd_extract  # noqa: F401
 from coalition_tui.cli.parser import build_parser
-from coalition_tui.cli.read import cmd_app, cmd_records, cmd_resolve, cmd_summary, cmd_validate
+from coalition_tui.cli.read import cmd_app, cmd_records, cmd_resolve, cmd_serve, cmd_summary, cmd_validate
 from coalition_tui.cli.sources import cmd_sources
 from coalition_tui.cli.write import (
     cmd_export,
@@ -26,6 +26,7 @@ from coalition_tui.cli.write import (
     cmd_ingest,
     cmd_init,
     cmd_meeting,
+    cmd_report,
     cmd_review,
 )
 from coalition_tui.store.errors import CoalitionError
@@ -50,6 +51,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "sources": cmd_sources,
     "agree": cmd_agree,
     "log": cmd_log,
+    "report": cmd_report,
+    "serve": cmd_serve,
     "reextract": cmd_reextract,
 }
 

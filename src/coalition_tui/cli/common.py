@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import secrets
 from collections.abc import Callable, Iterable, Sequence
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from coalition_tui.analysis.citation import citation, source_fields, source_line
+from coalition_tui.analysis.citation import source_line
+from coalition_tui.analysis.tables import country_fields, record_dict  # noqa: F401  (the commands' JSON shape)
 from coalition_tui.store.errors import CoalitionError
 from coalition_tui.store.paths import default_data_dir
 from coalition_tui.store.safe import inert
-from coalition_tui.store.serialize import FIELD_ORDER
 from coalition_tui.store.vocab import find_kind, find_stance
 
 if TYPE_CHECKING:
@@ -71,28 +70,6 @@ def resolution_dict(corpus: Corpus, res: Resolution) -> dict[str, object]:
         "runner_up_score": res.runner_up_score,
         "reason": res.reason,
     }
-
-
-def country_fields(corpus: Corpus, entity_id: str | None) -> dict[str, object]:
-    """The one shape of an actor in every ``--json`` output: ``country`` its name, ``country_code`` its
-    id (the ISO alpha-3 code of a country, the id of an organization such as NATO)."""
-    return {"country": corpus.label(entity_id) if entity_id else None, "country_code": entity_id}
-
-
-def record_dict(corpus: Corpus, record: Commitment) -> dict[str, object]:
-    """A record for ``--json``: every field of the record schema (``serialize.FIELD_ORDER``, null where
-    unset), the actor as its label with its ISO code beside it."""
-    out: dict[str, object] = {}
-    for key in FIELD_ORDER:
-        value = getattr(record, key)
-        value = value.value if isinstance(value, Enum) else list(value) if isinstance(value, tuple) else value
-        if key == "country":
-            out |= country_fields(corpus, record.country)
-        else:
-            out[key] = value
-    source = corpus.sources.get(record.source)
-    out["cited"] = source_fields(source) | {"citation": citation(record, source)}
-    return out
 
 
 def source_dict(source: Source) -> dict[str, object]:

@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_data(parser)
+    parser.add_argument("--read-only", action="store_true", help="the app: open the corpus so that nothing is written")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check the data folder; print every problem; exit 1 if any")
@@ -156,6 +157,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE")  # a str: Path() drops a trailing "/"
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument("--include-unsure", action="store_true", help="also the records a reviewer marked unsure")
+    p.add_argument(
+        "--format",
+        choices=["toml", "csv", "json"],
+        help="toml (import merges it), csv (a row per record, for spreadsheets), json; default: by FILE's extension",
+    )
+
+    p = sub.add_parser(
+        "report", help="the filtered records as one self-contained HTML page (matrix, timelines, quotes)"
+    )
+    _add_data(p, argparse.SUPPRESS)
+    _add_filters(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE.html")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--include-unsure", action="store_true", help="also the records a reviewer marked unsure")
 
     p = sub.add_parser("import", help="merge an export file into a corpus: new records, meetings, sources, people")
     _add_data(p, argparse.SUPPRESS)
@@ -209,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="*", metavar="SOURCE", help="source ids or prefixes, file names or headline words")
     p.add_argument("--mentioning", metavar="NAME", help="every article whose text holds NAME (a name just taught)")
     p.add_argument("--json", action="store_true", help="one JSON object")
+
+    p = sub.add_parser("serve", help="the app in a web browser (textual-serve): one app per visitor, on localhost")
+    _add_data(p, argparse.SUPPRESS)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--read-only", action="store_true", help="every change refused: review, names, articles, undo")
 
     p = sub.add_parser("log", help="the review decisions made in the data folder: who decided what, and when")
     _add_data(p, argparse.SUPPRESS)

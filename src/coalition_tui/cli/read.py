@@ -144,7 +144,33 @@ def cmd_summary(args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 
 def cmd_app(args: argparse.Namespace, _out: TextIO, _err: TextIO) -> int:
     """Bare ``coalition-tui``: the terminal app."""
+    from coalition_tui.store.paths import open_read_only
     from coalition_tui.tui import make_app
 
-    make_app(_data(args)).run()
+    data = _data(args)
+    if getattr(args, "read_only", False):
+        open_read_only(data)
+    make_app(data).run()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The app in a browser: textual-serve runs ``coalition-tui --data DIR`` for each visitor."""
+    import shlex
+    import sys
+
+    from textual_serve.server import Server
+
+    data = _data(args).resolve()
+    command = [sys.executable, "-m", "coalition_tui", "--data", str(data)] + (["--read-only"] if args.read_only else [])
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        err.write(
+            f"coalition-tui serve: listening on {args.host}: anyone who reaches port {args.port} uses {data} with "
+            f"this account's rights{'' if args.read_only else ' (pass --read-only to refuse every change)'}\n"
+        )
+    out.write(
+        f"serving {data}{' read-only' if args.read_only else ''} on http://{args.host}:{args.port} (Ctrl+C stops)\n"
+    )
+    out.flush()
+    Server(shlex.join(command), host=args.host, port=args.port, title="coalition-tui").serve()
     return 0

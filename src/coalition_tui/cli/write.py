@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from coalition_tui.store.problems import NotFound
 from coalition_tui.store.safe import json_line
@@ -60,34 +60,52 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from coalition_tui.actions.export import export_document, write_export
+    from coalition_tui.actions.export import format_of
+    from coalition_tui.workspace.outputs import export_payload
+
+    return _write_out(
+        args, out, err, "export", lambda corpus, records, filters: export_payload(
+            corpus, records, format_of(Path(args.output), args.format), filters
+        )
+    )  # fmt: skip
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from coalition_tui.workspace.outputs import report_payload
+
+    return _write_out(args, out, err, "report", report_payload)
+
+
+def _write_out(args: argparse.Namespace, out: TextIO, err: TextIO, verb: str, payload: Any) -> int:
+    """``export`` and ``report``: the filtered records (unsure ones only if asked) written to -o."""
+    from coalition_tui.actions.export import write_output
 
     corpus = _corpus(args)
     try:
         records = _filtered(corpus, args)
     except NotFound as exc:
-        err.write(f"coalition-tui export: {exc}\n")
+        err.write(f"coalition-tui {verb}: {exc}\n")
         return 2
     unsure = sum(r.unsure for r in records)
     if not args.include_unsure:
         records = [r for r in records if not r.unsure]
     filters = {k: getattr(args, k) for k in ("country", "summit", "source", "kind", "stance")}
     if args.output.endswith(("/", os.sep)):
-        err.write(f"coalition-tui export: {args.output} names a folder; give a file name (-o FOLDER/FILE.toml)\n")
+        err.write(f"coalition-tui {verb}: {args.output} names a folder; give a file name (-o FOLDER/FILE)\n")
         return 2
-    args.output = Path(args.output)
+    path = Path(args.output)
     try:
-        write_export(args.output, export_document(corpus, records, filters), overwrite=args.force)
+        write_output(path, payload(corpus, records, filters), overwrite=args.force)
     except FileExistsError:
-        err.write(f"coalition-tui export: {args.output} exists; pass --force to replace it\n")
+        err.write(f"coalition-tui {verb}: {path} exists; pass --force to replace it\n")
         return 1
     except OSError as exc:
-        err.write(f"coalition-tui export: cannot write {args.output}: {exc.strerror or exc}\n")
+        err.write(f"coalition-tui {verb}: cannot write {path}: {exc.strerror or exc}\n")
         return 1
     left_out = (
         f" ({unsure} marked unsure left out; --include-unsure adds them)" if unsure and not args.include_unsure else ""
     )
-    out.write(f"wrote {len(records)} record(s) to {args.output}{left_out}\n")
+    out.write(f"wrote {len(records)} record(s) to {path}{left_out}\n")
     return 0
 
 

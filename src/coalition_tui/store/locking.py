@@ -42,10 +42,10 @@ class ReadOnlyCorpus(CoalitionError, OSError):
 
 def check_writable(root: Path) -> None:
     """Raise :class:`ReadOnlyCorpus` (saying where a corpus of one's own lives) for the bundled corpus."""
-    from coalition_tui.store.paths import READ_ONLY_HELP, read_only
+    from coalition_tui.store.paths import read_only, read_only_reason
 
     if read_only(root):
-        raise ReadOnlyCorpus(errno.EROFS, READ_ONLY_HELP)
+        raise ReadOnlyCorpus(errno.EROFS, read_only_reason(root))
 
 
 class _Held:

@@ -51,6 +51,20 @@ def default_data_dir() -> Path:
 
 
 _READ_ONLY: set[Path] = set()
+_SERVED_READ_ONLY: set[Path] = set()  # opened with --read-only: every write refused, whoever asks
+
+
+def open_read_only(root: Path) -> None:
+    """This process never writes to ``root`` (``--read-only``, what ``serve --read-only`` runs)."""
+    _READ_ONLY.add(root.resolve())
+    _SERVED_READ_ONLY.add(root.resolve())
+
+
+def read_only_reason(root: Path) -> str:
+    """Why a write to ``root`` is refused (it is :func:`read_only`)."""
+    if root.resolve() in _SERVED_READ_ONLY:
+        return "this corpus is open read-only (--read-only): nothing can be changed here"
+    return READ_ONLY_HELP
 
 
 def read_only(root: Path) -> bool:
@@ -64,6 +78,8 @@ def read_only(root: Path) -> bool:
 def folder_label(root: Path) -> str:
     """The open corpus as the header names it: its folder (``~`` for home), and "read-only" when it is
     the bundled one."""
+    if root.resolve() in _SERVED_READ_ONLY:
+        return f"{root.name} (read-only)"
     if read_only(root):
         return "bundled corpus (read-only)"
     try:

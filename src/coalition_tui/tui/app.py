@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -413,45 +414,73 @@ class CoalitionApp(App[None]):
         if not self.selection:
             self.notify("Nothing selected: Space selects the record (or row) under the cursor.", severity="warning")
             return
-        self._export()
+        self._export("export")
+
+    def action_report(self) -> None:
+        """The report page: of the selection, else of every record."""
+        if self.corpus is not None:
+            self._export("report")
 
     @work(exclusive=True, group="export")
-    async def _export(self) -> None:
+    async def _export(self, what: str) -> None:
+        """Ask where (the file name's extension chooses the format), then write it in a thread; served in a
+        browser, the file is handed to the browser as a download instead."""
         from coalition_tui.actions.export import default_export_path
 
-        assert self.corpus is not None
-        path = await self.push_screen_wait(ExportScreen(default_export_path(), len(self.selection), self.blink))
+        corpus = self.corpus
+        assert corpus is not None
+        chosen = list(self.selection.values()) or ([] if what == "export" else list(corpus.records))
+        default = default_export_path()
+        if what == "report":
+            default = default.with_name(default.name.replace("export", "report")).with_suffix(".html")
+        if self.is_web:
+            default = Path(default.name)
+        path = await self.push_screen_wait(ExportScreen(default, len(chosen), self.blink, report=what == "report"))
         if path is None:
             return
         overwrite = False
-        if path.exists():
+        if not self.is_web and path.exists():
             overwrite = await self.push_screen_wait(ConfirmScreen(f"{path} exists. Replace it?"))
             if not overwrite:
                 self.notify("Not written: the existing file is unchanged.", timeout=3)
                 return
         filters = self.screen.filters() if isinstance(self.screen, CorpusScreen) else {}
-        records = list(self.selection.values())
+        records = chosen
         unsure = sum(r.unsure for r in records)
         if unsure and not await self.push_screen_wait(
             ConfirmScreen(
-                f"{unsure} of the selected records are marked unsure. Export them too?",
+                f"{unsure} of the records are marked unsure. Include them too?",
                 yes=f"Yes, include the {unsure}",
                 no="No, leave them out",
             )
         ):
             records = [r for r in records if not r.unsure]
         if len(records) > 1000:
-            self.notify(f"Writing {len(records)} record(s) to {path} …", timeout=3)
-        self._write_export(path, records, filters, overwrite)
+            self.notify(f"Writing {len(records)} record(s) to {path} …", timeout=3, markup=False)
+        self._write_export(path, records, filters, overwrite, what)
 
     @work(thread=True, exclusive=True, group="export-write")
-    def _write_export(self, path: Path, records: list[Commitment], filters: dict[str, str], overwrite: bool) -> None:
-        """The file is written off the screen's thread (a big selection takes seconds)."""
-        from coalition_tui.actions.export import export_document, write_export
+    def _write_export(
+        self, path: Path, records: list[Commitment], filters: dict[str, str], overwrite: bool, what: str = "export"
+    ) -> None:
+        """The file is made and written off the screen's thread (a big selection takes seconds)."""
+        from coalition_tui.actions.export import format_of, write_output
+        from coalition_tui.workspace.outputs import MIME, export_payload, report_payload
 
         assert self.corpus is not None
+        fmt = "html" if what == "report" else format_of(path)
         try:
-            write_export(path, export_document(self.corpus, records, filters), overwrite=overwrite)
+            payload = (
+                report_payload(self.corpus, records, filters)
+                if fmt == "html"
+                else export_payload(self.corpus, records, fmt, filters)
+            )
+            if self.is_web:  # served: the browser downloads it; nothing is written on the server
+                self.call_from_thread(
+                    self.deliver_binary, io.BytesIO(payload), save_filename=path.name, mime_type=MIME[fmt]
+                )
+            else:
+                write_output(path, payload, overwrite=overwrite)
         except OSError as exc:
             self.post_message(ExportWritten(path, len(records), str(exc.strerror or exc)))
             return
@@ -461,4 +490,5 @@ class CoalitionApp(App[None]):
         if message.error:
             self.notify(f"Could not write {message.path}: {message.error}", severity="error", timeout=6)
         else:
-            self.notify(f"Wrote {message.records} record(s) to {message.path}", timeout=6)
+            where = f"your browser's downloads ({message.path.name})" if self.is_web else str(message.path)
+            self.notify(f"Wrote {message.records} record(s) to {where}", timeout=6, markup=False)

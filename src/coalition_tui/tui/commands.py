@@ -22,7 +22,18 @@ class CoalitionCommands(Provider):
         commands: list[tuple[str, object, str]] = [
             (f"Go to {view.title}", partial(app.action_view, view.mode), f"{view.key}: {view.shows}") for view in VIEWS
         ]
-        commands.append(("Export selection", app.action_export, f"{selected} record(s) selected"))
+        commands.append(
+            ("Export selection", app.action_export, f"{selected} record(s) selected (.toml, .csv or .json)")
+        )
+        commands.append(
+            (
+                "Report page (HTML)",
+                app.action_report,
+                f"the {selected} selected record(s)"
+                if selected
+                else "every record: matrix, timelines, quotes with links",
+            )
+        )
         commands.append(
             ("Overview: one kind of contribution", app.action_overview_kind, "Troops only, air support only…")
         )

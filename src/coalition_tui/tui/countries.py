@@ -11,6 +11,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Static
 
 from coalition_tui.analysis import browse
+from coalition_tui.analysis.timeline import timeline
 from coalition_tui.store.model import Commitment
 from coalition_tui.tui import render
 from coalition_tui.tui.base import CorpusScreen, FilterMixin
@@ -21,6 +22,9 @@ from coalition_tui.tui.record_pane import Entry, Heading, RecordPane
 from coalition_tui.tui.widgets import FilterInput, Table
 
 DETAIL_DELAY = 0.08  # seconds the cursor rests before the detail is redrawn
+
+
+TIMELINE_ROWS = 32  # a shorter terminal keeps its rows for the records; Across shows the timeline
 
 
 class CountriesScreen(CitingMixin, FilterMixin, CorpusScreen):
@@ -113,6 +117,10 @@ class CountriesScreen(CitingMixin, FilterMixin, CorpusScreen):
                 "\n",
                 (f"{count} record(s) at {meetings} meeting(s)", "bold"),
                 ("   Enter browses them" if count else "", "dim"),
+                "\n",
+                render.timeline_strip(timeline(corpus, actor))
+                if self.app.size.height >= TIMELINE_ROWS
+                else Content.styled("Timeline: a (Across meetings) shows it", "dim"),
             )
         )
         pane.show(corpus, entries, self.capp.selection)

@@ -205,12 +205,16 @@ class PathScreen(ModalScreen[Path | None]):
 
 
 class ExportScreen(PathScreen):
-    """Where to write the selection."""
+    """Where to write the selection (or, ``report``, the report page)."""
 
-    def __init__(self, default: Path, count: int, blink: bool = True) -> None:
+    def __init__(self, default: Path, count: int, blink: bool = True, report: bool = False) -> None:
+        if report:
+            title, say = "Report page", f"{count} record(s) as one HTML page (matrix, timelines, quotes with links) to:"
+        else:
+            title, say = "Export selection", f"{count} record(s) will be written to (.toml, .csv or .json):"
         super().__init__(
-            "Export selection",
-            f"{count} record(s) will be written as TOML to:",
+            title,
+            say,
             str(default),
             "Write",
             "Enter writes · Esc cancels. An existing file is replaced only if you confirm.",

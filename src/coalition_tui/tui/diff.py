@@ -24,6 +24,7 @@ from coalition_tui.analysis.diffing import (
     diff_sources,
     shares_nothing,
 )
+from coalition_tui.analysis.timeline import timeline
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.vocab import Level
 from coalition_tui.tui import render
@@ -364,6 +365,10 @@ class AcrossScreen(CorpusScreen):
                     parts.append(Content.styled(f"        — {cited}", "dim"))
         if not parts:
             parts.append(Content("Tick at least two meetings with records to compare them."))
+        else:  # the whole run at a glance first: each kind's stance meeting by meeting
+            wanted = set(chosen)
+            mine = [r for r in corpus.by_country.get(self.country, []) if r.summit in wanted]
+            parts.insert(0, render.timeline_strip(timeline(corpus, self.country, mine, all_levels=True)))
         self.query_one("#across-body", Static).update(Content("\n").join(parts))
 
     def action_back(self) -> None:

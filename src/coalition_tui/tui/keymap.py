@@ -10,6 +10,7 @@ APP_BINDINGS: list[BindingType] = [
     *(view.binding for view in VIEWS),
     Binding("plus", "add_articles", "Add articles", id="corpus.add", key_display="+"),
     Binding("e", "export", "Export", id="selection.export"),
+    Binding("H", "report", "Report page (HTML)", id="selection.report", show=False),
     Binding("u", "undo", "Undo", id="app.undo"),
     Binding("X", "clear_selection", "Clear selection", id="selection.clear", show=False),
     Binding("question_mark", "help", "Help", id="app.help", key_display="?"),

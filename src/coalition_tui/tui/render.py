@@ -6,20 +6,12 @@ from rich.text import Text
 from textual.content import Content
 
 from coalition_tui.analysis.citation import source_line
+from coalition_tui.analysis.looks import NOTHING, STANCE_LOOK
+from coalition_tui.analysis.timeline import Timeline
 from coalition_tui.store.corpus import Corpus
-from coalition_tui.store.model import Commitment, Origin, Stance
+from coalition_tui.store.model import Commitment, Origin
 from coalition_tui.store.safe import inert
 
-# Glyph and word carry the meaning; colour only adds to it, so a monochrome terminal reads the same.
-STANCE_LOOK: dict[str, tuple[str, str, str]] = {
-    Stance.COMMITTED.value: ("●", "commit", "bold green"),
-    Stance.CONDITIONAL.value: ("◐", "cond", "bold yellow"),
-    Stance.WILLING.value: ("○", "willing", "cyan"),
-    Stance.CONSIDERING.value: ("◇", "consid", "magenta"),
-    Stance.DECLINED.value: ("✕", "declined", "bold red"),
-    Stance.OPPOSED.value: ("⊘", "opposed", "bold #ff5f87"),
-    "present": ("·", "present", "dim"),
-}
 ENTITY_STYLE = {"country": "bold #5fafff", "person": "bold italic #d7af5f", "org": "bold underline #af87ff"}
 QUOTE_STYLE = "underline"
 CURRENT_STYLE = "reverse"
@@ -143,3 +135,20 @@ def typed_entity(corpus: Corpus, value: str, field: str, optional: bool = False)
         why = f" ({res.reason})" if res.reason else ""
         return None, Content.styled(inert(f"✕ no {field} matches {value!r}{why}"), "bold red")
     return res.entity, Content.styled(inert(f"→ {corpus.label(res.entity)} ({res.method})"), "green")
+
+
+def timeline_strip(line: Timeline) -> Content:
+    """A country's timeline as a few lines: the meetings by date, then a row of glyphs per kind (the
+    strongest stance at each meeting, "–" where the kind is not reported)."""
+    if not line.strips:
+        return Content("")
+    width = max(len(strip.kind.value) for strip in line.strips) + 2
+    first, last = line.summits[0].date.strftime("%-d %b %Y"), line.summits[-1].date.strftime("%-d %b %Y")
+    span = f"{len(line.summits)} meeting(s), {first} → {last}" if len(line.summits) > 1 else line.summits[0].label
+    parts: list[str | tuple[str, str]] = [("Timeline  ", "bold"), (span, "dim")]
+    for strip in line.strips:
+        parts.append("\n" + strip.kind.value.ljust(width))
+        for i, stance in enumerate(strip.stances):
+            parts.append(" " if i else "")
+            parts.append((STANCE_LOOK[stance.value][0], STANCE_LOOK[stance.value][2]) if stance else (NOTHING, "dim"))
+    return Content.assemble(*parts)
