@@ -267,3 +267,49 @@ def test_who_did_not_attend_is_the_subject_not_those_named_after(extractor, sent
     got = claims(extractor, sentence)
     declined = {code for code, kind, stance in got if kind == "participation" and stance == "declined"}
     assert absent <= declined and not (not_absent & declined), sorted(got)
+
+
+# ------------------------------------------------------------------------------ who leads, who speaks, where from
+def test_leading_the_coalition_is_not_attending_a_meeting(extractor: Extractor):
+    """ANNOTATION.md: "the coalition, led by France and the UK" is no participation record."""
+    found = claims(extractor, "The coalition, led by Britain and France, gathers countries ready to back Ukraine.")
+    assert not {c for c in found if c[1] == "participation" and c[0] in ("GBR", "FRA")}
+
+
+def test_a_meeting_led_by_a_leader_is_still_attended(extractor: Extractor):
+    found = claims(extractor, "The video meeting was led by Emmanuel Macron.")
+    assert ("FRA", "participation", "committed") in found
+
+
+def test_the_countries_a_speaker_reports_on_are_the_members_not_the_speaker(extractor: Extractor):
+    found = claims(extractor, "Macron said the countries committed to deploying troops in Ukraine after a truce.")
+    assert ("coalition-of-the-willing", "troops_in_ukraine", "committed") in found
+    assert not {c for c in found if c[0] == "FRA" and c[1] == "troops_in_ukraine"}
+
+
+def test_a_dateline_after_the_headline_is_where_it_was_written_not_an_actor(extractor: Extractor):
+    text = (
+        "Allies agree on a headquarters\n\n"
+        "LISBON — Countries ready to provide troops for a future force agreed to set up a headquarters.\n"
+    )
+    assert not {c for c in claims(extractor, text) if c[0] == "PRT"}
+
+
+def test_a_meeting_at_the_white_house_is_not_the_coalitions(extractor: Extractor):
+    """ANNOTATION.md: attending another summit is no participation."""
+    text = (
+        "On Monday a meeting took place at the White House between Donald Trump, Volodymyr Zelensky and Keir Starmer."
+    )
+    assert not {c for c in claims(extractor, text) if c[1] == "participation"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Answering Washington's turn towards Moscow, Macron hosted European leaders in Paris on Monday.",
+        "Macron hosted European leaders in Paris right after last week's European Council summit.",
+        "Macron hosted the coalition's leaders in Paris before flying to Washington.",
+    ],
+)
+def test_a_meeting_named_as_a_time_or_a_place_of_policy_still_counts(extractor: Extractor, sentence: str):
+    assert ("FRA", "participation", "committed") in claims(extractor, sentence)

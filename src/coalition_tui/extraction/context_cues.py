@@ -51,7 +51,8 @@ PARTICIPATION_CUES = Cue(
     (r"\bco-?chair(?:ed|s|ing)?\b", ("chair",)),
     r"\btook place\b",
     (r"\bbr(?:ing|ings|inging|ought) together\b", ("together",)),
-    r"\bled by\b",
+    # a meeting led by someone was chaired by them; "the coalition, led by France and the UK" is no attendance
+    (r"\b" + _MEETING + r",? (?:\w+ )?led by\b", ("led by",)),
     r"\bis in \w+ with\b",
     r"\bmet with\b",
     r"\bmeeting (?:his|her|their)\b",
@@ -120,6 +121,30 @@ SIDE_MEETING = re.compile(
     r"(?:summit|meeting|talks|get-together|gathering|call|conference)\b",
     re.IGNORECASE,
 )
+# Another meeting altogether (ANNOTATION.md: attending another summit is no participation): one at the
+# White House, in Washington or Alaska, of the European Council or the European Political Community.
+OTHER_MEETING = re.compile(
+    r"\b(?:at|in|to) the White House\b|\b(?:in|to) (?:Washington|Alaska|Anchorage)\b(?!['’]s)"
+    r"|\bEuropean (?:Council|Political Community) (?:meeting|summit)\b|\bsummit of the European (?:Council|Political Community)\b"
+)
+COALITION_NAMED = re.compile(r"\bcoalition\b", re.IGNORECASE)
+_WHEN_BEFORE = re.compile(r"\b(?:after|since|before|ahead of|following)\b[^,;]{0,40}$", re.IGNORECASE)
+OTHER_MEETING_REACH = 80  # characters either side of the attendance cue
+
+
+def other_meeting(text: str, start: int, end: int) -> bool:
+    """Whether the attendance cue at ``start:end`` is about another meeting: one named within reach of
+    it, not as a time ("right after last week's European Council summit"), in a sentence that does not
+    name the coalition."""
+    if COALITION_NAMED.search(text):
+        return False
+    low = max(0, start - OTHER_MEETING_REACH)
+    for match in OTHER_MEETING.finditer(text, low, end + OTHER_MEETING_REACH):
+        if not _WHEN_BEFORE.search(text, low, match.start()):
+            return True
+    return False
+
+
 LIST_HEADER_CUES = Cue(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b", r"\bleaders\b", r"\bpresent\b")
 
 # --- who acts ------------------------------------------------------------------------------------
@@ -197,6 +222,8 @@ GROUP_PHRASES = Cue(
     ),
     (r"\bthe (?:participants|leaders|partners|members)\b(?! of\b)", ("participants", "leaders", "partners", "members")),
     (r"\b(?:world|allied|participating) leaders\b", ("leaders",)),
+    # "Macron said the countries committed to...": the members, not the speaker ("the two countries" is a pair)
+    (r"\bthe (?:countries|nations)\b(?! of\b)", ("countries", "nations")),
     r"\bthe allies\b",
     (r"(?<=ukraine's )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),  # after the possessive name
     (r"(?<=ukraine’s )(?:allies|partners|backers)\b", ("allies", "partners", "backers")),

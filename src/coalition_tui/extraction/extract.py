@@ -72,6 +72,9 @@ class _Actor(NamedTuple):
     person: str | None
 
 
+DATELINE_REACH = 1000  # characters: a dateline opens one of the article's first paragraphs
+
+
 class Extractor:
     """Builds candidates from article text with a gazetteer and its resolver."""
 
@@ -157,7 +160,14 @@ class Extractor:
             stances = cues.STANCE_LITERALS.present(low) if kinds or cues.KIND_LITERALS.always else ()
             hints = Hints(present, stances)
             mentions = self.finder.find(sentence.text, sentence.start, on, low)
-            dateline = context_cues.DATELINE.match(sentence.text) if sentence.start == sentences[0].start else None
+            opens = (
+                sentence.start == sentences[0].start
+                or (  # the article's first paragraphs (after a headline)
+                    sentence.start < DATELINE_REACH
+                    and cleaned.text[max(0, sentence.start - 1) : sentence.start] == "\n"
+                )
+            )
+            dateline = context_cues.DATELINE.match(sentence.text) if opens else None
             if dateline:  # "PARIS, 4 September 2025 —": the place where it was written, never an actor
                 mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
@@ -237,6 +247,8 @@ class Extractor:
         side = context_cues.SIDE_MEETING.search(ctx.text, found_cues[0].end())
         if side and not absent:
             return  # "met ... diplomats before the summit", "hosted Zelensky ahead of the get-together"
+        if not absent and context_cues.other_meeting(ctx.text, found_cues[0].start(), found_cues[0].end()):
+            return  # "a meeting took place at the White House between ...": another meeting, not the coalition's
         people = subjects.nearest_group(ctx, found_cues[0].start())
         people += [m for m in subjects.role_lists(ctx, found_cues[0].start()) if m not in people]
         # "X did not join A and B at the meeting": A and B were there; only "absent were A, B" names the absent after
