@@ -313,3 +313,48 @@ def test_a_meeting_at_the_white_house_is_not_the_coalitions(extractor: Extractor
 )
 def test_a_meeting_named_as_a_time_or_a_place_of_policy_still_counts(extractor: Extractor, sentence: str):
     assert ("FRA", "participation", "committed") in claims(extractor, sentence)
+
+
+def test_the_baltic_states_are_each_of_them(extractor: Extractor):
+    found = claims(extractor, "Britain, France and the Baltic states stand ready to send soldiers to Ukraine.")
+    assert {("EST", "troops_in_ukraine", "willing"), ("LVA", "troops_in_ukraine", "willing"),
+            ("LTU", "troops_in_ukraine", "willing")} <= found  # fmt: skip
+
+
+def test_leaders_from_nordic_countries_do_not_say_which(extractor: Extractor):
+    found = claims(extractor, "Leaders from Nordic and Baltic countries joined the call from their capitals.")
+    assert not {c for c in found if c[0] in ("DNK", "FIN", "ISL", "NOR", "SWE", "EST", "LVA", "LTU")}
+
+
+def test_a_roll_call_after_the_likes_of(extractor: Extractor):
+    text = "The call brought together the likes of Polish prime minister Donald Tusk and Nato chief Mark Rutte."
+    assert attended("POL", "nato") <= claims(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Latvia's defence minister Andris Ozolkalns attended the meeting in London.", "LVA"),
+        ("Romania’s interim president Ilie Bolojan was among those present at the meeting.", "ROU"),
+    ],
+)
+def test_a_country_acts_through_its_official_named_after_the_possessive(extractor: Extractor, sentence, code):
+    assert (code, "participation", "committed") in claims(extractor, sentence)
+
+
+def test_an_owner_before_an_object_is_still_no_subject(extractor: Extractor):
+    found = claims(extractor, "Ukraine's foreign minister Andrii Sybiha said France would send troops.")
+    assert ("FRA", "troops_in_ukraine", "committed") in found and not {c for c in found if c[0] == "UKR"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Merz warned that Russia would face harsher sanctions if it refused the ceasefire.",
+        "Germany threatened Moscow with further sanctions if it rejected the truce.",
+        "The leaders met in Kyiv on Saturday, threatening Putin with new sanctions if he refused a ceasefire.",
+    ],
+)
+def test_the_other_sides_refusal_in_a_condition_is_nobodys_stance(extractor: Extractor, sentence: str):
+    """A threat of sanctions is no refusal and no opposition: "if it refused" is Russia's act in a condition."""
+    assert not {c for c in claims(extractor, sentence) if c[2] in ("declined", "opposed")}

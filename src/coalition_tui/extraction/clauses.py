@@ -115,8 +115,25 @@ def _only_ukraines_own_or_trained(clause: str, low: str, among: tuple[str, ...] 
     )
 
 
+# What the other side must do, as a condition: "if it refused the ceasefire", "unless Moscow agrees": its
+# refusal is Russia's, never the stance of who sets the condition (masked before the cues are read).
+OTHERS_CONDITION = re.compile(
+    r"\b(?:if|unless|until|should)\s+(?:he|she|it|they|russia|moscow|putin|the kremlin|vladimir putin)\b[^,.;:]{0,80}",
+    re.IGNORECASE,
+)
+
+
+def _masked(clause: str) -> str:
+    """The clause with the other side's conditions blanked (same length: offsets hold)."""
+    return OTHERS_CONDITION.sub(lambda m: " " * len(m.group()), clause)
+
+
 def stance_in(clause: str, low: str | None = None, among: tuple[str, ...] | None = None) -> tuple[Stance | None, int]:
     """The strongest-signal stance in a clause, and where its cue starts (the anchor)."""
+    if OTHERS_CONDITION.search(clause):
+        clause = _masked(clause)
+        low = clause.lower()
+        among = None
     low = clause.lower() if low is None else low
     possible = cues.STANCE_LITERALS.possible(low, among)
     by_family = lemma_stances(clause)  # the word families: "opposing", "were in talks"

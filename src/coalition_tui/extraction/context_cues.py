@@ -94,11 +94,11 @@ EXCLUDED_BETWEEN = re.compile(
 # Between a participation cue and the names it introduces: auxiliaries, role nouns and titles
 # ("attended by representatives of", "Among the attendees were UK Prime Minister", "hosted by the").
 ROLL_CALL_FILLER = re.compile(
-    r"^[\s,:]*(?:(?:were|was|are|is|be|by|the|a|an|of|from|with|including|like|such as|as well as|and|also|"
+    r"^[\s,:()]*(?:(?:were|was|are|is|be|by|the|a|an|of|from|with|including|like|likes|such as|as well as|and|also|"
     r"among them|among others|in person|remotely|virtually|representatives?|leaders?|heads?(?: of (?:state|government))?|"
     r"chiefs?(?: of (?:general )?staffs?)?|officials?|ministers?|delegations?|counterparts?|envoys?|ambassadors?|"
     r"prime|minister|president|vice|chancellor|premier|secretary|general|defen[cs]e|foreign|interim|deputy|"
-    r"\d+|some|several|other|countries|nations|states|allies)\b[\s,:]*)*$",
+    r"\d+|some|several|other|countries|nations|states|allies)\b[\s,:()]*)*$",
     re.IGNORECASE,
 )
 # A role noun before a list of names: "the leaders of France, Germany and Italy", "Countries like Poland".
@@ -232,6 +232,14 @@ GROUP_PHRASES = Cue(
     r"\bparticipating (?:countries|nations|states)\b",
 )
 GROUP_ENTITY = "coalition-of-the-willing"
+# An owner before an official who speaks for it: "Romania's interim president Ilie Bolojan", "Latvia's defence
+# minister Andris Sprūds": the country acts through them, so the possessive may be the subject.
+OFFICIAL_AFTER_OWNER = re.compile(
+    r"(?:['’]s?)?\s+(?:(?:interim|acting|deputy|vice|prime|foreign|defen[cs]e|finance|armed forces)\s+)*"
+    r"(?:minister|president|chancellor|premier|secretary|envoy|ambassador|chief of staff|commander|spokes(?:wo)?man|"
+    r"spokesperson)(?: of [A-Z]\w+)?\s+(?-i:[A-Z][\w'’-]+)",
+    re.IGNORECASE,
+)
 # Clause boundaries inside a sentence.
 CLAUSE_BREAK = re.compile(
     r";\s+|,\s+(?:while|whereas|but|as|where)\s+(?!not\b|except|excluding)|\s+but\s+(?!not\b|except|excluding)|,\s+and\s+(?=[A-Z]|he |she |they |it )"

@@ -137,7 +137,8 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bruled? out accepting\b",
             r"\bunacceptable\b",
             r"\boppose[sd]?\b",
-            r"\bwarned (?:against|that)\b",
+            # not a threat of sanctions ("warned that Russia would face harsher sanctions if…": conditional)
+            (r"\bwarned (?:against|that)\b(?![^.;]{0,60}\bsanctions\b)", ("warned",)),
             r"\bcategorically rejected\b",
         ),
     ),
@@ -233,6 +234,9 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
                 ("provide", "guarantee", "agree", "back", "commit"),
             ),
             (r"\bprovided (?:that )?(?:\w+ ){0,3}(?:approves?|agrees?|consents?|backs?|votes?)\b", ("provided",)),
+            # a threat is a measure tied to what the other side does: "threatening Putin with new sanctions"
+            (r"\bthreat(?:en|ens|ened|ening)\b(?: \S+){0,4} with\b", ("threat",)),
+            (r"\b(?:would|will) face (?:\w+ ){0,2}sanctions\b", ("face",)),
         ),
     ),
     (

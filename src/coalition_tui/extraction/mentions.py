@@ -26,6 +26,20 @@ _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 CAPITAL_RUN = re.compile(rf"\b{_WORD}(?:(?: |: )(?:{_PARTICLE} )*{_WORD})*")
 
 
+# A region's members named together: "the Baltic states" are Estonia, Latvia and Lithuania, each an actor
+# (with "the": all of them; "leaders from Nordic and Baltic countries" does not say which).
+REGION_MEMBERS = {
+    "baltic": ("EST", "LVA", "LTU"),
+    "nordic": ("DNK", "FIN", "ISL", "NOR", "SWE"),
+    "nordic and baltic": ("DNK", "FIN", "ISL", "NOR", "SWE", "EST", "LVA", "LTU"),
+    "nordic-baltic": ("DNK", "FIN", "ISL", "NOR", "SWE", "EST", "LVA", "LTU"),
+}
+REGION_GROUP = re.compile(
+    r"\bthe (?P<region>Nordic and Baltic|Nordic-Baltic|Baltic|Nordic) (?:states|nations|countries|republics)\b",
+    re.IGNORECASE,
+)
+
+
 class Found(NamedTuple):
     """A mention in cleaned-text offsets."""
 
@@ -67,8 +81,14 @@ class MentionFinder:
                 found.append(self._found(text, offset, start, end, whole))
                 continue
             found.extend(self._parts(text, offset, list(TOKEN.finditer(text, start, end)), on))
-        taken = [(f.start, f.end) for f in found]
         grouped = False
+        for match in REGION_GROUP.finditer(text):
+            a, b = offset + match.start(), offset + match.end()
+            members = REGION_MEMBERS[match.group("region").lower()]
+            found = [f for f in found if not (f.start < b and a < f.end)]  # "Baltic" alone names none of them
+            found += [Found(a, b, match.group(), code, "country", 100.0, "alias", "region") for code in members]
+            grouped = True
+        taken = [(f.start, f.end) for f in found]
         for match in GROUP_PHRASES.finditer(text, low):
             a, b = offset + match.start(), offset + match.end()
             if not any(s < b and a < e for s, e in taken):

@@ -55,7 +55,11 @@ def eligible(ctx: Clause, mention: Found) -> bool:
     refusal to send"), not after a preposition, not a bare adjective."""
     end = mention.end - ctx.start
     apostrophe = ctx.text.startswith(("'", "’"), end)  # "the Netherlands' Dick Schoof"
-    if (mention.possessive or apostrophe) and not context_cues.STANCE_NOUN.match(ctx.text, end + apostrophe):
+    if (
+        (mention.possessive or apostrophe)
+        and not context_cues.STANCE_NOUN.match(ctx.text, end + apostrophe)
+        and not (mention.kind == "country" and context_cues.OFFICIAL_AFTER_OWNER.match(ctx.text, end))
+    ):
         return False
     offset = mention.start - ctx.start
     if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS:
