@@ -358,3 +358,8 @@ def test_an_owner_before_an_object_is_still_no_subject(extractor: Extractor):
 def test_the_other_sides_refusal_in_a_condition_is_nobodys_stance(extractor: Extractor, sentence: str):
     """A threat of sanctions is no refusal and no opposition: "if it refused" is Russia's act in a condition."""
     assert not {c for c in claims(extractor, sentence) if c[2] in ("declined", "opposed")}
+
+
+def test_a_cue_inside_a_time_clause_about_another_meeting_is_no_attendance(extractor: Extractor):
+    text = "The call came a day after Donald Trump hosted Vladimir Putin in Alaska for talks on the war."
+    assert not {c for c in claims(extractor, text) if c[1] == "participation"}

@@ -140,7 +140,9 @@ def other_meeting(text: str, start: int, end: int) -> bool:
         return False
     low = max(0, start - OTHER_MEETING_REACH)
     for match in OTHER_MEETING.finditer(text, low, end + OTHER_MEETING_REACH):
-        if not _WHEN_BEFORE.search(text, low, match.start()):
+        # a time between the cue and the other meeting dates the cue's meeting by it; a time before the
+        # cue ("The call came after Trump hosted Putin in Alaska") puts the cue itself in the other one
+        if match.start() < end or not _WHEN_BEFORE.search(text, end, match.start()):
             return True
     return False
 
