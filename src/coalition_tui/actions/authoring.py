@@ -8,7 +8,6 @@ the file kept as written; undoing it removes that table again.
 
 from __future__ import annotations
 
-import contextlib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -147,7 +146,7 @@ def add_record(corpus: Corpus, draft: Draft, mark: Mark | None = None, batch: li
                 raise AuthoringError(f"{shown}: its layout does not allow appending safely; add the record by hand")
             path.parent.mkdir(parents=True, exist_ok=True)
             write_bytes_atomic(path, new_text.encode("utf-8"))
-            _journalled(corpus, Entry(record_id, "add", mark.by, mark.at, mark.batch), batch)
+            journal.keep(corpus.root, [Entry(record_id, "add", mark.by, mark.at, mark.batch)], batch)
     except DataLocked as exc:
         raise AuthoringError(f"{shown}: {exc.strerror}; nothing saved") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep) as exc:
@@ -157,14 +156,6 @@ def add_record(corpus: Corpus, draft: Draft, mark: Mark | None = None, batch: li
     corpus.homes[record.id] = (path, len(tables))
     corpus.put(record)
     return record
-
-
-def _journalled(corpus: Corpus, entry: Entry, batch: list[Entry] | None) -> None:
-    if batch is not None:
-        batch.append(entry)
-        return
-    with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, ValueError):
-        journal.append(corpus.root, [entry])  # failing, the record still says who made it and when
 
 
 def remove_record(
@@ -192,7 +183,7 @@ def remove_record(
             if new_text is None or tomllib.loads(new_text).get(RECORD_TABLE, []) != tables[:-1]:
                 raise AuthoringError(f"{shown}: cannot remove the record's table safely; remove it by hand")
             write_bytes_atomic(path, new_text.lstrip("\n").encode("utf-8"))
-            _journalled(corpus, Entry(record_id, "undo", mark.by, mark.at, mark.batch, undoes=undoes), batch)
+            journal.keep(corpus.root, [Entry(record_id, "undo", mark.by, mark.at, mark.batch, undoes=undoes)], batch)
     except DataLocked as exc:
         raise AuthoringError(f"{shown}: {exc.strerror}; nothing changed") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, OSError) as exc:

@@ -22,7 +22,7 @@ from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.journal import read_journal
 from coalition_tui.store.model import Commitment, Country, Organization, Person, Source, Summit
 from coalition_tui.store.serialize import record_table
-from coalition_tui.store.tomlio import strip_none, write_bytes_atomic, write_toml_atomic
+from coalition_tui.store.tomlio import dumps, strip_none, write_bytes_atomic
 
 
 def default_export_path(now: dt.datetime | None = None, folder: Path | None = None) -> Path:
@@ -151,10 +151,14 @@ def write_output(path: Path, payload: bytes, overwrite: bool = False) -> None:
 HEADER = "# Exported by coalition-tui. Merge it into a corpus with: coalition-tui import FILE --data DIR\n"
 
 
+def toml_bytes(document: Mapping[str, Any]) -> bytes:
+    """The export document as the file holds it (None dropped: TOML has no null)."""
+    return (HEADER + dumps(strip_none(dict(document)))).encode("utf-8")
+
+
 def write_export(path: Path, document: Mapping[str, Any], overwrite: bool = False) -> None:
     """Write atomically. Raises ``FileExistsError`` if ``path`` exists and ``overwrite`` is false."""
-    check_target(path, overwrite)
-    write_toml_atomic(path, document, header=HEADER)
+    write_output(path, toml_bytes(document), overwrite)
 
 
 FORMATS = ("toml", "csv", "json")

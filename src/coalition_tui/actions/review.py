@@ -210,11 +210,8 @@ def write_journal(root: Path, pending: list[Entry]) -> None:
     """Write the entries made so far (a failure to write the journal never undoes a saved decision)."""
     if not pending:
         return
-    try:
-        with data_lock(root):
-            journal.append(root, pending)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, ValueError, DataLocked):
-        pass  # the records keep decided_by and decided_at; only the log misses these
+    with contextlib.suppress(OSError), data_lock(root):  # DataLocked is an OSError: the log misses these
+        journal.keep(root, pending)
     pending.clear()
 
 
@@ -279,23 +276,15 @@ def _save(
     try:
         with data_lock(corpus.root):
             record, (old, added) = _save_locked(corpus, record_id, updates, path, index, shown, guard)
-            entry = Entry(record_id, action, mark.by, mark.at, mark.batch, old, added, undoes)
-            if batch is None:
-                _journal_now(corpus.root, entry)
-            else:
-                batch.append(entry)
+            journal.keep(
+                corpus.root, [Entry(record_id, action, mark.by, mark.at, mark.batch, old, added, undoes)], batch
+            )
     except DataLocked as exc:
         raise ReviewError(f"{shown}: {exc.strerror}; nothing changed") from None
     except OSError as exc:
         raise ReviewError(f"{shown}: could not save ({exc.strerror or exc}); the file is unchanged") from None
     corpus.replace(record_id, record)
     return record
-
-
-def _journal_now(root: Path, entry: Entry) -> None:
-    """Journal one decision (the lock held): a journal that cannot be written never undoes the decision."""
-    with contextlib.suppress(OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, TooDeep, ValueError):
-        journal.append(root, [entry])
 
 
 def _save_locked(

@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 from typing import TextIO
 
+from coalition_tui.analysis.agreement import decision
 from coalition_tui.cli.common import _corpus
 from coalition_tui.store.journal import read_journal
 from coalition_tui.store.safe import json_line
@@ -37,7 +38,7 @@ def cmd_log(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for entry in entries:
         record = corpus.record(entry.record)
         if args.json:
-            out.write(json_line(entry.table() | {"now": _state(record)}) + "\n")
+            out.write(json_line(entry.table() | {"now": decision(record)}) + "\n")
             continue
         what = (
             f"{corpus.label(record.country)} {record.kind.value} {record.stance.value}"
@@ -53,13 +54,6 @@ def cmd_log(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         after = f" since {since.isoformat()}" if since else ""
         out.write(f"{len(entries)} decision(s){who}{after}\n")
     return 1 if read.problems else 0
-
-
-def _state(record: object) -> str:
-    from coalition_tui.analysis.agreement import decision
-    from coalition_tui.store.model import Commitment
-
-    return decision(record if isinstance(record, Commitment) else None)
 
 
 def cmd_reextract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -23,6 +23,7 @@ A broken day file is reported and skipped; the records themselves never depend o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import secrets
@@ -175,6 +176,17 @@ def append(root: Path, entries: Iterable[Entry]) -> None:
         write_bytes_atomic(path, text)
 
 
+def keep(root: Path, entries: list[Entry], batch: list[Entry] | None = None) -> None:
+    """The entries into ``batch`` for the caller to write, else into the journal now (the caller holds
+    the lock). A journal that cannot be written never undoes a change: the record still says who made
+    it and when; only the log misses it."""
+    if batch is not None:
+        batch.extend(entries)
+        return
+    with contextlib.suppress(OSError):
+        append(root, entries)
+
+
 HEADER = "# The review decisions made in this data folder (coalition-tui log lists them).\n"
 
 
@@ -283,9 +295,9 @@ def open_batches(entries: Iterable[Entry]) -> list[Batch]:
 def recent_batches(root: Path, wanted: int) -> Iterator[Batch]:
     """The latest ``wanted`` open batches (reading only the newest day files needed), oldest first."""
     files = day_files(root)
-    taken: list[Path] = []
+    entries: list[Entry] = []
     found: list[Batch] = []
-    while files and len(found) < wanted:
-        taken.insert(0, files.pop())
-        found = open_batches(read_files(taken).entries)
+    while files and len(found) < wanted:  # each file read once, newest first
+        entries = read_files([files.pop()]).entries + entries
+        found = open_batches(entries)
     yield from found[-wanted:]

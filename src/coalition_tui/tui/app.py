@@ -488,7 +488,7 @@ class CoalitionApp(App[None]):
 
     def on_export_written(self, message: ExportWritten) -> None:
         if message.error:
-            self.notify(f"Could not write {message.path}: {message.error}", severity="error", timeout=6)
+            self.notify(f"Could not write {message.path}: {message.error}", severity="error", timeout=6, markup=False)
         else:
             where = f"your browser's downloads ({message.path.name})" if self.is_web else str(message.path)
             self.notify(f"Wrote {message.records} record(s) to {where}", timeout=6, markup=False)

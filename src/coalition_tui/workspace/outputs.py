@@ -7,12 +7,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from coalition_tui import __version__
-from coalition_tui.actions.export import HEADER, export_document
+from coalition_tui.actions.export import export_document, toml_bytes
 from coalition_tui.analysis.report import report_html
 from coalition_tui.analysis.tables import records_csv, records_json
 from coalition_tui.store.corpus import Corpus
 from coalition_tui.store.model import Commitment
-from coalition_tui.store.tomlio import dumps, strip_none
 
 MIME = {"toml": "application/toml", "csv": "text/csv", "json": "application/json", "html": "text/html"}
 
@@ -29,7 +28,7 @@ def export_payload(
         return records_json(corpus, records, meta).encode("utf-8")
     if fmt != "toml":
         raise ValueError(f"unknown export format {fmt!r}; one of: toml, csv, json")
-    return (HEADER + dumps(strip_none(document))).encode("utf-8")
+    return toml_bytes(document)
 
 
 def report_payload(
