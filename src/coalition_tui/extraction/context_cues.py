@@ -15,6 +15,10 @@ from coalition_tui.extraction.patterns import Cue
 _MEETING = (
     r"(?:meeting|summit|talks|call|conference|gathering|session|hook-up|videoconference|discussions?|get-together)"
 )
+PRESS_AFTER_MEETING = (
+    r"\b(?:(?:press|news) conference|told reporters) (?:after|following|at the end of|on the sidelines of) "
+    r"(?:the |a |an |their |this )?(?:[\w'’-]+ ){0,3}MEET\b"
+).replace("MEET", _MEETING)
 PARTICIPATION_CUES = Cue(
     # "participate in" a meeting, not "in the deployment" or "in negotiations"
     (r"\bparticipat(?:ed|es|ing|e)\b(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING), ("participat",)),
@@ -34,6 +38,7 @@ PARTICIPATION_CUES = Cue(
         ("represent",),
     ),  # "represents Turkey", not "represents a threat"
     (r"\b(?:were|was|are|is|be) (?:also )?present\b", ("present",)),
+    (r"\b(?:were|was) (?:all )?here\b", ("here",)),  # "all countries except the US were here"
     (r"\bby video(?: ?(?:link|conference|call))?\b", ("by video",)),
     (r"\bvia video(?: ?(?:link|conference|call))?\b", ("via video",)),
     (r"\bvideo ?call\b", ("video",)),
@@ -60,6 +65,8 @@ PARTICIPATION_CUES = Cue(
     r"\bconvened by\b",
     r"\bsigned\b",
     r"\bgathered\b",
+    # the meeting's own press conference (ANNOTATION.md): "speaking at a press conference after the summit"
+    (PRESS_AFTER_MEETING, ("press conference", "news conference", "told reporters")),
     (
         r"\b(?:group|meeting|coalition|summit|talks|leaders|nations|countries|participants|attendees|others) "
         r"(?:also )?includ(?:es|ed)\b",
@@ -87,8 +94,16 @@ EXCLUDED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # The same, between two names of a roll-call: "Spain and Japan, but not the United States".
+# A role noun may come between ("NATO's secretary general - but not the United States").
 EXCLUDED_BETWEEN = re.compile(
-    r"^\s*,?\s*(?:(?:and|but) )?(?:except(?: for)?|excluding|not|apart from|save for)\s+(?:the\s+)?$",
+    r"^(?:\s+[a-z][\w-]*){0,2}\s*[,–—-]?\s*(?:(?:and|but) )?(?:except(?: for)?|excluding|not|apart from|save for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# After a possessive name, an office makes the name a participant: "NATO's secretary general", "Italy's
+# prime minister" in a roll-call.
+OFFICE_AFTER_OWNER = re.compile(
+    r"\s+(?:(?:interim|acting|deputy|vice|prime|foreign|defen[cs]e|finance)\s+)*"
+    r"(?:minister|president|chancellor|premier|secretary[- ]general|chief|head)\b",
     re.IGNORECASE,
 )
 # Between a participation cue and the names it introduces: auxiliaries, role nouns and titles
@@ -169,6 +184,22 @@ VENUE_BEFORE = re.compile(
 VENUE_AFTER = re.compile(r"^\s*(?:summit|meeting|talks|conference|visit|call|gathering)\b", re.IGNORECASE)
 # Verbs that attribute a quotation to its speaker: '"...," Starmer told reporters.'
 SPEAKER_VERBS = re.compile(r"^\W*(?:said|says|told|wrote|added|stated|confirmed|insisted|announced)\b", re.IGNORECASE)
+# A pronoun that speaks or acts for the last person named before ("'We will handle logistics,' he said",
+# "He hosted talks in London"): bound to that person (extract.py looks back a few sentences).
+PRONOUN_SPEAKER = re.compile(
+    r"[\"”,]\s*(?:he|she) (?:said|says|told|added|stated|stressed|insisted|noted|wrote)\b", re.IGNORECASE
+)
+PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|that)\s+)(?:he|she)\s+(?!said|says|told\b)", re.IGNORECASE)
+# Someone named by office alone, as a subject: "The Prime Minister, who took part", "the PM told reporters".
+ROLE_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s+|\b(?:and|but|that|as)\s+)[\"“]?(?-i:[Tt])he (?P<role>PM|prime minister|president|chancellor|premier|"
+    r"taoiseach|(?:foreign |defen[cs]e )?minister|(?:foreign |defen[cs]e )?secretary)\b(?!['’]s|\s+of\b)",
+    re.IGNORECASE,
+)
+# The office an office word names, as gazetteer titles spell it.
+OFFICE_TITLES = {"pm": "prime minister", "premier": "prime minister", "taoiseach": "taoiseach"}
+# In a quotation, the speaker's own "I" or "we" as the subject ("'Overnight, I joined a meeting,' he said").
+FIRST_PERSON = re.compile(r"(?:^|[\"“,;:]\s*|\b(?:and|but|that)\s+)(?:I|[Ww]e)\s+(?!said\b)")
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
 RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
 # Between a subject and its verb, these mean the verb has another subject ("what a force would").

@@ -13,6 +13,30 @@ from coalition_tui.extraction.patterns import Cue, LiteralIndex
 from coalition_tui.store.model import Kind, Stance
 
 # --- what is contributed -------------------------------------------------------------------------
+# "a presence on land, at sea and in the air", "air, sea and ground operations": one kind per domain
+# named (ANNOTATION.md, "The domain decides"); a domain word counts only inside such a list of two or more
+# (as said, and as bare words only before a noun: not "the agreement covers land and air space").
+_LAND = (r"(?:on (?:the )?land|on the ground)", r"(?:land|ground)")
+_SEA = (r"at sea", r"(?:sea|maritime)")
+_AIR = (r"in the (?:air|sky|skies)", r"(?:air(?!\s+(?:and missile )?defen)|airspace)")
+_JOIN = r",? (?:and |or )?"
+_DOMAIN_NOUN = r" (?:operations|forces|components?|domains?|borders|presence|missions?|assets|capabilities)\b"
+
+
+def _in_domain_list(domain: tuple[str, str], words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """A cue for ``domain`` named in a list of domains: "on land, at sea, or in the air", or bare
+    words before a noun ("air, sea and ground operations", "air and maritime borders")."""
+    said, bare = domain
+    any_said = f"(?:{_LAND[0]}|{_SEA[0]}|{_AIR[0]})"
+    any_bare = f"(?:{_LAND[1]}|{_SEA[1]}|{_AIR[1]})"
+    return (
+        f"\\b(?:{any_said}{_JOIN}){{1,3}}{said}\\b|\\b{said}{_JOIN}{any_said}\\b"
+        f"|\\b(?:{any_bare}{_JOIN}){{1,3}}{bare}(?:{_JOIN}{any_bare}){{0,2}}{_DOMAIN_NOUN}"
+        f"|\\b{bare}(?:{_JOIN}{any_bare}){{1,3}}{_DOMAIN_NOUN}",
+        words,
+    )
+
+
 KIND_CUES: dict[Kind, Cue] = {
     Kind.FORCES_OUTSIDE_UKRAINE: Cue(
         r"\bneighbou?ring countries\b",
@@ -38,6 +62,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\b(?<!Ukrainian )battalions?\b",
         r"\b(?<!Ukrainian )brigades?\b",
         r"\b(?<!Ukrainian )contingents?\b",
+        _in_domain_list(_LAND, ("land", "ground")),
     ),
     Kind.LOGISTICS: Cue(
         r"\blogistic(?:s|al)\b", (r"\b(?:a |the )?transit (?:point|hub|route|country)\b", ("transit",))
@@ -48,6 +73,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bair force\b",
         r"\bjets\b",
         r"\bfighter (?:aircraft|planes)\b",
+        _in_domain_list(_AIR, ("air", "sky", "skies")),
     ),
     Kind.NAVAL: Cue(
         r"\bnaval (?:forces?|support|vessels|mission|assets)\b",
@@ -55,7 +81,8 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bmine[- ]?(?:clear|counter|hunt)\w*",
         r"\bfrigates?\b",
         r"\bminesweepers?\b",
-        r"\bmaritime (?:mission|security|support|force)\b",
+        r"\bmaritime (?:mission|security|support|force|component|domain|borders)\b",
+        _in_domain_list(_SEA, ("sea", "maritime")),
     ),
     Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
     Kind.MILITARY_AID: Cue(

@@ -18,8 +18,9 @@ The procedure, per sentence and clause (the phrasing it knows lives in ``cues.py
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -72,6 +73,15 @@ class _Actor(NamedTuple):
     person: str | None
 
 
+Antecedent = Callable[[str], "_Actor | None"]  # whom a pronoun ("") or an office ("prime minister") stands for
+
+
+def _nobody(role: str) -> _Actor | None:
+    return None
+
+
+_PRESS = re.compile(context_cues.PRESS_AFTER_MEETING, re.IGNORECASE)
+ANTECEDENT_REACH = 3  # sentences a pronoun looks back for the person it stands for
 DATELINE_REACH = 1000  # characters: a dateline opens one of the article's first paragraphs
 
 
@@ -143,7 +153,8 @@ class Extractor:
         else:
             literals = [tuple(lit for lit in look_for if lit in s.text.lower()) for s in sentences]
         kind_owners = cues.KIND_LITERALS.owners
-        for sentence, present in zip(sentences, literals, strict=True):
+        seen: dict[int, list[Found]] = {}  # mentions by sentence, for pronouns to look back on
+        for i, (sentence, present) in enumerate(zip(sentences, literals, strict=True)):
             if not sentence.bullet:
                 header = sentence.text
             listed = sentence.bullet and context_cues.LIST_HEADER_CUES.search(header)
@@ -170,13 +181,62 @@ class Extractor:
             dateline = context_cues.DATELINE.match(sentence.text) if opens else None
             if dateline:  # "PARIS, 4 September 2025 —": the place where it was written, never an actor
                 mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
+            seen[i] = mentions
             found: dict[tuple[str, Kind, Stance], Candidate] = {}
             if listed:
                 self._bullet(sentence, mentions, on, cleaned, found)
             else:
-                self._sentence(sentence, mentions, on, cleaned, found, hints)
+                before = functools.partial(self._antecedent, sentences, i, seen, on)
+                self._sentence(sentence, mentions, on, cleaned, found, hints, before)
             out.extend(self._with_person(found.values(), mentions, on))
         return self._calibrated(out)
+
+    def _antecedent(
+        self, sentences: list[Sentence], i: int, seen: dict[int, list[Found]], on: dt.date | None, role: str = ""
+    ) -> _Actor | None:
+        """Whom "he" or "she" (``role`` empty) or "the prime minister" (``role``) in sentence ``i``
+        stands for. A pronoun: the first person named (the subject, most often) in the nearest of the
+        few sentences before that names one; a sentence between whose subject is an office alone ("the
+        PM told reporters") passes on whom that office stands for. An office: of the people named
+        before who held it on the day, the one named most often (the article's own "PM", not the
+        "Canadian PM" named once)."""
+        if role:
+            counts: dict[str, int] = {}
+            first: dict[str, Found] = {}
+            for j in range(i):
+                for mention in self._mentions_of(sentences, j, seen, on):
+                    if mention.kind == "person" and not mention.venue and self._holds(mention.entity, role, on):
+                        counts[mention.entity] = counts.get(mention.entity, 0) + 1
+                        first.setdefault(mention.entity, mention)
+            if not counts:
+                return None
+            best = max(counts, key=lambda entity: (counts[entity], -first[entity].start))
+            return self.actor(first[best], on)
+        for j in range(i - 1, max(-1, i - 1 - ANTECEDENT_REACH), -1):
+            people = [m for m in self._mentions_of(sentences, j, seen, on) if m.kind == "person" and not m.venue]
+            if people:
+                return self.actor(people[0], on)
+            office = context_cues.ROLE_SUBJECT.search(sentences[j].text)
+            if office:
+                return self._antecedent(sentences, j, seen, on, office.group("role"))
+        return None
+
+    def _mentions_of(
+        self, sentences: list[Sentence], j: int, seen: dict[int, list[Found]], on: dt.date | None
+    ) -> list[Found]:
+        if j not in seen:
+            seen[j] = self.finder.find(sentences[j].text, sentences[j].start, on)
+        return seen[j]
+
+    def _holds(self, person_id: str, role: str, on: dt.date | None) -> bool:
+        """Whether the person held an office called ``role`` on the day ("" holds for anyone)."""
+        if not role:
+            return True
+        person = self.gaz.people.get(person_id)
+        wanted = context_cues.OFFICE_TITLES.get(role.lower(), role.lower())
+        return person is not None and any(
+            wanted in r.title.lower() and (on is None or r.held_on(on)) for r in person.roles
+        )
 
     def _calibrated(self, found: list[Candidate]) -> list[Candidate]:
         """Each candidate with the article's features added and, with a model, its probability as
@@ -224,20 +284,29 @@ class Extractor:
         cleaned: Cleaned,
         found: dict[tuple[str, Kind, Stance], Candidate],
         hints: Hints,
+        antecedent: Antecedent = _nobody,
     ) -> None:
-        if not mentions:
+        pronoun = context_cues.PRONOUN_SUBJECT.search(sentence.text) or context_cues.PRONOUN_SPEAKER.search(
+            sentence.text
+        )
+        if not mentions and not pronoun:
             return  # nobody to commit, or nothing committed
         previous: list[_Actor] = []
         said_by = subjects.speaker(sentence, mentions)
         speaker = [self.actor(said_by, on)] if said_by else []
+        if not speaker and context_cues.PRONOUN_SPEAKER.search(sentence.text):
+            bound = antecedent("")  # "'We will handle logistics,' he said"
+            speaker = [bound] if bound else []
         for start, end in clause_spans(sentence):
             clause = sentence.text[start - sentence.start : end - sentence.start]
             here = [m for m in mentions if start <= m.start and m.end <= end and not m.venue]
             ctx = Clause(clause, start, here, on, sentence, cleaned, found, clause.lower(), hints)
-            self._participation(ctx)
-            previous = self._contributions(ctx, previous, speaker)
+            self._participation(ctx, speaker, antecedent)
+            previous = self._contributions(ctx, previous, speaker, antecedent)
 
-    def _participation(self, ctx: Clause) -> None:
+    def _participation(
+        self, ctx: Clause, speaker: list[_Actor], antecedent: Antecedent = _nobody
+    ) -> None:
         present = ctx.hints.literals
         absent = context_cues.ABSENCE_CUES.search(ctx.text, ctx.low, present)
         found_cues = [absent] if absent else context_cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low, present)
@@ -251,12 +320,22 @@ class Extractor:
             return  # "a meeting took place at the White House between ...": another meeting, not the coalition's
         people = subjects.nearest_group(ctx, found_cues[0].start())
         people += [m for m in subjects.role_lists(ctx, found_cues[0].start()) if m not in people]
+        if not people and not absent and _PRESS.match(ctx.text, found_cues[0].start()):
+            # "Speaking at a press conference after the summit, Chancellor Friedrich Merz said": the speaker
+            people = [m for m in ctx.mentions if m.kind == "person"][:1]
+        bound: list[_Actor] = []
+        if not people:  # "He hosted talks in London", "'I joined a meeting of the coalition,' he said"
+            bound = self._pronoun_actor(ctx.text[: found_cues[0].start()], speaker, antecedent)
         # "X did not join A and B at the meeting": A and B were there; only "absent were A, B" names the absent after
         verbal_absence = absent is not None and not absent.group().lower().startswith(("absent", "not "))
         for found_cue in [] if verbal_absence else found_cues:
             people += [m for m in subjects.introduced(ctx, found_cue.end()) if m not in people]
         how = "absence" if absent else "attendance"
         cue = cue_word(ctx.low, found_cues[0].start())
+        for actor in bound:
+            self._add(
+                ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.6, [actor], ctx, "pronoun", cue
+            )
         for mention in people:
             if mention.entity == context_cues.GROUP_ENTITY:
                 continue
@@ -267,7 +346,25 @@ class Extractor:
                 ctx.found, actor, Kind.PARTICIPATION, said, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx, how, cue
             )
 
-    def _contributions(self, ctx: Clause, previous: list[_Actor], speaker: list[_Actor]) -> list[_Actor]:
+    @staticmethod
+    def _pronoun_actor(before: str, speaker: list[_Actor], antecedent: Antecedent) -> list[_Actor]:
+        """Who a subject with no name before the cue stands for: "I"/"we" in a quotation, its speaker;
+        "he"/"she", the last person named before; "the prime minister", the last one named who was."""
+        if '"' in before and context_cues.FIRST_PERSON.search(before):
+            return speaker[:1]
+        office = context_cues.ROLE_SUBJECT.search(before)
+        if office or context_cues.PRONOUN_SUBJECT.search(before):
+            bound = antecedent(office.group("role") if office else "")
+            return [bound] if bound else []
+        return []
+
+    def _contributions(
+        self,
+        ctx: Clause,
+        previous: list[_Actor],
+        speaker: list[_Actor],
+        antecedent: Antecedent = _nobody,
+    ) -> list[_Actor]:
         if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.literals):
             # no contribution named: only the subject matters, for the next clause
             return [self.actor(m, ctx.on) for m in subjects.nearest_group(ctx, len(ctx.text))] or previous
@@ -295,6 +392,8 @@ class Extractor:
                 actors, confidence, how = owners, 0.85, "owners"
             if not actors and not blocked:
                 actors, confidence, how = [self.actor(m, ctx.on) for m in subjects.agents(ctx)], 0.6, "agent"
+            if not actors and not blocked and not previous:
+                actors, confidence, how = self._pronoun_actor(ctx.text[:anchor], speaker, antecedent), 0.55, "pronoun"
             if not actors and not blocked:
                 actors, confidence, how = previous or speaker, 0.55, "previous" if previous else "speaker"
             strong = 0.1 if stance is not Stance.COMMITTED else 0.0
@@ -354,7 +453,11 @@ class Extractor:
             sentence.start / max(len(cleaned.text), 1),
         )
         start, end = cleaned.original_span(*_quote_span(sentence, clause, same))
-        written = (cleaned.original[slice(*cleaned.original_span(a.mention.start, a.mention.end))] for a in same)
+        written = (  # not the name a pronoun stands for, written in an earlier sentence
+            cleaned.original[slice(*cleaned.original_span(a.mention.start, a.mention.end))]
+            for a in same
+            if a.mention.start >= sentence.start
+        )
         person = next((a.person for a in same if a.person), None)
         found[key] = Candidate(
             actor.entity,

@@ -101,7 +101,9 @@ def introduced(ctx: Clause, cue_end: int) -> list[Found]:
     last_end = cue_end
     for mention in ctx.mentions:
         a = mention.start - ctx.start
-        if a < cue_end or mention.possessive:
+        if a < cue_end or (
+            mention.possessive and not context_cues.OFFICE_AFTER_OWNER.match(ctx.text, mention.end - ctx.start)
+        ):
             continue
         gap = ctx.text[last_end:a]
         before = word_before(ctx.text, a)
