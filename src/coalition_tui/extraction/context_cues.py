@@ -47,8 +47,8 @@ PARTICIPATION_CUES = Cue(
     (r"\bparticipation (?:of|by|from)\b", ("participation",)),  # "welcome the participation of US representatives"
     (r"\bamong (?:those|the (?:leaders|participants|attendees)) (?:present|attending)\b", ("among",)),
     (
-        r"\b(?:set|expected|due) to (?:include|attend|join|take part)\b",
-        ("to include", "to attend", "to join", "to take part"),
+        r"\b(?:set|expected|due|scheduled|slated) to (?:include|attend|join|take part|meet|host|chair)\b",
+        ("to include", "to attend", "to join", "to take part", "to meet", "to host", "to chair"),
     ),
     r"\bmet\b",
     (r"\b(?:held|hold|holds|holding) (?:\w+ )?talks with\b", ("talks with",)),
@@ -65,11 +65,20 @@ PARTICIPATION_CUES = Cue(
     r"\bconvened by\b",
     r"\bsigned\b",
     r"\bgathered\b",
+    # a speaker placed at the meeting: "said Thursday at the opening of the Paris meeting", "in his opening remarks"
+    (
+        r"\b(?:said|says|told|spoke|speaking|stressed|added|noted)\b(?: \w+){0,2} at the (?:opening|start|close|end) of "
+        r"(?:the |a |this )?(?:[\w'’-]+ ){0,3}MEET\b".replace("MEET", _MEETING),
+        ("opening", "start", "close", "end"),
+    ),
+    (r"\bin (?:his|her|their) opening (?:remarks|address|speech|statement)\b", ("opening",)),
+    # one who left the meeting was at it: "the first leader to leave the Paris meeting"
+    (r"\b(?:leave|leaves|left|leaving) the (?:[\w'’-]+ ){0,2}MEET\b".replace("MEET", _MEETING), ("leave", "left")),
     # the meeting's own press conference (ANNOTATION.md): "speaking at a press conference after the summit"
     (PRESS_AFTER_MEETING, ("press conference", "news conference", "told reporters")),
     (
-        r"\b(?:group|meeting|coalition|summit|talks|leaders|nations|countries|participants|attendees|others) "
-        r"(?:also )?includ(?:es|ed)\b",
+        r"\b(?:group|meeting|coalition|summit|talks|leaders|nations|countries|participants|attendees|others|"
+        r"videoconference|video call|call|conference|gathering) (?:that |which )?(?:also )?includ(?:es|ed)\b",
         ("includ",),
     ),
 )
@@ -113,7 +122,9 @@ ROLL_CALL_FILLER = re.compile(
     r"among them|among others|in person|remotely|virtually|representatives?|leaders?|heads?(?: of (?:state|government))?|"
     r"chiefs?(?: of (?:general )?staffs?)?|officials?|ministers?|delegations?|counterparts?|envoys?|ambassadors?|"
     r"prime|minister|president|vice|chancellor|premier|secretary|general|defen[cs]e|foreign|interim|deputy|"
-    r"\d+|some|several|other|countries|nations|states|allies)\b[\s,:()]*)*$",
+    r"\d+|some|several|other|countries|nations|states|allies|partners|members|"
+    # a group named before the names: "leaders from Europe's largest countries as well as", "mainly allies, but also"
+    r"european|[\w-]+['’]s|western|largest|biggest|major|key|mainly|mostly|chiefly|but|nordic|baltic)\b[\s,:()]*)*$",
     re.IGNORECASE,
 )
 # A role noun before a list of names: "the leaders of France, Germany and Italy", "Countries like Poland".
@@ -187,7 +198,9 @@ SPEAKER_VERBS = re.compile(r"^\W*(?:said|says|told|wrote|added|stated|confirmed|
 # A pronoun that speaks or acts for the last person named before ("'We will handle logistics,' he said",
 # "He hosted talks in London"): bound to that person (extract.py looks back a few sentences).
 PRONOUN_SPEAKER = re.compile(
-    r"[\"”,]\s*(?:he|she) (?:said|says|told|added|stated|stressed|insisted|noted|wrote)\b", re.IGNORECASE
+    r"[\"”,]\s*(?:(?:he|she)|(?-i:[Tt])he (?P<role>PM|prime minister|president|chancellor|premier|taoiseach)) "
+    r"(?:said|says|told|added|stated|stressed|insisted|noted|wrote|posted|tweeted)\b",
+    re.IGNORECASE,
 )
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|that)\s+)(?:he|she)\s+(?!said|says|told\b)", re.IGNORECASE)
 # Someone named by office alone, as a subject: "The Prime Minister, who took part", "the PM told reporters".
@@ -200,6 +213,8 @@ ROLE_SUBJECT = re.compile(
 OFFICE_TITLES = {"pm": "prime minister", "premier": "prime minister", "taoiseach": "taoiseach"}
 # In a quotation, the speaker's own "I" or "we" as the subject ("'Overnight, I joined a meeting,' he said").
 FIRST_PERSON = re.compile(r"(?:^|[\"“,;:]\s*|\b(?:and|but|that)\s+)(?:I|[Ww]e)\s+(?!said\b)")
+# After "did not join A and B": they were at the meeting ("she did not join Merz and Macron at a meeting").
+JOINED_AT = re.compile(r"[^.;]{0,160}?\bat (?:a|the|their|this) (?:[\w'’-]+ ){0,2}MEET\b".replace("MEET", _MEETING))
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
 RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
 # Between a subject and its verb, these mean the verb has another subject ("what a force would").

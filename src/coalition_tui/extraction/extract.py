@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -294,8 +295,9 @@ class Extractor:
         previous: list[_Actor] = []
         said_by = subjects.speaker(sentence, mentions)
         speaker = [self.actor(said_by, on)] if said_by else []
-        if not speaker and context_cues.PRONOUN_SPEAKER.search(sentence.text):
-            bound = antecedent("")  # "'We will handle logistics,' he said"
+        pronoun_speaker = None if speaker else context_cues.PRONOUN_SPEAKER.search(sentence.text)
+        if pronoun_speaker:
+            bound = antecedent(pronoun_speaker.group("role") or "")  # "'We will handle logistics,' he said"
             speaker = [bound] if bound else []
         for start, end in clause_spans(sentence):
             clause = sentence.text[start - sentence.start : end - sentence.start]
@@ -320,18 +322,33 @@ class Extractor:
             return  # "a meeting took place at the White House between ...": another meeting, not the coalition's
         people = subjects.nearest_group(ctx, found_cues[0].start())
         people += [m for m in subjects.role_lists(ctx, found_cues[0].start()) if m not in people]
+        bound: list[_Actor] = []
         if not people and not absent and _PRESS.match(ctx.text, found_cues[0].start()):
             # "Speaking at a press conference after the summit, Chancellor Friedrich Merz said": the speaker
             people = [m for m in ctx.mentions if m.kind == "person"][:1]
-        bound: list[_Actor] = []
         if not people:  # "He hosted talks in London", "'I joined a meeting of the coalition,' he said"
             bound = self._pronoun_actor(ctx.text[: found_cues[0].start()], speaker, antecedent)
+        for earlier, later in itertools.pairwise(found_cues):  # "A were present. B were here" in one quotation
+            people += [
+                m
+                for m in subjects.nearest_group(ctx, later.start())
+                if m.start - ctx.start >= earlier.end() and m not in people
+            ]
         # "X did not join A and B at the meeting": A and B were there; only "absent were A, B" names the absent after
         verbal_absence = absent is not None and not absent.group().lower().startswith(("absent", "not "))
         for found_cue in [] if verbal_absence else found_cues:
             people += [m for m in subjects.introduced(ctx, found_cue.end()) if m not in people]
+        present: list[Found] = []
+        if verbal_absence and absent and context_cues.JOINED_AT.match(ctx.text, absent.end()):
+            present = subjects.introduced(ctx, absent.end())  # "did not join Merz and Macron at a meeting"
         how = "absence" if absent else "attendance"
         cue = cue_word(ctx.low, found_cues[0].start())
+        for mention in present:
+            actor = self.actor(mention, ctx.on)
+            self._add(
+                ctx.found, actor, Kind.PARTICIPATION, Stance.COMMITTED, ctx.sentence, ctx.cleaned, 0.7, [actor], ctx,
+                "attendance", cue,
+            )
         for actor in bound:
             self._add(
                 ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.6, [actor], ctx, "pronoun", cue
