@@ -363,3 +363,124 @@ def test_the_other_sides_refusal_in_a_condition_is_nobodys_stance(extractor: Ext
 def test_a_cue_inside_a_time_clause_about_another_meeting_is_no_attendance(extractor: Extractor):
     text = "The call came a day after Donald Trump hosted Vladimir Putin in Alaska for talks on the war."
     assert not {c for c in claims(extractor, text) if c[1] == "participation"}
+
+
+# ------------------------------------------------------------------------------ issue 24, this round
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        (
+            "The allies pledged to keep a presence on land, at sea and in the air once the guns fall silent.",
+            {"troops_in_ukraine", "naval", "air_support"},
+        ),
+        ("The coalition will explore air and sea operations to protect the ports.", {"naval", "air_support"}),
+        ("The partners vowed to secure Ukrainian air and maritime borders.", {"naval", "air_support"}),
+    ],
+)
+def test_a_list_of_domains_gives_one_record_per_domain(extractor: Extractor, sentence: str, kinds: set[str]):
+    found = {kind for code, kind, _ in claims(extractor, sentence) if code == "coalition-of-the-willing"}
+    assert found == kinds
+
+
+def test_a_domain_word_outside_a_list_or_before_no_noun_is_no_contribution(extractor: Extractor):
+    assert not claims(extractor, "Kyiv agreed to extend the truce to land and air space.")
+    assert ("NOR", "air_support", "committed") not in claims(
+        extractor, "Norway will send air and missile defence systems."
+    )
+
+
+def test_an_office_and_an_exclusion_after_a_dash_in_a_roll_call(extractor: Extractor):
+    found = claims(
+        extractor, "Other nations included Spain, Chile and NATO's secretary general - but not the United States."
+    )
+    assert attended("ESP", "CHL", "nato") <= found
+    assert ("USA", "participation", "declined") in found
+
+
+def test_the_meetings_own_press_conference_places_the_speaker_there(extractor: Extractor):
+    text = "Speaking at a news conference after the summit in Rome, Polish Prime Minister Donald Tusk said the talks went well."
+    assert attended("POL") <= claims(extractor, text)
+    assert not claims(extractor, "Donald Tusk said at a news conference in Warsaw that he was pleased.")
+
+
+@pytest.mark.parametrize(
+    ("text", "record"),
+    [
+        (
+            "Mette Frederiksen arrived in London on Sunday. She hosted talks with the Nordic leaders at the meeting.",
+            ("DNK", "participation", "committed"),
+        ),
+        (
+            'Petteri Orpo spoke to reporters. "We are ready to send fighter jets," he said.',
+            ("FIN", "air_support", "willing"),
+        ),
+        (
+            'Mark Carney spoke on Monday. "Last night I joined a call of the coalition," the prime minister wrote.',
+            ("CAN", "participation", "committed"),
+        ),
+        (
+            "Petr Fiala flew to Rome. The Prime Minister, who took part in the coalition meeting, praised the allies.",
+            ("CZE", "participation", "committed"),
+        ),
+    ],
+)
+def test_a_pronoun_or_an_office_stands_for_the_person_named_before(extractor: Extractor, text: str, record):
+    assert record in claims(extractor, text)
+
+
+def test_an_office_stands_for_the_holder_named_most_not_the_last_named(extractor: Extractor):
+    text = (
+        "Keir Starmer opened the talks. Starmer said Europe must act. Canadian Prime Minister Mark Carney "
+        "also spoke. The prime minister then pledged new missiles for Ukraine."
+    )
+    found = claims(extractor, text)
+    assert ("GBR", "military_aid", "committed") in found
+    assert ("CAN", "military_aid", "committed") not in found
+
+
+def test_those_someone_did_not_join_at_a_meeting_were_there(extractor: Extractor):
+    found = claims(extractor, "Giorgia Meloni was away. She did not join Merz and Tusk at a meeting on the talks.")
+    assert attended("DEU", "POL") <= found
+    assert ("ITA", "participation", "declined") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"If any troops come, they will be targets," Vladimir Putin said.',
+        "Russia would send more troops to the front, Moscow said.",
+        "Ukraine will deploy new brigades to the east.",
+    ],
+)
+def test_the_two_sides_contribute_nothing(extractor: Extractor, sentence: str):
+    assert not claims(extractor, sentence)
+
+
+def test_a_legislators_refusal_is_opposition_and_their_offer_no_record(extractor: Extractor):
+    assert claims(extractor, "Opposition Leader Jan Novak dismissed the idea of sending Czech troops to Ukraine.") == {
+        ("CZE", "troops_in_ukraine", "opposed")
+    }
+    assert not claims(extractor, "Senator Jane Doe said the United States would send troops.")
+
+
+def test_those_leading_the_coalition_do_not_attend_what_it_brings_together(extractor: Extractor):
+    assert not claims(extractor, "The coalition, led by France and the UK, brings together countries ready to help.")
+    assert attended("FRA", "GBR") <= claims(extractor, "The summit was led by France and Britain.")
+
+
+def test_more_roll_calls(extractor: Extractor):
+    assert attended("AUS", "CAN", "JPN") <= claims(
+        extractor,
+        "The summit brings together leaders from Europe's biggest nations as well as Australia, Canada and Japan.",
+    )
+    assert attended("DEU") <= claims(extractor, "Olaf Scholz was the first leader to leave the summit.")
+    assert attended("FRA") <= claims(
+        extractor, "Emmanuel Macron is scheduled to meet in Rome on Friday with army chiefs."
+    )
+    assert attended("USA") <= claims(
+        extractor,
+        "He spoke after the call that included Ukraine's allies as well as US Secretary of State Marco Rubio.",
+    )
+    assert ("USA", "participation", "declined") in claims(
+        extractor, '"All countries except the United States were here," the minister said.'
+    )

@@ -212,7 +212,7 @@ ROLE_SUBJECT = re.compile(
 # The office an office word names, as gazetteer titles spell it.
 OFFICE_TITLES = {"pm": "prime minister", "premier": "prime minister", "taoiseach": "taoiseach"}
 # In a quotation, the speaker's own "I" or "we" as the subject ("'Overnight, I joined a meeting,' he said").
-FIRST_PERSON = re.compile(r"(?:^|[\"“,;:]\s*|\b(?:and|but|that)\s+)(?:I|[Ww]e)\s+(?!said\b)")
+FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|[Ww]e)\s+(?!said\b)")
 # After "did not join A and B": they were at the meeting ("she did not join Merz and Macron at a meeting").
 JOINED_AT = re.compile(r"[^.;]{0,160}?\bat (?:a|the|their|this) (?:[\w'’-]+ ){0,2}MEET\b".replace("MEET", _MEETING))
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
@@ -280,6 +280,23 @@ GROUP_PHRASES = Cue(
     r"\bparticipating (?:countries|nations|states)\b",
 )
 GROUP_ENTITY = "coalition-of-the-willing"
+# The two sides the coalition's commitments are about, not contributors to them: Russia (and Belarus) only
+# ever oppose what others send; Ukraine receives it, and its own records are attending, hosting a
+# coordination cell and sanctions (ANNOTATION.md's kinds are contributions to Ukraine's security).
+# A legislator's title: their view is no government position (ANNOTATION.md, "Legislators").
+LEGISLATOR = re.compile(
+    r"\b(?:(?:the )?opposition leader|(?:republican |democratic )?(?:sen\.|senators?|rep\.|congress(?:wo)?man)|"
+    r"mps?|member of parliament|lawmakers?|legislators?|parliamentarians?)\b",
+    re.IGNORECASE,
+)
+# Names after "led by" lead something; they attend only when a meeting was led by them (a cue of its own).
+LED_BY_BEFORE = re.compile(
+    r"\b(?:led|headed|spearheaded|co-led) by\s+(?:(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s*(?:,|and)\s+){0,4}(?:the\s+)?$",
+    re.IGNORECASE,
+)
+ADVERSARIES = frozenset({"RUS", "BLR"})
+RECIPIENT = "UKR"
+RECIPIENT_KINDS = frozenset({"participation", "headquarters", "sanctions"})
 # An owner before an official who speaks for it: "Romania's interim president Ilie Bolojan", "Latvia's defence
 # minister Andris Sprūds": the country acts through them, so the possessive may be the subject.
 OFFICIAL_AFTER_OWNER = re.compile(

@@ -306,9 +306,7 @@ class Extractor:
             self._participation(ctx, speaker, antecedent)
             previous = self._contributions(ctx, previous, speaker, antecedent)
 
-    def _participation(
-        self, ctx: Clause, speaker: list[_Actor], antecedent: Antecedent = _nobody
-    ) -> None:
+    def _participation(self, ctx: Clause, speaker: list[_Actor], antecedent: Antecedent = _nobody) -> None:
         present = ctx.hints.literals
         absent = context_cues.ABSENCE_CUES.search(ctx.text, ctx.low, present)
         found_cues = [absent] if absent else context_cues.PARTICIPATION_CUES.finditer(ctx.text, ctx.low, present)
@@ -338,30 +336,67 @@ class Extractor:
         verbal_absence = absent is not None and not absent.group().lower().startswith(("absent", "not "))
         for found_cue in [] if verbal_absence else found_cues:
             people += [m for m in subjects.introduced(ctx, found_cue.end()) if m not in people]
-        present: list[Found] = []
+        there: list[Found] = []
         if verbal_absence and absent and context_cues.JOINED_AT.match(ctx.text, absent.end()):
-            present = subjects.introduced(ctx, absent.end())  # "did not join Merz and Macron at a meeting"
+            there = subjects.introduced(ctx, absent.end())  # "did not join Merz and Macron at a meeting"
         how = "absence" if absent else "attendance"
         cue = cue_word(ctx.low, found_cues[0].start())
-        for mention in present:
-            actor = self.actor(mention, ctx.on)
+        for joined in there:
+            actor = self.actor(joined, ctx.on)
             self._add(
-                ctx.found, actor, Kind.PARTICIPATION, Stance.COMMITTED, ctx.sentence, ctx.cleaned, 0.7, [actor], ctx,
-                "attendance", cue,
+                ctx.found,
+                actor,
+                Kind.PARTICIPATION,
+                Stance.COMMITTED,
+                ctx.sentence,
+                ctx.cleaned,
+                0.7,
+                [actor],
+                ctx,
+                "attendance",
+                cue,
             )
         for actor in bound:
             self._add(
-                ctx.found, actor, Kind.PARTICIPATION, stance, ctx.sentence, ctx.cleaned, 0.6, [actor], ctx, "pronoun", cue
+                ctx.found,
+                actor,
+                Kind.PARTICIPATION,
+                stance,
+                ctx.sentence,
+                ctx.cleaned,
+                0.6,
+                [actor],
+                ctx,
+                "pronoun",
+                cue,
             )
+        led_by_cue = any(c.group().lower().endswith(" by") for c in found_cues)  # "the meeting, led by"
         for mention in people:
             if mention.entity == context_cues.GROUP_ENTITY:
                 continue
+            if not led_by_cue and context_cues.LED_BY_BEFORE.search(ctx.text[: mention.start - ctx.start]):
+                continue  # "The coalition, led by France and the UK, brings together ...": leading is not attending
             actor = self.actor(mention, ctx.on)
             excluded = context_cues.EXCLUDED_BEFORE.search(ctx.text[: mention.start - ctx.start])
             said = Stance.DECLINED if excluded else stance  # "all members but not the United States"
             self._add(
                 ctx.found, actor, Kind.PARTICIPATION, said, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx, how, cue
             )
+
+    def _legislators(self, ctx: Clause, acting: list[_Actor], anchor: int) -> bool:
+        """Whether the clause's subject is a legislator: titled so before the stance word, or a
+        person who sat in a legislature on the day."""
+        before = ctx.sentence.text[: ctx.start - ctx.sentence.start + anchor]
+        if context_cues.LEGISLATOR.search(before):
+            return True
+        people = [self.gaz.people.get(a.person) for a in acting if a.person]
+        return bool(people) and all(
+            p is not None
+            and any(
+                context_cues.LEGISLATOR.fullmatch(r.title) and (ctx.on is None or r.held_on(ctx.on)) for r in p.roles
+            )
+            for p in people
+        )
 
     @staticmethod
     def _pronoun_actor(before: str, speaker: list[_Actor], antecedent: Antecedent) -> list[_Actor]:
@@ -396,6 +431,12 @@ class Extractor:
         kinds = kinds_in(ctx.text, stance, ctx.hints.literals)
         if not kinds or stance is None:
             return acting or previous
+        if self._legislators(ctx, acting, anchor):
+            # ANNOTATION.md: a parliamentarian's view is a record only as opposed, rejecting their own
+            # country's contribution ("Opposition Leader X dismissed the idea of sending peacekeepers")
+            if stance is not Stance.DECLINED and stance is not Stance.OPPOSED:
+                return acting or previous
+            stance = Stance.OPPOSED
         between = ctx.text[(group[0].start - ctx.start) if group else 0 : anchor]
         if cues.DEMAND_CUES.search(between):
             return acting or previous
@@ -448,7 +489,7 @@ class Extractor:
         actors: int = 1,
     ) -> None:
         key = (actor.entity, kind, stance)
-        if key in found:
+        if key in found or not _may_hold(actor.entity, kind, stance):
             return
         if actor.entity == context_cues.GROUP_ENTITY:
             actor_kind = "group"
@@ -517,6 +558,14 @@ class Extractor:
                 )
             )
         return records
+
+
+def _may_hold(entity: str, kind: Kind, stance: Stance) -> bool:
+    """Whether ``entity`` can hold a record of this kind and stance at all: Russia only opposes,
+    Ukraine does not contribute to its own security guarantees ("Ukrainian troops", "Kyiv's air defence")."""
+    if entity in context_cues.ADVERSARIES:
+        return stance is Stance.OPPOSED
+    return entity != context_cues.RECIPIENT or kind.value in context_cues.RECIPIENT_KINDS
 
 
 def _quote_span(sentence: Sentence, clause: Clause | None, same: list[_Actor]) -> tuple[int, int]:
