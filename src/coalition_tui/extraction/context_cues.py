@@ -203,6 +203,10 @@ PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|that)\s+)(?:he|she)\s+(?!said|says|told\b)", re.IGNORECASE)
+# "It will ...", "Its aim is to ...": the country, organization or coalition named last before.
+IT_SUBJECT = re.compile(
+    r"(?:^|[;:]\s+|\b(?:and|but)\s+)(?-i:I)ts?\b(?!\s+(?:is|was) (?:\w+ )?(?:important|necessary|clear|unclear|too|time|not)\b)"
+)
 # Someone named by office alone, as a subject: "The Prime Minister, who took part", "the PM told reporters".
 ROLE_SUBJECT = re.compile(
     r"(?:^|[,;:]\s+|\b(?:and|but|that|as)\s+)[\"“]?(?-i:[Tt])he (?P<role>PM|prime minister|president|chancellor|premier|"

@@ -47,7 +47,7 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
     Kind.TROOPS_IN_UKRAINE: Cue(
         (r"\b(?<!Ukrainian )(?<!Ukraine's )troops?\b", ("troop",)),
-        r"\bpeacekeep(?:ers?|ing (?:forces?|troops|efforts|missions?|units?|contingents?|operations?|soldiers))\b",
+        r"\bpeacekeep(?:ers?|ing (?:forces?|troops|efforts?|missions?|units?|contingents?|operations?|soldiers))\b",
         r"\b(?<!Ukrainian )soldiers\b",
         r"\bboots on the ground\b",
         r"\bpresence on the ground\b",
@@ -74,6 +74,12 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bjets\b",
         r"\bfighter (?:aircraft|planes)\b",
         _in_domain_list(_AIR, ("air", "sky", "skies")),
+        # "secure Ukraine's skies", "ensure the security of Ukraine's airspace"
+        (
+            r"\b(?:secur\w*|protect\w*|defend\w*|polic\w*|guard\w*)\b(?: (?:of )?(?:the |ukraine['’]s |ukrainian )?)"
+            r"(?:airspace|skies)\b",
+            ("airspace", "skies"),
+        ),
     ),
     Kind.NAVAL: Cue(
         r"\bnaval (?:forces?|support|vessels|mission|assets)\b",
@@ -86,7 +92,9 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
     Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
     Kind.MILITARY_AID: Cue(
-        r"\bmilitary (?:and \w+ )?(?:aid|support|assistance|equipment)\b",
+        # "military aid", "military, financial and political assistance", "military help"
+        r"\bmilitary(?:,? (?:and |or )?\w+){0,3},? (?:aid|support|assistance|equipment|help)\b",
+        r"\bmilitarily\b",  # "countries that militarily support Ukraine"
         (
             r"\b(?:bolster|strengthen|reinforce)(?:s|ed|ing)? (?:ukraine's|ukraine’s|ukrainian|kyiv's|its) (?:air )?defen[cs]es?\b",
             ("bolster", "strengthen", "reinforce"),
@@ -307,6 +315,8 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             (r"\b(?:envisag|envision)(?:es|ed|s)?\b", ("envisag", "envision")),
             (r"\b(?:a |the )?proposed (?:\w+ )?(?:force|mission|deployment|contingent)\b", ("proposed",)),
             r"\bopenness\b",
+            # ANNOTATION.md, "Aims and work": the coalition's aim is to provide X is willing
+            (r"\b(?:aim|goal|objective|purpose) (?:is|was|would be) to\b", ("aim", "goal", "objective", "purpose")),
             r"\bopen to\b",
             r"\bprepared to\b",
             r"\bcould (?:contribute|send|offer|deploy|focus on|help|provide|support|take part|participate)\b",

@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from coalition_tui.extraction import context_cues, cues, patterns, subjects
 from coalition_tui.extraction.clauses import (
+    OTHERS_CONDITION,
     TITLE_ALONE,
     TITLED_NAME,
     clause_spans,
@@ -82,6 +83,7 @@ def _nobody(role: str) -> _Actor | None:
 
 
 _PRESS = re.compile(context_cues.PRESS_AFTER_MEETING, re.IGNORECASE)
+IT = "it"  # the antecedent wanted is a thing: a country, an organization or the coalition
 ANTECEDENT_REACH = 3  # sentences a pronoun looks back for the person it stands for
 DATELINE_REACH = 1000  # characters: a dateline opens one of the article's first paragraphs
 
@@ -201,7 +203,7 @@ class Extractor:
         PM told reporters") passes on whom that office stands for. An office: of the people named
         before who held it on the day, the one named most often (the article's own "PM", not the
         "Canadian PM" named once)."""
-        if role:
+        if role and role != IT:
             counts: dict[str, int] = {}
             first: dict[str, Found] = {}
             for j in range(i):
@@ -213,6 +215,15 @@ class Extractor:
                 return None
             best = max(counts, key=lambda entity: (counts[entity], -first[entity].start))
             return self.actor(first[best], on)
+        if role == IT:  # the first country, organization or coalition of the sentence before
+            if i > 0:
+                things = [
+                    m
+                    for m in self._mentions_of(sentences, i - 1, seen, on)
+                    if m.kind != "person" and not m.venue and not m.possessive
+                ]
+                return self.actor(things[0], on) if things else None
+            return None
         for j in range(i - 1, max(-1, i - 1 - ANTECEDENT_REACH), -1):
             people = [m for m in self._mentions_of(sentences, j, seen, on) if m.kind == "person" and not m.venue]
             if people:
@@ -287,8 +298,14 @@ class Extractor:
         hints: Hints,
         antecedent: Antecedent = _nobody,
     ) -> None:
-        pronoun = context_cues.PRONOUN_SUBJECT.search(sentence.text) or context_cues.PRONOUN_SPEAKER.search(
-            sentence.text
+        pronoun = any(
+            rx.search(sentence.text)
+            for rx in (
+                context_cues.PRONOUN_SUBJECT,
+                context_cues.PRONOUN_SPEAKER,
+                context_cues.ROLE_SUBJECT,
+                context_cues.IT_SUBJECT,
+            )
         )
         if not mentions and not pronoun:
             return  # nobody to commit, or nothing committed
@@ -408,6 +425,9 @@ class Extractor:
         if office or context_cues.PRONOUN_SUBJECT.search(before):
             bound = antecedent(office.group("role") if office else "")
             return [bound] if bound else []
+        if context_cues.IT_SUBJECT.match(before.lstrip(' "')):
+            bound = antecedent(IT)
+            return [bound] if bound else []
         return []
 
     def _contributions(
@@ -421,6 +441,10 @@ class Extractor:
             # no contribution named: only the subject matters, for the next clause
             return [self.actor(m, ctx.on) for m in subjects.nearest_group(ctx, len(ctx.text))] or previous
         stance, anchor = stance_in(ctx.text, ctx.low, ctx.hints.stances)
+        conditions = [m.span() for m in OTHERS_CONDITION.finditer(ctx.text)]
+        if conditions:  # "Until Russia accepts the ceasefire, we will ...": Russia is not the subject
+            inside = [m for m in ctx.mentions if any(a <= m.start - ctx.start < b for a, b in conditions)]
+            ctx = ctx._replace(mentions=[m for m in ctx.mentions if m not in inside])
         group = subjects.nearest_group(ctx, anchor if stance else len(ctx.text))
         blocked = bool(group) and not_the_subject(
             ctx.text, group[0].start - ctx.start, group[-1].end - ctx.start, anchor
@@ -445,6 +469,9 @@ class Extractor:
         owners = [self.actor(m, ctx.on) for m in subjects.force_owners(ctx)]
         cue = cue_word(ctx.low, anchor)
         for kind in kinds:
+            said = stance
+            if conditions and kind is Kind.SANCTIONS and stance in (Stance.COMMITTED, Stance.WILLING):
+                said = Stance.CONDITIONAL  # ANNOTATION.md: "new sanctions if Moscow refuses the ceasefire"
             actors, confidence, how = acting, 0.8, "subject"
             if owners and kind in (Kind.TROOPS_IN_UKRAINE, Kind.FORCES_OUTSIDE_UKRAINE):
                 actors, confidence, how = owners, 0.85, "owners"
@@ -461,7 +488,7 @@ class Extractor:
                     ctx.found,
                     actor,
                     kind,
-                    stance,
+                    said,
                     ctx.sentence,
                     ctx.cleaned,
                     min(0.95, confidence + strong + single),

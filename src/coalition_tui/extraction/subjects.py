@@ -7,6 +7,8 @@ turns them into actors and records.
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -176,11 +178,18 @@ def force_owners(ctx: Clause) -> list[Found]:
 
 
 def speaker(sentence: Sentence, mentions: list[Found]) -> Found | None:
-    """Who a quotation in the sentence is attributed to ('"...," Witkoff said')."""
+    """Who a quotation in the sentence is attributed to ('"...," Witkoff said'), or the reported
+    speech it ends with ("..., we will keep up the pressure, Macron said.")."""
     for mention in mentions:
         offset = mention.start - sentence.start
-        if '"' in sentence.text[:offset] and context_cues.SPEAKER_VERBS.match(
-            sentence.text[mention.end - sentence.start :]
+        after = sentence.text[mention.end - sentence.start :]
+        verb = context_cues.SPEAKER_VERBS.match(after)
+        if verb and (
+            '"' in sentence.text[:offset]
+            or (sentence.text[:offset].rstrip().endswith(",") and _REPORT_END.match(after, verb.end()))
         ):
             return mention
     return None
+
+
+_REPORT_END = re.compile(r"(?: on \w+| in [A-Z]\w+| (?:last|this) \w+)*\s*[.!]?\s*$")
