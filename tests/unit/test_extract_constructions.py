@@ -484,3 +484,50 @@ def test_more_roll_calls(extractor: Extractor):
     assert ("USA", "participation", "declined") in claims(
         extractor, '"All countries except the United States were here," the minister said.'
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        ("Members said they had agreed on a Rome headquarters for the force.", ("ITA", "headquarters", "committed")),
+        (
+            "The leaders agreed to set up the mission's headquarters, first in Paris and then in London.",
+            ("GBR", "headquarters", "committed"),
+        ),
+        (
+            "Paris will host the command, with plans underway for a future coordination cell in Kyiv.",
+            ("UKR", "headquarters", "considering"),
+        ),
+    ],
+)
+def test_a_headquarters_in_a_city_is_its_countrys(extractor: Extractor, sentence: str, record):
+    assert record in claims(extractor, sentence)
+
+
+def test_talks_at_a_headquarters_in_a_city_are_no_headquarters_record(extractor: Extractor):
+    assert not claims(extractor, "Talks were held at the headquarters in London on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "record"),
+    [
+        (
+            "The coalition brings together thirty countries. Its aim is to provide military and financial help to Kyiv.",
+            ("coalition-of-the-willing", "military_aid", "willing"),
+        ),
+        ("Japan has been cautious. It will send drones and medical teams.", ("JPN", "military_aid", "committed")),
+    ],
+)
+def test_it_stands_for_the_country_or_coalition_named_before(extractor: Extractor, text: str, record):
+    assert record in claims(extractor, text)
+
+
+def test_an_expletive_it_stands_for_nobody(extractor: Extractor):
+    assert not claims(extractor, "Spain was there. It is not clear whether troops will be sent.")
+
+
+def test_sanctions_tied_to_russias_conduct_are_conditional_and_russia_is_no_subject(extractor: Extractor):
+    found = claims(
+        extractor, "Until Russia accepts the ceasefire, we will increase the pressure on Moscow, Macron said."
+    )
+    assert found == {("FRA", "sanctions", "conditional")}

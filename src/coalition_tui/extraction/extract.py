@@ -83,6 +83,10 @@ def _nobody(role: str) -> _Actor | None:
 
 
 _PRESS = re.compile(context_cues.PRESS_AFTER_MEETING, re.IGNORECASE)
+# "headquarters (initially) in Paris (and then London)", "a Paris headquarters"
+_HQ_CITY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:in|at|to) (?:[\w-]+ ){0,2}$")
+_HQ_PLANNED = re.compile(r"\bplans? (?:\w+ )?for (?:an? |the )?(?:\w+ )?$", re.IGNORECASE)  # "plans for a future cell"
+_HQ_CITY_BEFORE = re.compile(r"(?:['’]s)? (?:\w+ )?")
 IT = "it"  # the antecedent wanted is a thing: a country, an organization or the coalition
 ANTECEDENT_REACH = 3  # sentences a pronoun looks back for the person it stands for
 DATELINE_REACH = 1000  # characters: a dateline opens one of the article's first paragraphs
@@ -400,6 +404,33 @@ class Extractor:
                 ctx.found, actor, Kind.PARTICIPATION, said, ctx.sentence, ctx.cleaned, 0.75, [actor], ctx, how, cue
             )
 
+    def _headquarters_by_city(self, ctx: Clause, stance: Stance, cue: str) -> None:
+        """ANNOTATION.md, "Headquarters by city": "a Paris headquarters", "the coordination cell in
+        Kyiv" is a headquarters record of the city's country, in the clause's stance."""
+        rx = cues.KIND_CUES[Kind.HEADQUARTERS]
+        spots = [m.span() for m in rx.finditer(ctx.text, ctx.low)]
+        for city in self.finder.find(ctx.text, ctx.start, ctx.on, ctx.low):
+            if city.form != "metonym":
+                continue
+            a, b = city.start - ctx.start, city.end - ctx.start
+            spot = next(
+                (
+                    s
+                    for s, e in sorted(spots, key=lambda spot: min(abs(spot[0] - b), abs(a - spot[1])))
+                    if _HQ_CITY_AFTER.match(ctx.text[e:a]) or _HQ_CITY_BEFORE.fullmatch(ctx.text[b:s])
+                ),
+                None,
+            )
+            if spot is None:
+                continue
+            # the stance of the words governing the headquarters, not of the whole clause
+            lead = ctx.text[max(0, spot - 30) : spot]
+            said = Stance.CONSIDERING if _HQ_PLANNED.search(lead) else stance_in(lead)[0] or stance
+            actor = self.actor(city, ctx.on)
+            self._add(
+                ctx.found, actor, Kind.HEADQUARTERS, said, ctx.sentence, ctx.cleaned, 0.6, [actor], ctx, "city", cue
+            )
+
     def _legislators(self, ctx: Clause, acting: list[_Actor], anchor: int) -> bool:
         """Whether the clause's subject is a legislator: titled so before the stance word, or a
         person who sat in a legislature on the day."""
@@ -468,6 +499,8 @@ class Extractor:
             return acting or previous  # "the discussion around sending troops": a topic, not a position
         owners = [self.actor(m, ctx.on) for m in subjects.force_owners(ctx)]
         cue = cue_word(ctx.low, anchor)
+        if Kind.HEADQUARTERS in kinds:
+            self._headquarters_by_city(ctx, stance, cue)
         for kind in kinds:
             said = stance
             if conditions and kind is Kind.SANCTIONS and stance in (Stance.COMMITTED, Stance.WILLING):

@@ -7,9 +7,8 @@ turns them into actors and records.
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from coalition_tui.extraction import context_cues
