@@ -531,3 +531,14 @@ def test_sanctions_tied_to_russias_conduct_are_conditional_and_russia_is_no_subj
         extractor, "Until Russia accepts the ceasefire, we will increase the pressure on Moscow, Macron said."
     )
     assert found == {("FRA", "sanctions", "conditional")}
+
+
+def test_one_record_per_actor_and_kind_with_a_refusal_kept_beside_it(extractor: Extractor):
+    text = (
+        "Norway will send frigates to the Black Sea. Norway said again on Friday that it will send frigates. "
+        "Norway is also ready to send troops. Norway will not send combat troops, the minister added."
+    )
+    found = [(c.country, c.kind.value, c.stance.value) for c in extractor.candidates(text, DAY)]
+    assert found.count(("NOR", "naval", "committed")) == 1
+    troops = sorted(stance for code, kind, stance in found if (code, kind) == ("NOR", "troops_in_ukraine"))
+    assert troops == ["declined", "willing"]

@@ -31,9 +31,31 @@ SHA = "0" * 64
 COUNTRIES = ["France", "Britain", "Germany", "Italy", "Spain", "Poland", "Sweden", "Denmark", "Norway", "Finland"]
 
 
-def _article(n: int, words: str = "would send troops to Ukraine") -> str:
-    """An article of ``n`` sentences, each a candidate record (written here, not taken from any outlet)."""
-    lines = [f"{COUNTRIES[i % len(COUNTRIES)]} said on day {i} that it {words}." for i in range(n)]
+THINGS = [
+    "troops",
+    "fighter jets",
+    "frigates",
+    "drones",
+    "funding for reconstruction",
+    "trainers",
+    "logistical support",
+    "intelligence",
+    "observers to monitor the ceasefire",
+    "a headquarters",
+]
+
+
+def _article(n: int, words: str = "") -> str:
+    """An article of ``n`` sentences, each a candidate record of its own (one per country, kind and
+    polarity, up to 200; written here, not taken from any outlet)."""
+
+    def said(i: int) -> str:
+        if words:
+            return words
+        verb = "would provide" if i // 100 % 2 == 0 else "would not provide"
+        return f"{verb} {THINGS[i // len(COUNTRIES) % len(THINGS)]} to Ukraine"
+
+    lines = [f"{COUNTRIES[i % len(COUNTRIES)]} said on day {i} that it {said(i)}." for i in range(n)]
     return "Paris, 27 March 2025.\n\n" + "\n".join(lines) + "\n"
 
 

@@ -262,7 +262,7 @@ class Extractor:
         if self.model is None:
             return out
         scored = [replace(c, confidence=round(self.model.probability(c.features), 2)) for c in out]
-        return [c for c in scored if c.confidence >= self.model.threshold]
+        return _one_positive_stance([c for c in scored if c.confidence >= self.model.threshold])
 
     def _with_person(self, found: Iterable[Candidate], mentions: list[Found], on: dt.date | None) -> list[Candidate]:
         """A record whose actor a person of the sentence speaks for gets that person ("German
@@ -618,6 +618,21 @@ class Extractor:
                 )
             )
         return records
+
+
+_NEGATIVE = (Stance.DECLINED, Stance.OPPOSED)
+
+
+def _one_positive_stance(found: list[Candidate]) -> list[Candidate]:
+    """One record per actor and kind in an article (ANNOTATION.md), the most confident: one positive
+    stance, and a refusal beside it ("no combat troops, but medics on the ground") once; the same
+    stance said again in a later sentence is not a second record."""
+    best: dict[tuple[str, Kind, bool], Candidate] = {}
+    for c in found:
+        key = (c.country, c.kind, c.stance in _NEGATIVE)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return [c for c in found if best[(c.country, c.kind, c.stance in _NEGATIVE)] is c]
 
 
 def _may_hold(entity: str, kind: Kind, stance: Stance) -> bool:
