@@ -136,7 +136,25 @@ async def test_a_long_article_with_thousands_of_records_paints_only_the_rows_on_
     with 24,000 candidates froze the app for minutes. Now only the rows on screen are painted."""
     from coalition_tui.tui.article import ArticleView
 
-    lines = [f"Country number {i} aside, France said it would send troops to Ukraine." for i in range(3000)]
+    # one record per article, actor and kind: every country, each offering and refusing nine things
+    things = [
+        "troops",
+        "jets",
+        "frigates",
+        "drones",
+        "funding",
+        "trainers",
+        "logistics",
+        "intelligence",
+        "a headquarters",
+    ]
+    names = [c.name for c in load_corpus(data_copy).gazetteer.countries.values() if c.id not in {"RUS", "BLR", "UKR"}]
+    lines = [
+        f"Country number {i} aside, {name} said it {verb} {thing} to Ukraine."
+        for i, (verb, thing, name) in enumerate(
+            (verb, thing, name) for verb in ("would provide", "would not provide") for thing in things for name in names
+        )
+    ]
     article = tmp_path / "long.txt"
     article.write_text("Paris, 27 March 2025.\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
     source, records = ingest_one(data_copy, article, "2025-03-27-paris")

@@ -542,3 +542,42 @@ def test_one_record_per_actor_and_kind_with_a_refusal_kept_beside_it(extractor: 
     assert found.count(("NOR", "naval", "committed")) == 1
     troops = sorted(stance for code, kind, stance in found if (code, kind) == ("NOR", "troops_in_ukraine"))
     assert troops == ["declined", "willing"]
+
+
+def test_what_a_refuser_is_asked_for_is_not_refused(extractor: Extractor):
+    found = claims(
+        extractor,
+        "Other members unwilling to commit ground troops were asked to provide intelligence, arms or ships instead.",
+    )
+    assert found == {("coalition-of-the-willing", "troops_in_ukraine", "declined")}
+
+
+def test_what_a_meeting_will_discuss_is_no_position(extractor: Extractor):
+    text = "Micheál Martin is among 30 leaders who will meet in Rome to discuss how to strengthen military support for Kyiv."
+    assert not {c for c in claims(extractor, text) if c[1] != "participation"}
+
+
+def test_military_assistance_deployed_is_troops(extractor: Extractor):
+    assert claims(extractor, "Canada is willing to deploy direct and scalable military assistance in Ukraine.") == {
+        ("CAN", "troops_in_ukraine", "willing")
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "record"),
+    [
+        (
+            "Spain and Italy will set up a working group to prepare security guarantees.",
+            ("ESP", "security_guarantee", "considering"),
+        ),
+        ("Belgium will strengthen plans to send troops after a truce.", ("BEL", "troops_in_ukraine", "considering")),
+        ("Ursula von der Leyen said the bloc would deliver the funding in any case.", ("eu", "funding", "committed")),
+    ],
+)
+def test_plans_in_the_making_and_the_bloc(extractor: Extractor, sentence: str, record):
+    assert record in claims(extractor, sentence)
+
+
+def test_an_organization_before_countries_is_its_members_not_itself(extractor: Extractor):
+    assert ("nato", "participation", "committed") not in claims(extractor, "EU and NATO countries were present.")
+    assert not claims(extractor, "The Financial Times reported that talks went on.")

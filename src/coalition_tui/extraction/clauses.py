@@ -77,7 +77,45 @@ def kinds_in(clause: str, stance: Stance | None, among: tuple[str, ...] | None =
         kinds.remove(Kind.TROOPS_IN_UKRAINE)
     if Kind.FUNDING in kinds and Kind.MILITARY_AID in kinds and _only_paid_for(clause, low, among):
         kinds.remove(Kind.MILITARY_AID)  # "fund new artillery production": the contribution is money
+    if Kind.MILITARY_AID in kinds and _deployed_assistance(clause, low, among):
+        # ANNOTATION.md: military assistance deployed on Ukrainian soil is troops ("deploy military assistance")
+        kinds[kinds.index(Kind.MILITARY_AID)] = Kind.TROOPS_IN_UKRAINE
+        kinds = list(dict.fromkeys(kinds))
     return kinds
+
+
+_DEPLOYED = re.compile(r"\bdeploy(?:s|ed|ing|ment of)?\b[\s\"'“”]*(?:[\w-]+[\s\"'“”]+){0,3}$", re.IGNORECASE)
+
+
+def _deployed_assistance(clause: str, low: str, among: tuple[str, ...] | None) -> bool:
+    """Every weapon or aid word of the clause is what is deployed ("deploy direct military assistance")."""
+    matches = cues.KIND_CUES[Kind.MILITARY_AID].finditer(clause, low, among)
+    return bool(matches) and all(_DEPLOYED.search(clause[max(0, m.start() - 50) : m.start()]) for m in matches)
+
+
+# After the stance word, a request of others: the kinds named after it are asked for, not offered
+# ("members unwilling to commit troops were asked to provide intelligence or ships").
+_ASKED = re.compile(r"\b(?:(?:were|was|been|are|is|be) (?:\w+ )?asked|called on|urged|requested) to\b", re.IGNORECASE)
+# A meeting's topic: "will meet to discuss how to strengthen military support" (no position).
+_TOPIC = re.compile(r"\b(?:discuss\w*|talks?|debat\w*)\b[^.;]{0,60}\b(?:how|whether|ways) (?:to|of)\b", re.IGNORECASE)
+
+
+def kinds_offered(clause: str, kinds: list[Kind], anchor: int, among: tuple[str, ...] | None = None) -> list[Kind]:
+    """The kinds the clause's subject takes a stance on: not those asked of them after the stance
+    word, nor those only named as what a meeting will discuss."""
+    cut = len(clause)
+    asked = _ASKED.search(clause, anchor)
+    if asked:
+        cut = asked.start()
+    topic = _TOPIC.search(clause)
+    low = clause.lower()
+    out = []
+    for kind in kinds:
+        spots = [m.start() for m in cues.KIND_CUES[kind].finditer(clause, low, among)]
+        if spots and all(at >= cut or (topic and at >= topic.end() and anchor < topic.start()) for at in spots):
+            continue
+        out.append(kind)
+    return out
 
 
 _PAID_FOR = re.compile(

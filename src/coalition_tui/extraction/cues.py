@@ -110,7 +110,9 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\btanks\b",
         r"\barmou?red vehicles\b",
     ),
-    Kind.FUNDING: Cue(r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b", r"\bloans?\b"),
+    Kind.FUNDING: Cue(
+        r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b(?<!Financial)(?! Times\b)", r"\bloans?\b"
+    ),
     Kind.SANCTIONS: Cue(
         r"\bsanctions?\b",
         r"\beconomic (?:restrictions|pressure)\b",

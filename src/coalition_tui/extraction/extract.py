@@ -32,6 +32,7 @@ from coalition_tui.extraction.clauses import (
     TITLED_NAME,
     clause_spans,
     kinds_in,
+    kinds_offered,
     not_the_subject,
     stance_in,
 )
@@ -484,6 +485,8 @@ class Extractor:
             group = []
         acting = [self.actor(m, ctx.on) for m in group]
         kinds = kinds_in(ctx.text, stance, ctx.hints.literals)
+        if kinds and stance is not None:
+            kinds = kinds_offered(ctx.text, kinds, anchor, ctx.hints.literals)
         if not kinds or stance is None:
             return acting or previous
         if self._legislators(ctx, acting, anchor):

@@ -116,6 +116,14 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "study option",
             "task planner",
             "continue talk",
+            # plans still being made: "strengthen plans to deliver guarantees", "a working group to prepare"
+            "strengthen plan",
+            "finalise plan",
+            "finalize plan",
+            "draw up plan",
+            "develop plan",
+            "work group to prepare",  # lemmas: "working group to prepare"
+            "accelerate work on",
         ),
     ),
     (

@@ -40,6 +40,10 @@ REGION_GROUP = re.compile(
 )
 
 
+ORG_AS_ADJECTIVE = re.compile(r"(?:['’]s)?\s+(?:member\s+)?(?:countries|states|nations|allies|members|partners)\b")
+THE_BLOC = re.compile(r"\bthe (?:27-(?:nation|member) )?bloc\b(?!['’]s)", re.IGNORECASE)
+
+
 class Found(NamedTuple):
     """A mention in cleaned-text offsets."""
 
@@ -81,12 +85,22 @@ class MentionFinder:
                 found.append(self._found(text, offset, start, end, whole))
                 continue
             found.extend(self._parts(text, offset, list(TOKEN.finditer(text, start, end)), on))
+        # "NATO countries", "EU member states": the members, not the organization
+        found = [
+            f
+            for f in found
+            if not (f.kind == "org" and f.entity != GROUP_ENTITY and ORG_AS_ADJECTIVE.match(text, f.end - offset))
+        ]
         grouped = False
         for match in REGION_GROUP.finditer(text):
             a, b = offset + match.start(), offset + match.end()
             members = REGION_MEMBERS[match.group("region").lower()]
             found = [f for f in found if not (f.start < b and a < f.end)]  # "Baltic" alone names none of them
             found += [Found(a, b, match.group(), code, "country", 100.0, "alias", "region") for code in members]
+            grouped = True
+        for match in THE_BLOC.finditer(text):  # "the bloc" is the European Union in these reports
+            a, b = offset + match.start(), offset + match.end()
+            found.append(Found(a, b, match.group(), "eu", "org", 100.0, "alias", "bloc"))
             grouped = True
         taken = [(f.start, f.end) for f in found]
         for match in GROUP_PHRASES.finditer(text, low):
