@@ -581,3 +581,14 @@ def test_plans_in_the_making_and_the_bloc(extractor: Extractor, sentence: str, r
 def test_an_organization_before_countries_is_its_members_not_itself(extractor: Extractor):
     assert ("nato", "participation", "committed") not in claims(extractor, "EU and NATO countries were present.")
     assert not claims(extractor, "The Financial Times reported that talks went on.")
+
+
+def test_a_negated_attendance_is_a_refusal_but_an_expectation_is_not(extractor: Extractor):
+    assert ("ITA", "participation", "declined") in claims(extractor, "Italy never took part in the meeting.")
+    found = claims(extractor, "Spain, which was not invited last time, took part in the meeting.")
+    assert ("ESP", "participation", "committed") in found
+
+
+def test_an_organization_before_member_is_an_adjective(extractor: Extractor):
+    found = claims(extractor, "NATO member Turkey has voiced support for Kyiv. It has provided it with military help.")
+    assert found == {("TUR", "military_aid", "committed")}

@@ -83,6 +83,12 @@ def _nobody(role: str) -> _Actor | None:
     return None
 
 
+# a negation before the cue, not of an expectation or an invitation ("was not expected to participate")
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:not|never|no longer|n't)\b(?!\s+(?:\w+\s+)?(?:expected|invited|scheduled|due|set|asked|only)\b)"
+    r"(?:\s+[\w'’]+){0,6}\s+(?:to\s+)?$",
+    re.IGNORECASE,
+)
 _PRESS = re.compile(context_cues.PRESS_AFTER_MEETING, re.IGNORECASE)
 # "headquarters (initially) in Paris (and then London)", "a Paris headquarters"
 _HQ_CITY_AFTER = re.compile(r"[^.;]{0,60}?\b(?:in|at|to) (?:[\w-]+ ){0,2}$")
@@ -335,6 +341,8 @@ class Extractor:
         if not found_cues:
             return
         stance = Stance.DECLINED if absent else Stance.COMMITTED
+        if not absent and _NEGATED_BEFORE.search(ctx.text[: found_cues[0].start()]):
+            stance = Stance.DECLINED  # "it would not make sense for us to take part": a refusal, not attendance
         side = context_cues.SIDE_MEETING.search(ctx.text, found_cues[0].end())
         if side and not absent:
             return  # "met ... diplomats before the summit", "hosted Zelensky ahead of the get-together"

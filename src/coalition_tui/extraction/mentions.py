@@ -40,7 +40,9 @@ REGION_GROUP = re.compile(
 )
 
 
-ORG_AS_ADJECTIVE = re.compile(r"(?:['’]s)?\s+(?:member\s+)?(?:countries|states|nations|allies|members|partners)\b")
+ORG_AS_ADJECTIVE = re.compile(
+    r"(?:['’]s)?\s+(?:member(?:\s+(?:countries|states|nations))?|countries|states|nations|allies|members|partners)\b"
+)
 THE_BLOC = re.compile(r"\bthe (?:27-(?:nation|member) )?bloc\b(?!['’]s)", re.IGNORECASE)
 
 
