@@ -592,3 +592,23 @@ def test_a_negated_attendance_is_a_refusal_but_an_expectation_is_not(extractor: 
 def test_an_organization_before_member_is_an_adjective(extractor: Extractor):
     found = claims(extractor, "NATO member Turkey has voiced support for Kyiv. It has provided it with military help.")
     assert found == {("TUR", "military_aid", "committed")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Belgium has joined the coalition.", "BEL"),
+        ('Chile has also been part of the 30-nation "coalition of the willing" for a year.', "CHL"),
+        ("Macron, Zelenskyy and Starmer signed a declaration of intent at the meeting.", "GBR"),
+    ],
+)
+def test_membership_and_signing_the_meetings_text_are_participation(extractor: Extractor, sentence: str, code: str):
+    assert attended(code) <= claims(extractor, sentence)
+
+
+def test_a_bilateral_deal_and_a_supporter_are_neither_attendance_nor_troops(extractor: Extractor):
+    assert not claims(extractor, "Last year, Japan and Chile signed a ten-year security deal.")
+    found = claims(
+        extractor, "The force, formed by the members and supported by the United States, will help rebuild the army."
+    )
+    assert not {c for c in found if c[0] == "USA"}

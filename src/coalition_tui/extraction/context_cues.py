@@ -63,7 +63,15 @@ PARTICIPATION_CUES = Cue(
     r"\bmeeting (?:his|her|their)\b",
     r"\balongside\b",
     r"\bconvened by\b",
-    r"\bsigned\b",
+    # membership (ANNOTATION.md): "has been part of the coalition", "has joined the coalition"
+    (
+        r"\b(?:is|are|was|were|been|be) (?:also |already |now )?(?:a )?(?:part|members?) of (?:the )?"
+        r"(?:[\w'’“”\"-]+ ){0,3}[\"“‘']?coalition\b",
+        ("part of", "member of", "members of"),
+    ),
+    (r"\bjoin(?:ed|s)? the (?:[\w'’“”\"-]+ ){0,3}[\"“‘']?coalition\b(?!['’]s)", ("join",)),
+    # signing the meeting's text ("signed a declaration of intent"), not a bilateral deal
+    r"\bsigned\b(?= (?:[\w'’-]+ ){0,5}(?:declaration|statement|communiqu|document|letter|text|joint))",
     r"\bgathered\b",
     # a speaker placed at the meeting: "said Thursday at the opening of the Paris meeting", "in his opening remarks"
     (

@@ -65,6 +65,8 @@ def eligible(ctx: Clause, mention: Found) -> bool:
     offset = mention.start - ctx.start
     if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS:
         return False
+    if _SUPPORTED_BY.search(ctx.text[:offset]):
+        return False  # "the force, supported by the United States, will ...": the force acts
     after = ctx.text[mention.end - ctx.start :]
     return not (
         mention.form == "demonym"
@@ -102,8 +104,10 @@ def introduced(ctx: Clause, cue_end: int) -> list[Found]:
     last_end = cue_end
     for mention in ctx.mentions:
         a = mention.start - ctx.start
+        owner = mention.possessive or ctx.text.startswith(("'", "’"), mention.end - ctx.start)  # "the United States'"
         if a < cue_end or (
-            mention.possessive and not context_cues.OFFICE_AFTER_OWNER.match(ctx.text, mention.end - ctx.start)
+            owner
+            and not context_cues.OFFICE_AFTER_OWNER.match(ctx.text, mention.end - ctx.start + (not mention.possessive))
         ):
             continue
         gap = ctx.text[last_end:a]
@@ -151,8 +155,18 @@ def role_lists(ctx: Clause, before: int) -> list[Found]:
 
 
 def agents(ctx: Clause) -> list[Found]:
-    """Names right after "by" ("troops would be provided by France")."""
-    return [m for m in ctx.mentions if word_before(ctx.text, m.start - ctx.start) == "by" and not m.possessive]
+    """Names right after "by" ("troops would be provided by France"), not a supporter's ("the force,
+    supported by the United States": backing is not sending)."""
+    return [
+        m
+        for m in ctx.mentions
+        if word_before(ctx.text, m.start - ctx.start) == "by"
+        and not m.possessive
+        and not _SUPPORTED_BY.search(ctx.text[: m.start - ctx.start])
+    ]
+
+
+_SUPPORTED_BY = re.compile(r"\b(?:supported|backed|endorsed|welcomed|funded|financed) by\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def force_owners(ctx: Clause) -> list[Found]:
