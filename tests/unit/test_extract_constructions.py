@@ -612,3 +612,13 @@ def test_a_bilateral_deal_and_a_supporter_are_neither_attendance_nor_troops(extr
         extractor, "The force, formed by the members and supported by the United States, will help rebuild the army."
     )
     assert not {c for c in found if c[0] == "USA"}
+
+
+def test_more_attendance_words(extractor: Extractor):
+    assert attended("IRL") <= claims(extractor, "The Taoiseach has taken part in a coalition meeting by video.")
+    found = claims(extractor, "Macron highlighted the inclusion of Canada, Australia and Japan.")
+    assert found == attended("CAN", "AUS", "JPN")  # the one who highlights it is not named as attending by it
+    assert attended("european-commission") <= claims(
+        extractor, "During the meeting, Ursula von der Leyen said the money would come."
+    )
+    assert not claims(extractor, "During the meeting in Washington, Donald Trump said he liked the plan.")

@@ -18,6 +18,8 @@ _MEETING = (
 PRESS_AFTER_MEETING = (
     r"\b(?:(?:press|news) conference|told reporters) (?:after|following|at the end of|on the sidelines of) "
     r"(?:the |a |an |their |this )?(?:[\w'’-]+ ){0,3}MEET\b"
+    # "During the meeting, Von der Leyen said": who speaks during it was at it
+    r"|\bduring the (?:[\w'’-]+ ){0,2}MEET\b(?=,?[^.;]{0,60}\b(?:said|says|told|stressed|added|noted)\b)"
 ).replace("MEET", _MEETING)
 PARTICIPATION_CUES = Cue(
     # "participate in" a meeting, not "in the deployment" or "in negotiations"
@@ -44,7 +46,9 @@ PARTICIPATION_CUES = Cue(
     (r"\bvideo ?call\b", ("video",)),
     r"\btook part\b",
     r"\btaking part\b",
-    (r"\bparticipation (?:of|by|from)\b", ("participation",)),  # "welcome the participation of US representatives"
+    (r"\b(?:has|have|had) (?:also |now )?taken part\b", ("taken part",)),
+    (r"\bparticipation (?:of|by|from)\b", ("participation",)),
+    r"\binclusion of\b",  # "Macron highlighted the inclusion of Canada, Australia and Japan"  # "welcome the participation of US representatives"
     (r"\bamong (?:those|the (?:leaders|participants|attendees)) (?:present|attending)\b", ("among",)),
     (
         r"\b(?:set|expected|due|scheduled|slated) to (?:include|attend|join|take part|meet|host|chair)\b",
@@ -83,7 +87,7 @@ PARTICIPATION_CUES = Cue(
     # one who left the meeting was at it: "the first leader to leave the Paris meeting"
     (r"\b(?:leave|leaves|left|leaving) the (?:[\w'’-]+ ){0,2}MEET\b".replace("MEET", _MEETING), ("leave", "left")),
     # the meeting's own press conference (ANNOTATION.md): "speaking at a press conference after the summit"
-    (PRESS_AFTER_MEETING, ("press conference", "news conference", "told reporters")),
+    (PRESS_AFTER_MEETING, ("press conference", "news conference", "told reporters", "during the")),
     (
         r"\b(?:group|meeting|coalition|summit|talks|leaders|nations|countries|participants|attendees|others|"
         r"videoconference|video call|call|conference|gathering) (?:that |which )?(?:also )?includ(?:es|ed)\b",

@@ -348,13 +348,15 @@ class Extractor:
             return  # "met ... diplomats before the summit", "hosted Zelensky ahead of the get-together"
         if not absent and context_cues.other_meeting(ctx.text, found_cues[0].start(), found_cues[0].end()):
             return  # "a meeting took place at the White House between ...": another meeting, not the coalition's
-        people = subjects.nearest_group(ctx, found_cues[0].start())
+        # a noun cue names who took part after it ("welcomed the participation of Canada"), not its subject
+        noun_cue = found_cues[0].group().lower().startswith(("inclusion", "participation"))
+        people = [] if noun_cue else subjects.nearest_group(ctx, found_cues[0].start())
         people += [m for m in subjects.role_lists(ctx, found_cues[0].start()) if m not in people]
         bound: list[_Actor] = []
         if not people and not absent and _PRESS.match(ctx.text, found_cues[0].start()):
             # "Speaking at a press conference after the summit, Chancellor Friedrich Merz said": the speaker
             people = [m for m in ctx.mentions if m.kind == "person"][:1]
-        if not people:  # "He hosted talks in London", "'I joined a meeting of the coalition,' he said"
+        if not people and not noun_cue:  # "He hosted talks in London", "'I joined a meeting of the coalition,' he said"
             bound = self._pronoun_actor(ctx.text[: found_cues[0].start()], speaker, antecedent)
         for earlier, later in itertools.pairwise(found_cues):  # "A were present. B were here" in one quotation
             people += [
