@@ -622,3 +622,19 @@ def test_more_attendance_words(extractor: Extractor):
         extractor, "During the meeting, Ursula von der Leyen said the money would come."
     )
     assert not claims(extractor, "During the meeting in Washington, Donald Trump said he liked the plan.")
+
+
+def test_members_named_in_the_next_sentence_take_the_unnamed_groups_record(extractor: Extractor):
+    text = "Several countries have said they will not send soldiers to Ukraine. These include Austria and Malta."
+    candidates = extractor.candidates(text, DAY)
+    assert {(c.country, c.kind.value, c.stance.value) for c in candidates} == {
+        ("AUT", "troops_in_ukraine", "declined"),
+        ("MLT", "troops_in_ukraine", "declined"),
+    }
+    assert all(text[c.start : c.end] == c.quote and c.quote.endswith("Austria and Malta.") for c in candidates)
+
+
+def test_an_unnamed_group_of_members_speaks_for_the_coalition(extractor: Extractor):
+    assert claims(extractor, "Several countries have declared their readiness to send troops.") == {
+        ("coalition-of-the-willing", "troops_in_ukraine", "willing")
+    }

@@ -231,6 +231,10 @@ OFFICE_TITLES = {"pm": "prime minister", "premier": "prime minister", "taoiseach
 FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|[Ww]e)\s+(?!said\b)")
 # After "did not join A and B": they were at the meeting ("she did not join Merz and Macron at a meeting").
 JOINED_AT = re.compile(r"[^.;]{0,160}?\bat (?:a|the|their|this) (?:[\w'’-]+ ){0,2}MEET\b".replace("MEET", _MEETING))
+# A sentence that names the members the sentence before spoke of: "These include Poland and Italy."
+THESE_ARE = re.compile(
+    r"^(?:These|They|Those|The (?:countries|nations|states) concerned) (?:include|included|are|were)\b"
+)
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
 RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
 # Between a subject and its verb, these mean the verb has another subject ("what a force would").
@@ -279,6 +283,11 @@ GROUP_PHRASES = Cue(
         ("countries", "nations", "states", "allies", "partners", "leaders"),
     ),
     r"\bcoalition (?:members|countries|partners|nations|leaders|states)\b",
+    # unnamed groups of members ("several countries will not send troops"): one coalition record per stance
+    (
+        r"\b(?:several|some|many|a few|a number of|a small group of) (?:other |european )?(?:countries|nations|members|allies)\b",
+        ("countries", "nations", "members", "allies"),
+    ),
     # what the meeting itself adopted speaks for the coalition: "The statement commits the coalition to..."
     (
         r"\bthe (?:\w+ )?(?:joint |final )?(?:statement|declaration|communiqu[eé]|draft agreement)\b",

@@ -168,7 +168,15 @@ class Extractor:
             literals = [tuple(lit for lit in look_for if lit in s.text.lower()) for s in sentences]
         kind_owners = cues.KIND_LITERALS.owners
         seen: dict[int, list[Found]] = {}  # mentions by sentence, for pronouns to look back on
+        last: tuple[int, list[Candidate]] = (-1, [])  # the records of the last sentence that gave some
         for i, (sentence, present) in enumerate(zip(sentences, literals, strict=True)):
+            if last[0] == i - 1 and last[1] and context_cues.THESE_ARE.match(sentence.text):
+                # "Several countries will not send troops. These include Poland and Italy.": theirs, named
+                named = self._named_after(sentence, last[1], cleaned, on, seen, i)
+                if named:
+                    unnamed = {id(c) for c in last[1] if c.country == context_cues.GROUP_ENTITY}
+                    out = [c for c in out if id(c) not in unnamed]
+                    out.extend(named)
             if not sentence.bullet:
                 header = sentence.text
             listed = sentence.bullet and context_cues.LIST_HEADER_CUES.search(header)
@@ -202,8 +210,48 @@ class Extractor:
             else:
                 before = functools.partial(self._antecedent, sentences, i, seen, on)
                 self._sentence(sentence, mentions, on, cleaned, found, hints, before)
-            out.extend(self._with_person(found.values(), mentions, on))
+            added = self._with_person(found.values(), mentions, on)
+            out.extend(added)
+            if added:
+                last = (i, added)
         return self._calibrated(out)
+
+    def _named_after(
+        self,
+        sentence: Sentence,
+        before: list[Candidate],
+        cleaned: Cleaned,
+        on: dt.date | None,
+        seen: dict[int, list[Found]],
+        i: int,
+    ) -> list[Candidate]:
+        """The countries a sentence like "These include Poland and Italy" names, each with the records the
+        sentence before gave unnamed members; quoted from that record to the end of this sentence."""
+        if i not in seen:
+            seen[i] = self.finder.find(sentence.text, sentence.start, on)
+        named = [m for m in seen[i] if m.kind == "country" and not m.venue and not m.possessive]
+        out = []
+        end = cleaned.original_span(sentence.start, sentence.end)[1]
+        for record in before:
+            if record.country != context_cues.GROUP_ENTITY or record.kind is Kind.PARTICIPATION:
+                continue
+            for mention in named:
+                actor = self.actor(mention, on)
+                if not _may_hold(actor.entity, record.kind, record.stance):
+                    continue
+                written = cleaned.original[slice(*cleaned.original_span(mention.start, mention.end))]
+                out.append(
+                    replace(
+                        record,
+                        country=actor.entity,
+                        end=end,
+                        quote=cleaned.original[record.start : end],
+                        person=actor.person,
+                        as_written=(written,),
+                        features=(*record.features, "how=named_after"),
+                    )
+                )
+        return out
 
     def _antecedent(
         self, sentences: list[Sentence], i: int, seen: dict[int, list[Found]], on: dt.date | None, role: str = ""
