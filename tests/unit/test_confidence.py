@@ -17,8 +17,9 @@ TEXT = "Britain said it would send troops to Ukraine. Italy ruled out sending tr
 
 
 def test_training_learns_which_features_mark_a_right_candidate():
-    rows = [("how=subject", "kind=troops")] * 30 + [("how=previous", "kind=troops")] * 30
-    labels = [True] * 27 + [False] * 3 + [False] * 25 + [True] * 5
+    # as many candidates as the labelled slices give (the L2 penalty weighs less as examples grow)
+    rows = [("how=subject", "kind=troops")] * 300 + [("how=previous", "kind=troops")] * 300
+    labels = [True] * 270 + [False] * 30 + [False] * 250 + [True] * 50
     model = train(rows, labels)
     assert model.probability(("how=subject", "kind=troops")) > 0.75
     assert model.probability(("how=previous", "kind=troops")) < 0.3

@@ -638,3 +638,7 @@ def test_an_unnamed_group_of_members_speaks_for_the_coalition(extractor: Extract
     assert claims(extractor, "Several countries have declared their readiness to send troops.") == {
         ("coalition-of-the-willing", "troops_in_ukraine", "willing")
     }
+
+
+def test_a_meeting_on_the_eve_of_another_event_is_not_the_coalitions(extractor: Extractor):
+    assert not claims(extractor, "Merz met Meloni on the eve of Sunday's inaugural mass of the new pope.")

@@ -156,7 +156,8 @@ ROLE_NOUN = re.compile(
 # A meeting on the side of the one reported: what happens before it is not attending it.
 SIDE_MEETING = re.compile(
     r"\b(?:before|ahead of|prior to)\s+(?:the |an? |their |this )?(?:[\w'’-]+ ){0,4}"
-    r"(?:summit|meeting|talks|get-together|gathering|call|conference)\b",
+    r"(?:summit|meeting|talks|get-together|gathering|call|conference)\b"
+    r"|\bon the eve of\b",  # "Merz met Meloni on the eve of the inaugural mass": a meeting of its own
     re.IGNORECASE,
 )
 # Another meeting altogether (ANNOTATION.md: attending another summit is no participation): one at the
