@@ -208,22 +208,27 @@ VENUE_BEFORE = re.compile(
 VENUE_AFTER = re.compile(r"^\s*(?:summit|meeting|talks|conference|visit|call|gathering)\b", re.IGNORECASE)
 # Verbs that attribute a quotation to its speaker: '"...," Starmer told reporters.'
 SPEAKER_VERBS = re.compile(r"^\W*(?:said|says|told|wrote|added|stated|confirmed|insisted|announced)\b", re.IGNORECASE)
+# Where a subject starts: the sentence's start, after a clause's punctuation, or after a conjunction.
+_SUBJECT_START = r"(?:^|[,;:]\s+|\b(?:and|but|that)\s+)"
+# An office named alone that stands for its holder ("the PM", "the Taoiseach").
+_LEADER = r"PM|prime minister|president|chancellor|premier|taoiseach"
 # A pronoun that speaks or acts for the last person named before ("'We will handle logistics,' he said",
 # "He hosted talks in London"): bound to that person (extract.py looks back a few sentences).
 PRONOUN_SPEAKER = re.compile(
-    r"[\"”,]\s*(?:(?:he|she)|(?-i:[Tt])he (?P<role>PM|prime minister|president|chancellor|premier|taoiseach)) "
+    rf"[\"”,]\s*(?:(?:he|she)|(?-i:[Tt])he (?P<role>{_LEADER})) "
     r"(?:said|says|told|added|stated|stressed|insisted|noted|wrote|posted|tweeted)\b",
     re.IGNORECASE,
 )
-PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\b(?:and|but|that)\s+)(?:he|she)\s+(?!said|says|told\b)", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(_SUBJECT_START + r"(?:he|she)\s+(?!said|says|told\b)", re.IGNORECASE)
 # "It will ...", "Its aim is to ...": the country, organization or coalition named last before.
 IT_SUBJECT = re.compile(
     r"(?:^|[;:]\s+|\b(?:and|but)\s+)(?-i:I)ts?\b(?!\s+(?:is|was) (?:\w+ )?(?:important|necessary|clear|unclear|too|time|not)\b)"
 )
 # Someone named by office alone, as a subject: "The Prime Minister, who took part", "the PM told reporters".
 ROLE_SUBJECT = re.compile(
-    r"(?:^|[,;:]\s+|\b(?:and|but|that|as)\s+)[\"“]?(?-i:[Tt])he (?P<role>PM|prime minister|president|chancellor|premier|"
-    r"taoiseach|(?:foreign |defen[cs]e )?minister|(?:foreign |defen[cs]e )?secretary)\b(?!['’]s|\s+of\b)",
+    _SUBJECT_START.replace("that", "that|as")
+    + rf"[\"“]?(?-i:[Tt])he (?P<role>{_LEADER}|(?:foreign |defen[cs]e )?minister|(?:foreign |defen[cs]e )?secretary)"
+    r"\b(?!['’]s|\s+of\b)",
     re.IGNORECASE,
 )
 # The office an office word names, as gazetteer titles spell it.

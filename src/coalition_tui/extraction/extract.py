@@ -172,7 +172,7 @@ class Extractor:
         for i, (sentence, present) in enumerate(zip(sentences, literals, strict=True)):
             if last[0] == i - 1 and last[1] and context_cues.THESE_ARE.match(sentence.text):
                 # "Several countries will not send troops. These include Poland and Italy.": theirs, named
-                named = self._named_after(sentence, last[1], cleaned, on, seen, i)
+                named = self._named_after(sentences, i, last[1], cleaned, on, seen)
                 if named:
                     unnamed = {id(c) for c in last[1] if c.country == context_cues.GROUP_ENTITY}
                     out = [c for c in out if id(c) not in unnamed]
@@ -218,20 +218,20 @@ class Extractor:
 
     def _named_after(
         self,
-        sentence: Sentence,
+        sentences: list[Sentence],
+        i: int,
         before: list[Candidate],
         cleaned: Cleaned,
         on: dt.date | None,
         seen: dict[int, list[Found]],
-        i: int,
     ) -> list[Candidate]:
-        """The countries a sentence like "These include Poland and Italy" names, each with the records the
-        sentence before gave unnamed members; quoted from that record to the end of this sentence."""
-        if i not in seen:
-            seen[i] = self.finder.find(sentence.text, sentence.start, on)
-        named = [m for m in seen[i] if m.kind == "country" and not m.venue and not m.possessive]
+        """The countries a sentence like "These include Poland and Italy" (sentence ``i``) names, each with
+        the records the sentence before gave unnamed members; quoted from that record to the end of this
+        sentence."""
+        mentions = self._mentions_of(sentences, i, seen, on)
+        named = [m for m in mentions if m.kind == "country" and not m.venue and not m.possessive]
         out = []
-        end = cleaned.original_span(sentence.start, sentence.end)[1]
+        end = cleaned.original_span(sentences[i].start, sentences[i].end)[1]
         for record in before:
             if record.country != context_cues.GROUP_ENTITY or record.kind is Kind.PARTICIPATION:
                 continue
@@ -295,6 +295,7 @@ class Extractor:
     def _mentions_of(
         self, sentences: list[Sentence], j: int, seen: dict[int, list[Found]], on: dt.date | None
     ) -> list[Found]:
+        """The mentions of sentence ``j``, found once (sentences without a cue are looked at only here)."""
         if j not in seen:
             seen[j] = self.finder.find(sentences[j].text, sentences[j].start, on)
         return seen[j]
@@ -377,8 +378,10 @@ class Extractor:
             speaker = [bound] if bound else []
         for start, end in clause_spans(sentence):
             clause = sentence.text[start - sentence.start : end - sentence.start]
-            here = [m for m in mentions if start <= m.start and m.end <= end and not m.venue]
-            ctx = Clause(clause, start, here, on, sentence, cleaned, found, clause.lower(), hints)
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            here = [m for m in inside if not m.venue]
+            cities = tuple(m for m in inside if m.form == "metonym")  # venues too: "a headquarters in Paris"
+            ctx = Clause(clause, start, here, on, sentence, cleaned, found, clause.lower(), hints, cities)
             self._participation(ctx, speaker, antecedent)
             previous = self._contributions(ctx, previous, speaker, antecedent)
 
@@ -421,33 +424,20 @@ class Extractor:
             there = subjects.introduced(ctx, absent.end())  # "did not join Merz and Macron at a meeting"
         how = "absence" if absent else "attendance"
         cue = cue_word(ctx.low, found_cues[0].start())
-        for joined in there:
-            actor = self.actor(joined, ctx.on)
+        others = [(self.actor(m, ctx.on), Stance.COMMITTED, 0.7, "attendance") for m in there]
+        others += [(actor, stance, 0.6, "pronoun") for actor in bound]
+        for actor, said, confidence, found_by in others:
             self._add(
                 ctx.found,
                 actor,
                 Kind.PARTICIPATION,
-                Stance.COMMITTED,
+                said,
                 ctx.sentence,
                 ctx.cleaned,
-                0.7,
+                confidence,
                 [actor],
                 ctx,
-                "attendance",
-                cue,
-            )
-        for actor in bound:
-            self._add(
-                ctx.found,
-                actor,
-                Kind.PARTICIPATION,
-                stance,
-                ctx.sentence,
-                ctx.cleaned,
-                0.6,
-                [actor],
-                ctx,
-                "pronoun",
+                found_by,
                 cue,
             )
         led_by_cue = any(c.group().lower().endswith(" by") for c in found_cues)  # "the meeting, led by"
@@ -468,9 +458,7 @@ class Extractor:
         Kyiv" is a headquarters record of the city's country, in the clause's stance."""
         rx = cues.KIND_CUES[Kind.HEADQUARTERS]
         spots = [m.span() for m in rx.finditer(ctx.text, ctx.low)]
-        for city in self.finder.find(ctx.text, ctx.start, ctx.on, ctx.low):
-            if city.form != "metonym":
-                continue
+        for city in ctx.cities:
             a, b = city.start - ctx.start, city.end - ctx.start
             spot = next(
                 (

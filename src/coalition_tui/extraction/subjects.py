@@ -42,6 +42,7 @@ class Clause(NamedTuple):
     found: dict[tuple[str, Kind, Stance], Candidate]
     low: str  # text.lower()
     hints: Hints
+    cities: tuple[Found, ...] = ()  # capitals named in the clause, venues included ("a headquarters in Paris")
 
 
 def _coordinated(ctx: Clause, end: int, start: int) -> bool:
@@ -55,7 +56,7 @@ def eligible(ctx: Clause, mention: Found) -> bool:
     """A mention that can be a subject: not a possessive (unless a noun of position follows: "Italy's
     refusal to send"), not after a preposition, not a bare adjective."""
     end = mention.end - ctx.start
-    apostrophe = ctx.text.startswith(("'", "’"), end)  # "the Netherlands' Dick Schoof"
+    apostrophe = _apostrophe_after(ctx, mention)  # "the Netherlands' Dick Schoof"
     if (
         (mention.possessive or apostrophe)
         and not context_cues.STANCE_NOUN.match(ctx.text, end + apostrophe)
@@ -65,7 +66,7 @@ def eligible(ctx: Clause, mention: Found) -> bool:
     offset = mention.start - ctx.start
     if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS:
         return False
-    if _SUPPORTED_BY.search(ctx.text[:offset]):
+    if _supporter(ctx, mention):
         return False  # "the force, supported by the United States, will ...": the force acts
     after = ctx.text[mention.end - ctx.start :]
     return not (
@@ -104,10 +105,10 @@ def introduced(ctx: Clause, cue_end: int) -> list[Found]:
     last_end = cue_end
     for mention in ctx.mentions:
         a = mention.start - ctx.start
-        owner = mention.possessive or ctx.text.startswith(("'", "’"), mention.end - ctx.start)  # "the United States'"
+        apostrophe = _apostrophe_after(ctx, mention)  # "the United States'"
         if a < cue_end or (
-            owner
-            and not context_cues.OFFICE_AFTER_OWNER.match(ctx.text, mention.end - ctx.start + (not mention.possessive))
+            (mention.possessive or apostrophe)
+            and not context_cues.OFFICE_AFTER_OWNER.match(ctx.text, mention.end - ctx.start + apostrophe)
         ):
             continue
         gap = ctx.text[last_end:a]
@@ -160,10 +161,18 @@ def agents(ctx: Clause) -> list[Found]:
     return [
         m
         for m in ctx.mentions
-        if word_before(ctx.text, m.start - ctx.start) == "by"
-        and not m.possessive
-        and not _SUPPORTED_BY.search(ctx.text[: m.start - ctx.start])
+        if word_before(ctx.text, m.start - ctx.start) == "by" and not m.possessive and not _supporter(ctx, m)
     ]
+
+
+def _apostrophe_after(ctx: Clause, mention: Found) -> bool:
+    """A bare apostrophe right after the name: a plural possessive ("the Netherlands'")."""
+    return ctx.text.startswith(("'", "’"), mention.end - ctx.start)
+
+
+def _supporter(ctx: Clause, mention: Found) -> bool:
+    """The name backs something another does: "supported by the United States"."""
+    return bool(_SUPPORTED_BY.search(ctx.text[: mention.start - ctx.start]))
 
 
 _SUPPORTED_BY = re.compile(r"\b(?:supported|backed|endorsed|welcomed|funded|financed) by\s+(?:the\s+)?$", re.IGNORECASE)
