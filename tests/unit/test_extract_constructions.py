@@ -383,7 +383,7 @@ def test_a_list_of_domains_gives_one_record_per_domain(extractor: Extractor, sen
 
 
 def test_a_domain_word_outside_a_list_or_before_no_noun_is_no_contribution(extractor: Extractor):
-    assert not claims(extractor, "Kyiv agreed to extend the truce to land and air space.")
+    assert not claims(extractor, "Turkey agreed that the truce would also cover land and air space.")
     assert ("NOR", "air_support", "committed") not in claims(
         extractor, "Norway will send air and missile defence systems."
     )
@@ -464,25 +464,25 @@ def test_a_legislators_refusal_is_opposition_and_their_offer_no_record(extractor
 
 
 def test_those_leading_the_coalition_do_not_attend_what_it_brings_together(extractor: Extractor):
-    assert not claims(extractor, "The coalition, led by France and the UK, brings together countries ready to help.")
+    assert not claims(extractor, "The coalition, led by Italy and Spain, brings together nations keen to assist.")
     assert attended("FRA", "GBR") <= claims(extractor, "The summit was led by France and Britain.")
 
 
 def test_more_roll_calls(extractor: Extractor):
     assert attended("AUS", "CAN", "JPN") <= claims(
         extractor,
-        "The summit brings together leaders from Europe's biggest nations as well as Australia, Canada and Japan.",
+        "This call brings together ministers from Europe's biggest nations as well as Japan, Australia and Canada.",
     )
-    assert attended("DEU") <= claims(extractor, "Olaf Scholz was the first leader to leave the summit.")
+    assert attended("DEU") <= claims(extractor, "Olaf Scholz left the Rome meeting early to fly home.")
     assert attended("FRA") <= claims(
         extractor, "Emmanuel Macron is scheduled to meet in Rome on Friday with army chiefs."
     )
     assert attended("USA") <= claims(
         extractor,
-        "He spoke after the call that included Ukraine's allies as well as US Secretary of State Marco Rubio.",
+        "He spoke after the videoconference that included Kyiv's partners as well as US Secretary of State Marco Rubio.",
     )
     assert ("USA", "participation", "declined") in claims(
-        extractor, '"All countries except the United States were here," the minister said.'
+        extractor, '"Every country except the United States was here," the minister said.'
     )
 
 
@@ -527,9 +527,7 @@ def test_an_expletive_it_stands_for_nobody(extractor: Extractor):
 
 
 def test_sanctions_tied_to_russias_conduct_are_conditional_and_russia_is_no_subject(extractor: Extractor):
-    found = claims(
-        extractor, "Until Russia accepts the ceasefire, we will increase the pressure on Moscow, Macron said."
-    )
+    found = claims(extractor, "Until Moscow agrees to a truce, we will step up pressure on Russia, Macron said.")
     assert found == {("FRA", "sanctions", "conditional")}
 
 
@@ -553,13 +551,13 @@ def test_what_a_refuser_is_asked_for_is_not_refused(extractor: Extractor):
 
 
 def test_what_a_meeting_will_discuss_is_no_position(extractor: Extractor):
-    text = "Micheál Martin is among 30 leaders who will meet in Rome to discuss how to strengthen military support for Kyiv."
+    text = "Mark Rutte joins 30 leaders who will gather in Rome to discuss how to strengthen military aid for Kyiv."
     assert not {c for c in claims(extractor, text) if c[1] != "participation"}
 
 
 def test_military_assistance_deployed_is_troops(extractor: Extractor):
-    assert claims(extractor, "Canada is willing to deploy direct and scalable military assistance in Ukraine.") == {
-        ("CAN", "troops_in_ukraine", "willing")
+    assert claims(extractor, "Norway is willing to deploy flexible military assistance on Ukrainian soil.") == {
+        ("NOR", "troops_in_ukraine", "willing")
     }
 
 
@@ -571,7 +569,7 @@ def test_military_assistance_deployed_is_troops(extractor: Extractor):
             ("ESP", "security_guarantee", "considering"),
         ),
         ("Belgium will strengthen plans to send troops after a truce.", ("BEL", "troops_in_ukraine", "considering")),
-        ("Ursula von der Leyen said the bloc would deliver the funding in any case.", ("eu", "funding", "committed")),
+        ("Ursula von der Leyen said the bloc would provide the loans next year.", ("eu", "funding", "committed")),
     ],
 )
 def test_plans_in_the_making_and_the_bloc(extractor: Extractor, sentence: str, record):
@@ -590,15 +588,15 @@ def test_a_negated_attendance_is_a_refusal_but_an_expectation_is_not(extractor: 
 
 
 def test_an_organization_before_member_is_an_adjective(extractor: Extractor):
-    found = claims(extractor, "NATO member Turkey has voiced support for Kyiv. It has provided it with military help.")
-    assert found == {("TUR", "military_aid", "committed")}
+    found = claims(extractor, "NATO member Norway praised Kyiv. It has provided military help for months.")
+    assert found == {("NOR", "military_aid", "committed")}
 
 
 @pytest.mark.parametrize(
     ("sentence", "code"),
     [
         ("Belgium has joined the coalition.", "BEL"),
-        ('Chile has also been part of the 30-nation "coalition of the willing" for a year.', "CHL"),
+        ('Chile has been part of the so-called "coalition of the willing" since spring.', "CHL"),
         ("Macron, Zelenskyy and Starmer signed a declaration of intent at the meeting.", "GBR"),
     ],
 )
@@ -609,17 +607,17 @@ def test_membership_and_signing_the_meetings_text_are_participation(extractor: E
 def test_a_bilateral_deal_and_a_supporter_are_neither_attendance_nor_troops(extractor: Extractor):
     assert not claims(extractor, "Last year, Japan and Chile signed a ten-year security deal.")
     found = claims(
-        extractor, "The force, formed by the members and supported by the United States, will help rebuild the army."
+        extractor, "The brigade, built by the partners and backed by the United States, will help retrain the army."
     )
     assert not {c for c in found if c[0] == "USA"}
 
 
 def test_more_attendance_words(extractor: Extractor):
-    assert attended("IRL") <= claims(extractor, "The Taoiseach has taken part in a coalition meeting by video.")
-    found = claims(extractor, "Macron highlighted the inclusion of Canada, Australia and Japan.")
+    assert attended("IRL") <= claims(extractor, "The Taoiseach has taken part in two coalition calls this year.")
+    found = claims(extractor, "Starmer praised the inclusion of Canada, Australia and Japan.")
     assert found == attended("CAN", "AUS", "JPN")  # the one who highlights it is not named as attending by it
     assert attended("european-commission") <= claims(
-        extractor, "During the meeting, Ursula von der Leyen said the money would come."
+        extractor, "During the meeting, Ursula von der Leyen told leaders that help was coming."
     )
     assert not claims(extractor, "During the meeting in Washington, Donald Trump said he liked the plan.")
 
@@ -635,10 +633,10 @@ def test_members_named_in_the_next_sentence_take_the_unnamed_groups_record(extra
 
 
 def test_an_unnamed_group_of_members_speaks_for_the_coalition(extractor: Extractor):
-    assert claims(extractor, "Several countries have declared their readiness to send troops.") == {
+    assert claims(extractor, "A few countries have signalled their readiness to send troops.") == {
         ("coalition-of-the-willing", "troops_in_ukraine", "willing")
     }
 
 
 def test_a_meeting_on_the_eve_of_another_event_is_not_the_coalitions(extractor: Extractor):
-    assert not claims(extractor, "Merz met Meloni on the eve of Sunday's inaugural mass of the new pope.")
+    assert not claims(extractor, "Tusk met Fiala on the eve of the football final in Prague.")
