@@ -640,3 +640,58 @@ def test_an_unnamed_group_of_members_speaks_for_the_coalition(extractor: Extract
 
 def test_a_meeting_on_the_eve_of_another_event_is_not_the_coalitions(extractor: Extractor):
     assert not claims(extractor, "Tusk met Fiala on the eve of the football final in Prague.")
+
+
+# ------------------------------------------------------------------------------ the previous sentence's kind
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sweden and Norway have offered to put soldiers on the ground in Ukraine. Portugal ruled out such a step.",
+            ("PRT", "troops_in_ukraine", "declined"),
+        ),
+        (
+            "Some leaders floated a mission to patrol the Black Sea. Greece rejected this possibility on Monday.",
+            ("GRC", "naval", "declined"),
+        ),
+        (
+            "Several members want a fresh package of sanctions on Russian gas. Hungary is against such a move.",
+            ("HUN", "sanctions", "declined"),
+        ),
+    ],
+)
+def test_such_a_step_takes_the_kind_the_sentence_before_named(extractor: Extractor, text: str, expected):
+    candidates = [c for c in extractor.candidates(text, DAY) if c.country == expected[0]]
+    assert {(c.country, c.kind.value, c.stance.value) for c in candidates} == {expected}
+    first = text.split(". ")[0]
+    assert all(c.quote.startswith(first) and text[c.start : c.end] == c.quote for c in candidates)  # what the step is
+
+
+def test_such_a_step_without_a_kind_before_is_no_record(extractor: Extractor):
+    assert not claims(extractor, "The leaders met in Rome on Friday. Portugal ruled out such a step.")
+    # a kind named in the sentence itself wins over the one before
+    assert claims(extractor, "Belgium pledged new sanctions. Ireland ruled out this option for its troops.") >= {
+        ("IRL", "troops_in_ukraine", "declined")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Slovakia is against sending soldiers to Ukraine.",
+        "Slovakia's prime minister ruled out deploying any soldiers to Ukraine.",
+        "Bratislava firmly rejected sending soldiers to Ukraine.",
+        "The Slovak government has repeatedly dismissed sending soldiers to Ukraine.",
+    ],
+)
+def test_refusals_by_any_verb_form_and_a_possessive_office(extractor: Extractor, sentence: str):
+    assert claims(extractor, sentence) == {("SVK", "troops_in_ukraine", "declined")}
+
+
+def test_an_adversary_refusing_a_force_opposes_it(extractor: Extractor):
+    assert claims(extractor, "The Kremlin dismissed sending any Western soldiers to Ukraine.") == {
+        ("RUS", "troops_in_ukraine", "opposed")
+    }
+    assert claims(extractor, "Poland has not ruled out sending soldiers.") == {
+        ("POL", "troops_in_ukraine", "considering")
+    }

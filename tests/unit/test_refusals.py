@@ -43,6 +43,16 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Turkey ruled out sending warships to the Black Sea mission.", {("TUR", NAV, "declined")}),
     ("Norway declined to contribute further funding this year.", {("NOR", FUND, "declined")}),
     ("Estonia refused to provide logistics support.", {("EST", LOG, "declined")}),
+    # refusal idioms, by their word families (each inflection matches)
+    ("Portugal balks at sending soldiers to Ukraine.", {("PRT", T, "declined")}),
+    ("Greece has shied away from committing troops to the force.", {("GRC", T, "declined")}),
+    ("Ireland is not in a position to send soldiers to Ukraine.", {("IRL", T, "declined")}),
+    ("Croatia said deploying its soldiers was out of the question.", {("HRV", T, "declined")}),
+    ("Romania said sending troops is not on the table for now.", {("ROU", T, "declined")}),
+    ("Bulgaria has no appetite for sending troops to Ukraine.", {("BGR", T, "declined")}),
+    ("Hungary will not be part of any force deployed in Ukraine.", {("HUN", T, "declined")}),
+    ("Slovakia is firmly against sending soldiers to Ukraine.", {("SVK", T, "declined")}),
+    ("Malta is rejecting calls to send warships.", {("MLT", NAV, "declined")}),
     # possessive and nominal refusals
     ("Italy's refusal to send troops was restated by its foreign minister.", {("ITA", T, "declined")}),
     ("Austria's refusal to commit soldiers was noted by its partners.", {("AUT", T, "declined")}),
@@ -69,6 +79,10 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Australia is open to considering a contribution of troops.", {("AUS", T, "considering")}),
     ("Lithuania is in talks about sending soldiers to Ukraine.", {("LTU", T, "considering")}),
     ("New Zealand will decide later whether to send personnel.", {("NZL", T, "considering")}),
+    ("Belgium is contemplating sending fighter jets.", {("BEL", AIR, "considering")}),
+    ("The Netherlands is debating whether to deploy troops.", {("NLD", T, "considering")}),
+    ("Slovenia remains open-minded about sending troops.", {("SVN", T, "considering")}),
+    ("Finland could send troops, provided the United States offers a backstop.", {("FIN", T, "conditional")}),
     # questions and others' speculation are no record for the country asked about
     ("Asked whether Italy would send troops, the minister declined to say how many.", set()),
     ("It remains unclear whether Greece will contribute troops.", set()),

@@ -241,6 +241,14 @@ JOINED_AT = re.compile(r"[^.;]{0,160}?\bat (?:a|the|their|this) (?:[\w'’-]+ ){
 THESE_ARE = re.compile(
     r"^(?:These|They|Those|The (?:countries|nations|states) concerned) (?:include|included|are|were)\b"
 )
+# A noun that stands for the contribution the sentence before named: "Poland ruled out such a step",
+# "Rome rejected this possibility" (the kind is the previous sentence's; the stance is this one's).
+KIND_ANAPHOR = re.compile(
+    r"\b(?:such an?|this|these|those)\s+(?:\w+\s+)?"
+    r"(?:decisions?|possibility|option|idea|move|step|proposals?|deployments?|missions?|prospect|scenario|offer)\b"
+    r"(?!\s+(?:of|to|for)\b)",
+    re.IGNORECASE,
+)
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
 RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
 # Between a subject and its verb, these mean the verb has another subject ("what a force would").
@@ -329,11 +337,12 @@ ADVERSARIES = frozenset({"RUS", "BLR"})
 RECIPIENT = "UKR"
 RECIPIENT_KINDS = frozenset({"participation", "headquarters", "sanctions"})
 # An owner before an official who speaks for it: "Romania's interim president Ilie Bolojan", "Latvia's defence
-# minister Andris Sprūds": the country acts through them, so the possessive may be the subject.
+# minister Andris Sprūds", "Poland's prime minister ruled out": the country acts through them, so the
+# possessive may be the subject (an office alone only before a word that is no preposition).
 OFFICIAL_AFTER_OWNER = re.compile(
     r"(?:['’]s?)?\s+(?:(?:interim|acting|deputy|vice|prime|foreign|defen[cs]e|finance|armed forces)\s+)*"
     r"(?:minister|president|chancellor|premier|secretary|envoy|ambassador|chief of staff|commander|spokes(?:wo)?man|"
-    r"spokesperson)(?: of [A-Z]\w+)?\s+(?-i:[A-Z][\w'’-]+)",
+    r"spokesperson|government|cabinet)(?: of [A-Z]\w+)?(?:\s+(?-i:[A-Z][\w'’-]+)|(?=\s+(?-i:[a-z]+\b)(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bat)(?<!\bon)))",
     re.IGNORECASE,
 )
 # Clause boundaries inside a sentence.

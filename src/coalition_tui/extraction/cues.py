@@ -51,7 +51,7 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\b(?<!Ukrainian )soldiers\b",
         r"\bboots on the ground\b",
         r"\bpresence on the ground\b",
-        r"\bforces? (?:on|in|to) (?:Ukrain|the ground)",
+        r"\bforces? (?:(?:deployed|stationed|based|sent) )?(?:on|in|to|into) (?:Ukrain|the ground)",
         r"\bdeploy(?:ment)? (?:of )?(?:\w+ ){0,3}forces\b",
         r"\bmilitary hubs?\b",
         r"\breassurance force\b",
@@ -88,6 +88,12 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bfrigates?\b",
         r"\bminesweepers?\b",
         r"\bmaritime (?:mission|security|support|force|component|domain|borders)\b",
+        # the sea named as the mission's task: "patrol the Black Sea", "a Black Sea security mission"
+        (
+            r"\b(?:patrol|secur|protect|polic|escort)\w* (?:\w+ )?(?:the )?(?:black sea|sea lanes|shipping lanes|sea routes)\b",
+            ("patrol", "secur", "protect", "polic", "escort"),
+        ),
+        r"\bblack sea (?:mission|security|task force|patrols?|demining|coalition)\b",
         _in_domain_list(_SEA, ("sea", "maritime")),
     ),
     Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
@@ -260,6 +266,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bonly sustainable with\b",
             r"\bsubject to\b",
             r"\bprovided that\b",
+            (r",\s*provided\b(?! (?:by|to|for|with|in|at)\b)", ("provided",)),  # ", provided the US offers a backstop"
             r"\bon (?:the )?condition\b",
             r"\bconditional on\b",
             r"\bas long as\b",

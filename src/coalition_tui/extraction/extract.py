@@ -181,8 +181,13 @@ class Extractor:
                 header = sentence.text
             listed = sentence.bullet and context_cues.LIST_HEADER_CUES.search(header)
             kinds = tuple(lit for lit in present if lit in kind_owners)
+            carried: tuple[Kind, ...] = ()
+            if i and context_cues.KIND_ANAPHOR.search(sentence.text) and not kinds_in(sentence.text, None, present):
+                # "Poland ruled out such a step": the step is what the sentence before named
+                carried = tuple(kinds_in(sentences[i - 1].text, None, literals[i - 1]))
             if not (
                 kinds
+                or carried
                 or cues.KIND_LITERALS.always
                 or listed
                 or context_cues.PARTICIPATION_CUES.allows(present)
@@ -190,8 +195,9 @@ class Extractor:
             ):
                 continue  # no cue of any kind or of attendance: nothing to find, so no names to look up
             low = sentence.text.lower()
-            stances = cues.STANCE_LITERALS.present(low) if kinds or cues.KIND_LITERALS.always else ()
-            hints = Hints(present, stances)
+            named_kind = kinds or carried or cues.KIND_LITERALS.always
+            stances = cues.STANCE_LITERALS.present(low) if named_kind else ()
+            hints = Hints(present, stances, carried)
             mentions = self.finder.find(sentence.text, sentence.start, on, low)
             opens = (
                 sentence.start == sentences[0].start
@@ -211,10 +217,26 @@ class Extractor:
                 before = functools.partial(self._antecedent, sentences, i, seen, on)
                 self._sentence(sentence, mentions, on, cleaned, found, hints, before)
             added = self._with_person(found.values(), mentions, on)
+            if carried:
+                added = [self._kind_before(c, carried, sentences[i - 1], cleaned) for c in added]
             out.extend(added)
             if added:
                 last = (i, added)
         return self._calibrated(out)
+
+    @staticmethod
+    def _kind_before(candidate: Candidate, carried: tuple[Kind, ...], before: Sentence, cleaned: Cleaned) -> Candidate:
+        """A record whose kind the sentence before named ("... troops. Poland ruled out such a step."):
+        quoted from that sentence on, so the analyst reads what the step is."""
+        if candidate.kind not in carried:
+            return candidate
+        start = cleaned.original_span(before.start, before.end)[0]
+        return replace(
+            candidate,
+            start=start,
+            quote=cleaned.original[start : candidate.end],
+            features=(*candidate.features, "how=kind_before"),
+        )
 
     def _named_after(
         self,
@@ -515,7 +537,8 @@ class Extractor:
         speaker: list[_Actor],
         antecedent: Antecedent = _nobody,
     ) -> list[_Actor]:
-        if not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.literals):
+        anaphor = bool(ctx.hints.carried) and context_cues.KIND_ANAPHOR.search(ctx.text) is not None
+        if not anaphor and not cues.KIND_LITERALS.possible(ctx.low, ctx.hints.literals):
             # no contribution named: only the subject matters, for the next clause
             return [self.actor(m, ctx.on) for m in subjects.nearest_group(ctx, len(ctx.text))] or previous
         stance, anchor = stance_in(ctx.text, ctx.low, ctx.hints.stances)
@@ -531,6 +554,8 @@ class Extractor:
             group = []
         acting = [self.actor(m, ctx.on) for m in group]
         kinds = kinds_in(ctx.text, stance, ctx.hints.literals)
+        if not kinds and anaphor:
+            kinds = list(ctx.hints.carried)
         if kinds and stance is not None:
             kinds = kinds_offered(ctx.text, kinds, anchor, ctx.hints.literals)
         if not kinds or stance is None:
@@ -597,6 +622,8 @@ class Extractor:
         cue: str = "",
         actors: int = 1,
     ) -> None:
+        if actor.entity in context_cues.ADVERSARIES and stance is Stance.DECLINED and kind is not Kind.PARTICIPATION:
+            stance = Stance.OPPOSED  # Russia refusing a force is refusing others' contribution (ANNOTATION.md)
         key = (actor.entity, kind, stance)
         if key in found or not _may_hold(actor.entity, kind, stance):
             return

@@ -96,6 +96,29 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
         ),
     ),
     (
+        # a refusal by any verb form, not negated ("has not ruled out" is considering, below):
+        # "ruled out such a step", "rejected this possibility", "is against sending troops"
+        Stance.DECLINED,
+        LemmaCue(
+            "rule out",
+            "reject",
+            "dismiss",
+            "be against",
+            "balk at",
+            "shy away from",
+            "shie away from",  # simplemma's lemma of "shied", "shies"
+            "stay out of",
+            "not in a position to",
+            "out of the question",
+            "no appetite for",
+            "not on the table",
+            "off the table",
+            "not be part of",
+            "not take part in",
+            positive=True,
+        ),
+    ),
+    (
         Stance.CONSIDERING,
         LemmaCue(
             "consider",
@@ -124,6 +147,17 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "develop plan",
             "work group to prepare",  # lemmas: "working group to prepare"
             "accelerate work on",
+            # other verbs of weighing: "contemplating sending jets", "eyeing a contribution of frigates"
+            "contemplate",
+            "ponder",
+            "debate whether",
+            "eye",
+            "examine whether",
+            "evaluate whether",
+            "under review",
+            "will decide",
+            "yet to decide",
+            "open mind about",
         ),
     ),
     (
@@ -135,6 +169,9 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "open to",
             "readiness",
             "willingness",
+            "keen to",
+            "eager to",
+            "volunteer to",
             positive=True,
             not_after="of the",
         ),
@@ -149,9 +186,9 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
 def lemma_stances(text: str) -> dict[Stance, int]:
     """Each stance a lemma cue names in ``text``, with where its first cue starts."""
     words = tokens(text)
-    found = {}
+    found: dict[Stance, int] = {}
     for stance, cue in LEMMA_STANCES:
         at = cue.search(words)
         if at is not None:
-            found[stance] = at
+            found[stance] = min(at, found.get(stance, at))
     return found

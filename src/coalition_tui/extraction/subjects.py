@@ -28,6 +28,7 @@ class Hints(NamedTuple):
 
     literals: tuple[str, ...]
     stances: tuple[str, ...]
+    carried: tuple[Kind, ...] = ()  # the kinds of the sentence before, for "such a step" (KIND_ANAPHOR)
 
 
 class Clause(NamedTuple):
