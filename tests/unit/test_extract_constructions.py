@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from coalition_tui.extraction import cues
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.store.corpus import Corpus
 
@@ -695,3 +696,36 @@ def test_an_adversary_refusing_a_force_opposes_it(extractor: Extractor):
     assert claims(extractor, "Poland has not ruled out sending soldiers.") == {
         ("POL", "troops_in_ukraine", "considering")
     }
+
+
+# ------------------------------------------------------------------------------ kinds by what ANNOTATION.md names
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Estonia will lead the air component of the mission.", ("EST", "air_support", "committed")),
+        ("Norway will provide cargo aircraft and fuel supplies to the force.", ("NOR", "logistics", "committed")),
+        ("Luxembourg offered airlift capacity for the force.", ("LUX", "logistics", "willing")),
+        ("Denmark will share satellite imagery with the mission.", ("DNK", "intelligence", "committed")),
+        ("Ireland will help verify a future truce along the front.", ("IRL", "ceasefire_monitoring", "committed")),
+        ("Latvia pledged to train 3,000 Ukrainian recruits next year.", ("LVA", "training", "committed")),
+        ("Bulgaria offered to lead mine clearance in the Black Sea.", ("BGR", "naval", "willing")),
+        ("Croatia will patrol the sea lanes to Odesa.", ("HRV", "naval", "committed")),
+        (
+            "Portugal pledged a company of soldiers to the force deployed in Ukraine.",
+            ("PRT", "troops_in_ukraine", "committed"),
+        ),
+    ],
+)
+def test_kinds_by_the_words_annotation_gives_them(extractor: Extractor, sentence: str, expected):
+    assert expected in claims(extractor, sentence)
+
+
+def test_aircraft_in_an_aid_package_are_not_the_missions_air_support(extractor: Extractor):
+    found = claims(extractor, "Spain pledged more military support, including missiles and warplanes.")
+    assert ("ESP", "military_aid", "committed") in found
+    assert not {c for c in found if c[1] == "air_support"}
+
+
+def test_every_kind_cue_has_a_literal_so_sentences_without_one_are_skipped():
+    # a cue without a literal runs on every sentence and changes what the sentences between see
+    assert not cues.KIND_LITERALS.always

@@ -65,7 +65,16 @@ KIND_CUES: dict[Kind, Cue] = {
         _in_domain_list(_LAND, ("land", "ground")),
     ),
     Kind.LOGISTICS: Cue(
-        r"\blogistic(?:s|al)\b", (r"\b(?:a |the )?transit (?:point|hub|route|country)\b", ("transit",))
+        r"\blogistic(?:s|al)\b",
+        (r"\b(?:a |the )?transit (?:point|hub|route|country)\b", ("transit",)),
+        # ANNOTATION.md: transport and supply
+        (
+            r"\b(?:transport|cargo|tanker|refuel\w*) (?:aircraft|planes|capacity|capacities|capabilit\w+|ships|support)\b",
+            ("transport", "cargo", "tanker", "refuel"),
+        ),
+        r"\bairlift\w*\b",
+        r"\bsupply (?:lines?|routes?|chains?|hubs?)\b",
+        (r"\b(?:fuel|medical|military) supplies\b", ("supplies",)),
     ),
     Kind.AIR_SUPPORT: Cue(
         r"\bair (?:support|power|cover|policing|backstop|surveillance|defen[cs]e mission)\b",
@@ -73,6 +82,8 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bair force\b",
         r"\bjets\b",
         r"\bfighter (?:aircraft|planes)\b",
+        # the mission in the air (aircraft given to Ukraine are military aid: "missiles, warplanes and ...")
+        r"\bair (?:component|mission|patrols?|shield|presence|task force|element|operations?)\b",
         _in_domain_list(_AIR, ("air", "sky", "skies")),
         # "secure Ukraine's skies", "ensure the security of Ukraine's airspace"
         (
@@ -94,9 +105,15 @@ KIND_CUES: dict[Kind, Cue] = {
             ("patrol", "secur", "protect", "polic", "escort"),
         ),
         r"\bblack sea (?:mission|security|task force|patrols?|demining|coalition)\b",
+        (r"\b(?:demining|mine[- ]?clearance|clear(?:ing)? (?:\w+ )?mines)\b[^.;]{0,30}\b(?:black sea|at sea|sea lanes)\b", ("demining", "mine", "mines")),
         _in_domain_list(_SEA, ("sea", "maritime")),
     ),
-    Kind.INTELLIGENCE: Cue(r"\bintelligence\b", r"\b(?<!air )surveillance\b", r"\breconnaissance\b"),
+    Kind.INTELLIGENCE: Cue(
+        r"\bintelligence\b",
+        r"\b(?<!air )surveillance\b",
+        r"\breconnaissance\b",
+        (r"\bsatellite (?:imagery|images|data|intelligence|capabilit\w+)\b", ("satellite",)),
+    ),
     Kind.MILITARY_AID: Cue(
         # "military aid", "military, financial and political assistance", "military help"
         r"\bmilitary(?:,? (?:and |or )?\w+){0,3},? (?:aid|support|assistance|equipment|help)\b",
@@ -136,6 +153,11 @@ KIND_CUES: dict[Kind, Cue] = {
     Kind.CEASEFIRE_MONITORING: Cue(
         r"\bceasefire monitoring\b",
         r"\bmonitor(?:ing|s|ed)? (?:of )?(?:the |an? |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
+        (
+            r"\b(?:verif(?:y|ies|ied|ying|ication)|police|policing|supervis\w+) (?:of )?(?:the |an? |any )?"
+            r"(?:future |eventual |possible )?(?:ceasefire|truce)\b",
+            ("verif", "polic", "supervis"),
+        ),
         (r"\b(?:monitoring|verification) mechanism\b", ("mechanism",)),
         (
             r"\bobserv(?:e|es|ed|ing|ers?|ation) (?:of )?(?:the |an? |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
@@ -145,7 +167,15 @@ KIND_CUES: dict[Kind, Cue] = {
     ),
     Kind.HEADQUARTERS: Cue(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
     Kind.TRAINING: Cue(
-        r"\btrain(?:ing)? (?:ukrainian|troops|soldiers|forces|pilots)\b", r"\btraining\b", r"\btrainers\b"
+        r"\btrain(?:ing)? (?:ukrainian|troops|soldiers|forces|pilots)\b",
+        r"\btraining\b",
+        r"\btrainers\b",
+        # "train 5,000 Ukrainian recruits", "trained thousands of Ukrainian soldiers"
+        (
+            r"\btrain(?:s|ed|ing)? (?:up to |some |about |around |more than |over |another |a further )?"
+            r"(?:[\d,.]+|thousands|hundreds|\w+ thousand)(?: of)? (?:more )?(?:ukrainian|troops|soldiers|recruits|personnel|pilots)\b",
+            ("train",),
+        ),
     ),
 }
 
