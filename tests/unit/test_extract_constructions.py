@@ -729,3 +729,34 @@ def test_aircraft_in_an_aid_package_are_not_the_missions_air_support(extractor: 
 def test_every_kind_cue_has_a_literal_so_sentences_without_one_are_skipped():
     # a cue without a literal runs on every sentence and changes what the sentences between see
     assert not cues.KIND_LITERALS.always
+
+
+# ------------------------------------------------------------------------------ contributions stated as fact
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Canada adopted fresh sanctions on Russian oil traders.", ("CAN", "sanctions", "committed")),
+        ("The EU imposed another package of sanctions on Moscow.", ("eu", "sanctions", "committed")),
+        ("Britain sent 200 soldiers to Ukraine last spring.", ("GBR", "troops_in_ukraine", "committed")),
+        ("Sweden has delivered two air defence systems to Kyiv.", ("SWE", "military_aid", "committed")),
+        ("Japan pledged $3 billion to Ukraine.", ("JPN", "funding", "committed")),
+        ("Norway approved a grant of 2 billion kroner for Ukraine's power grid.", ("NOR", "funding", "committed")),
+        (
+            "Denmark has promised €400m a year in support for Ukraine's armed forces.",
+            ("DNK", "military_aid", "committed"),
+        ),
+    ],
+)
+def test_contributions_stated_as_fact(extractor: Extractor, sentence: str, expected):
+    assert expected in claims(extractor, sentence)
+
+
+def test_an_amount_for_weapons_is_military_aid_not_funding(extractor: Extractor):
+    assert claims(extractor, "Finland committed €300 million in weapons for Ukraine.") == {
+        ("FIN", "military_aid", "committed")
+    }
+
+
+def test_troops_sent_in_a_hypothetical_passive_are_no_pledge(extractor: Extractor):
+    found = claims(extractor, "Moscow says it does not matter whether troops are sent by France or by NATO.")
+    assert not {c for c in found if c[0] in ("FRA", "nato") and c[2] == "committed"}

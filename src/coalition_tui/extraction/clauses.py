@@ -52,6 +52,9 @@ def clause_spans(sentence: Sentence) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+_MONEY_WORD = re.compile(r"\b(?:fund\w*|cash|financ\w+|loans?|grants?|budget\w*)\b", re.IGNORECASE)
+
+
 def kinds_in(clause: str, stance: Stance | None, among: tuple[str, ...] | None = None) -> list[Kind]:
     """Kinds named in the clause, outside its condition ("... only with the US acting as a backstop")."""
     if stance is Stance.CONDITIONAL:
@@ -75,6 +78,8 @@ def kinds_in(clause: str, stance: Stance | None, among: tuple[str, ...] | None =
                 kinds.remove(weaker)
     if Kind.TROOPS_IN_UKRAINE in kinds and _only_ukraines_own_or_trained(clause, low, among):
         kinds.remove(Kind.TROOPS_IN_UKRAINE)
+    if Kind.FUNDING in kinds and Kind.MILITARY_AID in kinds and not _MONEY_WORD.search(clause):
+        kinds.remove(Kind.FUNDING)  # "€2bn in weapons": an amount for weapons is military aid (ANNOTATION.md)
     if Kind.FUNDING in kinds and Kind.MILITARY_AID in kinds and _only_paid_for(clause, low, among):
         kinds.remove(Kind.MILITARY_AID)  # "fund new artillery production": the contribution is money
     if Kind.MILITARY_AID in kinds and _deployed_assistance(clause, low, among):

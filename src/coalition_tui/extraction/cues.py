@@ -118,6 +118,12 @@ KIND_CUES: dict[Kind, Cue] = {
         # "military aid", "military, financial and political assistance", "military help"
         r"\bmilitary(?:,? (?:and |or )?\w+){0,3},? (?:aid|support|assistance|equipment|help)\b",
         r"\bmilitarily\b",  # "countries that militarily support Ukraine"
+        # ANNOTATION.md: money for Ukraine's armed forces or defence budget is military aid
+        (
+            r"\b(?:support|money|funding|aid|help|assistance|financing) (?:for|to) (?:the )?(?:ukrainian|ukraine['’]s) "
+            r"(?:armed forces|army|military|defen[cs]e (?:budget|industry|sector))\b",
+            ("armed forces", "army", "military", "budget", "industry", "sector"),
+        ),
         (
             r"\b(?:bolster|strengthen|reinforce)(?:s|ed|ing)? (?:ukraine's|ukraine’s|ukrainian|kyiv's|its) (?:air )?defen[cs]es?\b",
             ("bolster", "strengthen", "reinforce"),
@@ -134,7 +140,17 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\barmou?red vehicles\b",
     ),
     Kind.FUNDING: Cue(
-        r"\bfunding\b", r"\bfund(?:s|ed)?\b", r"\bcash\b", r"\bfinanc\w+\b(?<!Financial)(?! Times\b)", r"\bloans?\b"
+        r"\bfunding\b",
+        r"\bfund(?:s|ed)?\b",
+        r"\bcash\b",
+        r"\bfinanc\w+\b(?<!Financial)(?! Times\b)",
+        r"\bloans?\b",
+        # an amount of money: "$2 billion", "A$100 million", "€500m", "1 billion kroner"
+        (
+            r"(?:[$€£]|\b(?:us|a|c|nz)\$)\s?\d[\d.,]*\s?(?:bn|billion|million|mn|m)\b"
+            r"|\b\d[\d.,]*\s?(?:billion|million|bn) (?:euros?|dollars|pounds|kroner|kronor|krona|francs|yen)\b",
+            ("$", "€", "£", "billion", "million", "bn"),
+        ),
     ),
     Kind.SANCTIONS: Cue(
         r"\bsanctions?\b",
@@ -384,6 +400,8 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bprovid(?:e|es|ed|ing)\b",
             r"\bdeploy(?:ed|s)?\b",
             r"\bsend(?:s|ing)?\b",
+            # done, as fact: "sent 100 soldiers", "has delivered air defence systems" (not "troops are sent")
+            (r"(?<!\bare )(?<!\bis )(?<!\bbe )(?<!\bbeen )(?<!\bwere )(?<!\bwas )\b(?:sent|delivered|delivers)\b", ("sent", "deliver")),
             r"\bestablish\b",
             r"\bhost\b",
             r"\bsupply\b",

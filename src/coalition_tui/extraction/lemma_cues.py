@@ -178,7 +178,25 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
     ),
     (
         Stance.COMMITTED,
-        LemmaCue("pledge", "commit to", "promise", "vow", "earmark", "allocate", "donate", positive=True),
+        LemmaCue(
+            "pledge",
+            "commit to",
+            "promise",
+            "vow",
+            "earmark",
+            "allocate",
+            "donate",
+            # the contribution stated as fact, in any tense (ANNOTATION.md): "dispatched 100 soldiers",
+            # "adopted new sanctions" ("sent" and "delivered" are in cues.py: not "are sent", not
+            # "delivering security")
+            "dispatch",
+            "adopt",
+            "impose",
+            "approve",
+            "grant",
+            "transfer",
+            positive=True,
+        ),
     ),
 ]
 
