@@ -760,3 +760,39 @@ def test_an_amount_for_weapons_is_military_aid_not_funding(extractor: Extractor)
 def test_troops_sent_in_a_hypothetical_passive_are_no_pledge(extractor: Extractor):
     found = claims(extractor, "Moscow says it does not matter whether troops are sent by France or by NATO.")
     assert not {c for c in found if c[0] in ("FRA", "nato") and c[2] == "committed"}
+
+
+# ------------------------------------------------------------------------------ who does what
+def test_a_relative_clause_keeps_its_own_stance(extractor: Extractor):
+    assert claims(extractor, "Austria, which has ruled out sending soldiers, will share intelligence.") == {
+        ("AUT", "troops_in_ukraine", "declined"),
+        ("AUT", "intelligence", "committed"),
+    }
+    assert claims(extractor, "South Korea, which has pledged reconstruction funding, will not send soldiers.") == {
+        ("KOR", "funding", "committed"),
+        ("KOR", "troops_in_ukraine", "declined"),
+    }
+
+
+def test_neither_nor_is_a_refusal_by_both(extractor: Extractor):
+    assert claims(extractor, "Neither Malta nor Cyprus will contribute soldiers.") == {
+        ("MLT", "troops_in_ukraine", "declined"),
+        ("CYP", "troops_in_ukraine", "declined"),
+    }
+
+
+def test_a_country_set_against_the_subject_is_not_it(extractor: Extractor):
+    assert claims(extractor, "Greece, unlike Italy, will not deploy soldiers in Ukraine.") == {
+        ("GRC", "troops_in_ukraine", "declined")
+    }
+
+
+def test_the_holders_of_an_office_speak_for_their_countries(extractor: Extractor):
+    assert claims(extractor, "The defence ministers of Estonia and Finland said they were ready to send troops.") == {
+        ("EST", "troops_in_ukraine", "willing"),
+        ("FIN", "troops_in_ukraine", "willing"),
+    }
+
+
+def test_a_demonym_before_a_stance_noun_is_the_actor(extractor: Extractor):
+    assert claims(extractor, "The Norwegian offer of three minesweepers was welcomed.") == {("NOR", "naval", "willing")}

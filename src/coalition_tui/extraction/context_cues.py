@@ -192,7 +192,7 @@ LIST_HEADER_CUES = Cue(r"\binclude\w*\b", r"\battend\w*\b", r"\bparticipants?\b"
 # A name right after one of these is what something is done to or where, not who does it.
 NON_ACTOR_PREPOSITIONS = frozenset(
     "to in into for on onto against of across inside about over towards toward at near under upon than "
-    "between within via behind".split()
+    "between within via behind unlike".split()
 )
 # For attendance, these introduce participants ("with Macron", "leaders from Germany").
 PARTICIPANT_PREPOSITIONS = frozenset({"with", "alongside", "from", "including", "and", "between"})
@@ -251,12 +251,19 @@ KIND_ANAPHOR = re.compile(
 )
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
 RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
+# Before "of": an office whose holders speak for the countries after it ("The prime ministers of Belgium
+# and Luxembourg said", "the leaders of France and Britain will").
+OFFICE_OF = re.compile(
+    r"\b(?:leaders?|(?:prime |foreign |defen[cs]e )?ministers?|presidents?|governments?|"
+    r"heads? of (?:state|government)|chancellors?|premiers?)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Between a subject and its verb, these mean the verb has another subject ("what a force would").
 SUBORDINATOR = re.compile(r"\b(?:what|whether|which|how|why|because|although)\b", re.IGNORECASE)
 QUESTION_WORDS = frozenset({"whether", "if", "unless", "why", "how"})
 # Coordination between the members of one subject ("Britain and France", "Macron, Starmer and Zelenskyy").
 COORDINATION = re.compile(
-    r"^\s*(?:,|and|, and|as well as|&)?\s*(?:the\s+)?$"
+    r"^\s*(?:,|and|, and|as well as|&|nor)?\s*(?:the\s+)?$"
     # a name nobody knows inside a list does not end it: "Luxembourg, the Republic of Kosovo, Montenegro"
     r"|^\s*,\s*(?:the\s+)?(?-i:[A-Z][\w'’.-]*(?:\s+(?:of\s+|and\s+)?(?:the\s+)?[A-Z][\w'’.-]*){0,3})\s*,\s*(?:and\s+)?(?:the\s+)?$",
     re.IGNORECASE,

@@ -105,7 +105,10 @@ KIND_CUES: dict[Kind, Cue] = {
             ("patrol", "secur", "protect", "polic", "escort"),
         ),
         r"\bblack sea (?:mission|security|task force|patrols?|demining|coalition)\b",
-        (r"\b(?:demining|mine[- ]?clearance|clear(?:ing)? (?:\w+ )?mines)\b[^.;]{0,30}\b(?:black sea|at sea|sea lanes)\b", ("demining", "mine", "mines")),
+        (
+            r"\b(?:demining|mine[- ]?clearance|clear(?:ing)? (?:\w+ )?mines)\b[^.;]{0,30}\b(?:black sea|at sea|sea lanes)\b",
+            ("demining", "mine", "mines"),
+        ),
         _in_domain_list(_SEA, ("sea", "maritime")),
     ),
     Kind.INTELLIGENCE: Cue(
@@ -401,7 +404,10 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bdeploy(?:ed|s)?\b",
             r"\bsend(?:s|ing)?\b",
             # done, as fact: "sent 100 soldiers", "has delivered air defence systems" (not "troops are sent")
-            (r"(?<!\bare )(?<!\bis )(?<!\bbe )(?<!\bbeen )(?<!\bwere )(?<!\bwas )\b(?:sent|delivered|delivers)\b", ("sent", "deliver")),
+            (
+                r"(?<!\bare )(?<!\bis )(?<!\bbe )(?<!\bbeen )(?<!\bwere )(?<!\bwas )\b(?:sent|delivered|delivers)\b",
+                ("sent", "deliver"),
+            ),
             r"\bestablish\b",
             r"\bhost\b",
             r"\bsupply\b",

@@ -35,6 +35,7 @@ from coalition_tui.extraction.clauses import (
     kinds_offered,
     not_the_subject,
     stance_in,
+    word_before,
 )
 from coalition_tui.extraction.clean import Cleaned, clean
 from coalition_tui.extraction.confidence import Model, shipped_model
@@ -542,6 +543,22 @@ class Extractor:
             # no contribution named: only the subject matters, for the next clause
             return [self.actor(m, ctx.on) for m in subjects.nearest_group(ctx, len(ctx.text))] or previous
         stance, anchor = stance_in(ctx.text, ctx.low, ctx.hints.stances)
+        aside = _relative_aside(ctx.text, anchor) if stance is not None else None
+        if aside is not None:
+            # "Germany, which has ruled out sending troops, will fund drones": the relative clause's
+            # stance is its own; the main clause is read without it (blanked: offsets stay)
+            a, b = aside
+            inner = ctx._replace(
+                text=ctx.text[:b], low=ctx.low[:b], mentions=[m for m in ctx.mentions if m.end - ctx.start <= b]
+            )
+            self._contributions(inner, previous, speaker, antecedent)
+            blanked = ctx.text[:a] + " " * (b - a) + ctx.text[b:]
+            outer = ctx._replace(
+                text=blanked,
+                low=blanked.lower(),
+                mentions=[m for m in ctx.mentions if not a <= m.start - ctx.start < b],
+            )
+            return self._contributions(outer, previous, speaker, antecedent)
         conditions = [m.span() for m in OTHERS_CONDITION.finditer(ctx.text)]
         if conditions:  # "Until Russia accepts the ceasefire, we will ...": Russia is not the subject
             inside = [m for m in ctx.mentions if any(a <= m.start - ctx.start < b for a, b in conditions)]
@@ -553,6 +570,8 @@ class Extractor:
         if blocked:
             group = []
         acting = [self.actor(m, ctx.on) for m in group]
+        if group and stance is not None and word_before(ctx.text, group[0].start - ctx.start) == "neither":
+            stance = Stance.DECLINED  # "Neither Hungary nor Slovakia will send troops"
         kinds = kinds_in(ctx.text, stance, ctx.hints.literals)
         if not kinds and anaphor:
             kinds = list(ctx.hints.carried)
@@ -709,6 +728,18 @@ def _one_positive_stance(found: list[Candidate]) -> list[Candidate]:
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     return [c for c in found if best[(c.country, c.kind, c.stance in _NEGATIVE)] is c]
+
+
+def _relative_aside(text: str, anchor: int) -> tuple[int, int] | None:
+    """The span of a relative clause set off by commas (", which has ruled out sending troops,") when
+    it names a stance of its own and the main clause goes on with another after it."""
+    for marker in context_cues.RELATIVE.finditer(text):
+        closing = text.find(",", marker.end())
+        if closing < 0 or (marker.start() > anchor and stance_in(text[: marker.start()])[0] is not None):
+            continue
+        if stance_in(text[marker.end() : closing])[0] is not None and stance_in(text[closing:])[0] is not None:
+            return marker.start(), closing
+    return None
 
 
 def _may_hold(entity: str, kind: Kind, stance: Stance) -> bool:

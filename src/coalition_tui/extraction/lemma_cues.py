@@ -172,6 +172,7 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "keen to",
             "eager to",
             "volunteer to",
+            "offer of",  # the noun: "the Dutch offer of two frigates" (ANNOTATION.md: "offered" is willing)
             positive=True,
             not_after="of the",
         ),

@@ -65,7 +65,9 @@ def eligible(ctx: Clause, mention: Found) -> bool:
     ):
         return False
     offset = mention.start - ctx.start
-    if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS:
+    if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS and not (
+        context_cues.OFFICE_OF.search(ctx.text[:offset])  # "The prime ministers of Belgium and ..."
+    ):
         return False
     if _supporter(ctx, mention):
         return False  # "the force, supported by the United States, will ...": the force acts
@@ -74,6 +76,7 @@ def eligible(ctx: Clause, mention: Found) -> bool:
         mention.form == "demonym"
         and not context_cues.FORCE_NOUN.match(after)
         and not context_cues.TITLE_AFTER_DEMONYM.match(after)
+        and not context_cues.STANCE_NOUN.match(after)  # "the Dutch offer of two frigates"
     )
 
 
