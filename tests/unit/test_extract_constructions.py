@@ -796,3 +796,10 @@ def test_the_holders_of_an_office_speak_for_their_countries(extractor: Extractor
 
 def test_a_demonym_before_a_stance_noun_is_the_actor(extractor: Extractor):
     assert claims(extractor, "The Norwegian offer of three minesweepers was welcomed.") == {("NOR", "naval", "willing")}
+
+
+def test_a_trip_or_a_delegate_to_the_meeting_is_attendance(extractor: Extractor):
+    assert attended("DEU") <= claims(extractor, "Merz flew to Paris on Monday for the coalition of the willing summit.")
+    assert attended("ESP") <= claims(extractor, "Spain sent its foreign minister to the coalition talks.")
+    assert not claims(extractor, "Zelensky travelled to Kyiv on Tuesday.")
+    assert not claims(extractor, "Tusk arrived in Rome for bilateral talks ahead of the coalition meeting.")

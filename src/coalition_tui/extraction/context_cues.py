@@ -77,6 +77,22 @@ PARTICIPATION_CUES = Cue(
     # signing the meeting's text ("signed a declaration of intent"), not a bilateral deal
     r"\bsigned\b(?= (?:[\w'’-]+ ){0,5}(?:declaration|statement|communiqu|document|letter|text|joint))",
     r"\bgathered\b",
+    # a trip to the meeting: "flew to Paris for the coalition summit" (not a trip alone: "travelled to Kyiv")
+    (
+        r"\b(?:travel(?:l)?(?:ed|ing|s)?|fl(?:ew|ies|ying)|came|comes|arrived|arrives|went|headed|heads)\b"
+        r"(?: \w+){0,2} (?:to|in) (?:[\w'’-]+ ){1,3}for (?!(?:[\w-]+ ){0,2}(?:one-to-one|one-on-one|bilateral|private|separate|side)\b)"
+        r"(?:the |a |this |their |an )?(?:[\w'’-]+ ){0,5}MEET\b".replace(
+            "MEET", _MEETING
+        ),
+        ("travel", "flew", "flies", "flying", "came", "comes", "arrive", "went", "head"),
+    ),
+    # a delegate: "sent its defence minister to the coalition meeting"
+    (
+        r"\bsen(?:t|ds|ding) (?:its|his|her|their|a|an) (?:[\w-]+ ){0,3}(?:ministers?|envoys?|representatives?|"
+        r"delegations?|ambassadors?|advis[eo]rs?|officials?|secretar(?:y|ies))\b to (?:the |a |this |their )?"
+        r"(?:[\w'’-]+ ){0,5}MEET\b".replace("MEET", _MEETING),
+        ("sent", "sends", "sending"),
+    ),
     # a speaker placed at the meeting: "said Thursday at the opening of the Paris meeting", "in his opening remarks"
     (
         r"\b(?:said|says|told|spoke|speaking|stressed|added|noted)\b(?: \w+){0,2} at the (?:opening|start|close|end) of "
