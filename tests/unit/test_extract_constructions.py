@@ -803,3 +803,15 @@ def test_a_trip_or_a_delegate_to_the_meeting_is_attendance(extractor: Extractor)
     assert attended("ESP") <= claims(extractor, "Spain sent its foreign minister to the coalition talks.")
     assert not claims(extractor, "Zelensky travelled to Kyiv on Tuesday.")
     assert not claims(extractor, "Tusk arrived in Rome for bilateral talks ahead of the coalition meeting.")
+
+
+def test_a_speaker_named_after_said_speaks_the_quotation(extractor: Extractor):
+    assert claims(extractor, '"We stand ready to provide logistics," said Czech Prime Minister Petr Fiala.') == {
+        ("CZE", "logistics", "willing")
+    }
+
+
+def test_money_to_pay_for_weapons_is_military_aid(extractor: Extractor):
+    assert claims(extractor, "Norway will finance artillery shells for Ukraine.") == {
+        ("NOR", "military_aid", "committed")
+    }

@@ -81,7 +81,7 @@ def kinds_in(clause: str, stance: Stance | None, among: tuple[str, ...] | None =
     if Kind.FUNDING in kinds and Kind.MILITARY_AID in kinds and not _MONEY_WORD.search(clause):
         kinds.remove(Kind.FUNDING)  # "€2bn in weapons": an amount for weapons is military aid (ANNOTATION.md)
     if Kind.FUNDING in kinds and Kind.MILITARY_AID in kinds and _only_paid_for(clause, low, among):
-        kinds.remove(Kind.MILITARY_AID)  # "fund new artillery production": the contribution is money
+        kinds.remove(Kind.FUNDING)  # "fund new artillery production": money for weapons is military aid (ANNOTATION.md)
     if Kind.MILITARY_AID in kinds and _deployed_assistance(clause, low, among):
         # ANNOTATION.md: military assistance deployed on Ukrainian soil is troops ("deploy military assistance")
         kinds[kinds.index(Kind.MILITARY_AID)] = Kind.TROOPS_IN_UKRAINE

@@ -209,6 +209,8 @@ def speaker(sentence: Sentence, mentions: list[Found]) -> Found | None:
     for mention in mentions:
         offset = mention.start - sentence.start
         after = sentence.text[mention.end - sentence.start :]
+        if '"' in sentence.text[:offset] and _SAID_BEFORE.search(sentence.text[:offset]):
+            return mention  # '"…," said Swedish Prime Minister Ulf Kristersson.'
         verb = context_cues.SPEAKER_VERBS.match(after)
         if verb and (
             '"' in sentence.text[:offset]
@@ -218,4 +220,9 @@ def speaker(sentence: Sentence, mentions: list[Found]) -> Found | None:
     return None
 
 
+# The verb before the speaker, right after the quotation: '"…," said the Swedish prime minister, Ulf'
+_SAID_BEFORE = re.compile(
+    r"[,!?]\s*[\"”]\s*(?:said|says|added|adds|insisted|stressed|wrote|posted|told reporters)\s+"
+    r"(?:[\w'’.-]+,?\s+){0,5}$"
+)
 _REPORT_END = re.compile(r"(?: on \w+| in [A-Z]\w+| (?:last|this) \w+)*\s*[.!]?\s*$")
