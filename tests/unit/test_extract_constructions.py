@@ -815,3 +815,13 @@ def test_money_to_pay_for_weapons_is_military_aid(extractor: Extractor):
     assert claims(extractor, "Norway will finance artillery shells for Ukraine.") == {
         ("NOR", "military_aid", "committed")
     }
+
+
+def test_a_domestic_procedure_in_the_next_sentence_makes_the_offer_conditional(extractor: Extractor):
+    text = "Norway has not ruled out sending ships. The Storting would have to approve any deployment."
+    candidates = extractor.candidates(text, DAY)
+    assert {(c.country, c.kind.value, c.stance.value) for c in candidates} == {("NOR", "naval", "conditional")}
+    assert all(c.quote == text for c in candidates)  # the condition is in the quote
+    assert claims(extractor, "Norway has not ruled out sending ships. It was a long meeting.") == {
+        ("NOR", "naval", "considering")
+    }

@@ -265,6 +265,16 @@ KIND_ANAPHOR = re.compile(
     r"(?!\s+(?:of|to|for)\b)",
     re.IGNORECASE,
 )
+# A sentence that only ties what the sentence before offered to a domestic procedure (ANNOTATION.md: a
+# condition): "Parliament would have to approve any deployment.", "The Bundestag must approve it."
+PROCEDURE_AFTER = re.compile(
+    r"^(?:But |However, )?(?:(?:the )?(?:parliament|bundestag|riksdag|folketing|storting|sejm|eduskunta|congress|"
+    r"house of commons|national assembly|lawmakers|legislators|mps)\b[^.;]{0,30}?\b(?:must|would|will|has to|have to|"
+    r"needs? to|would need to|would have to|will have to)\s+(?:first\s+)?(?:approve|vote|consent|sign off|decide)"
+    r"|any (?:such )?(?:deployment|decision|contribution|mission|move)\b[^.;]{0,30}?\b(?:requires?|needs?|would "
+    r"(?:require|need)|will (?:require|need)|is subject to|would be subject to|must be approved)\b)",
+    re.IGNORECASE,
+)
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
 RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
 # Before "of": an office whose holders speak for the countries after it ("The prime ministers of Belgium

@@ -178,6 +178,12 @@ class Extractor:
                     unnamed = {id(c) for c in last[1] if c.country == context_cues.GROUP_ENTITY}
                     out = [c for c in out if id(c) not in unnamed]
                     out.extend(named)
+            if last[0] == i - 1 and last[1] and context_cues.PROCEDURE_AFTER.match(sentence.text):
+                # "Sweden has not ruled out sending ships. Parliament would have to approve any deployment."
+                tied = {id(c): self._condition_after(c, sentence, cleaned) for c in last[1]}
+                out = [tied.get(id(c), c) for c in out]
+                last = (i, list(tied.values()))
+                continue
             if not sentence.bullet:
                 header = sentence.text
             listed = sentence.bullet and context_cues.LIST_HEADER_CUES.search(header)
@@ -224,6 +230,21 @@ class Extractor:
             if added:
                 last = (i, added)
         return self._calibrated(out)
+
+    @staticmethod
+    def _condition_after(candidate: Candidate, sentence: Sentence, cleaned: Cleaned) -> Candidate:
+        """A positive record of the sentence before, tied by this one to a domestic procedure: conditional
+        (ANNOTATION.md: the ladder puts conditional before considering), quoted through this sentence."""
+        if candidate.kind is Kind.PARTICIPATION or candidate.stance in (Stance.DECLINED, Stance.OPPOSED):
+            return candidate
+        end = cleaned.original_span(sentence.start, sentence.end)[1]
+        return replace(
+            candidate,
+            stance=Stance.CONDITIONAL,
+            end=end,
+            quote=cleaned.original[candidate.start : end],
+            features=(*candidate.features, "how=condition_after"),
+        )
 
     @staticmethod
     def _kind_before(candidate: Candidate, carried: tuple[Kind, ...], before: Sentence, cleaned: Cleaned) -> Candidate:
