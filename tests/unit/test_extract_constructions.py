@@ -825,3 +825,9 @@ def test_a_domestic_procedure_in_the_next_sentence_makes_the_offer_conditional(e
     assert claims(extractor, "Norway has not ruled out sending ships. It was a long meeting.") == {
         ("NOR", "naval", "considering")
     }
+
+
+def test_a_possessive_contribution_names_its_actor(extractor: Extractor):
+    assert claims(extractor, "Finland's contribution of air policing is dependent upon an American backstop.") == {
+        ("FIN", "air_support", "conditional")
+    }

@@ -397,6 +397,6 @@ SENTENCE_LITERALS = tuple(
 # "Poland's continued offer of", "Germany's pledge".
 STANCE_NOUN = re.compile(
     r"\s+(?:\w+\s+)?(?:refusal|rejection|offer|pledge|commitment|readiness|willingness|opposition|"
-    r"reluctance|unwillingness|promise|decision|plan|intention)s?\b",
+    r"reluctance|unwillingness|promise|decision|plan|intention|contribution)s?\b",
     re.IGNORECASE,
 )
