@@ -831,3 +831,10 @@ def test_a_possessive_contribution_names_its_actor(extractor: Extractor):
     assert claims(extractor, "Finland's contribution of air policing is dependent upon an American backstop.") == {
         ("FIN", "air_support", "conditional")
     }
+
+
+def test_what_one_would_rather_not_give_is_no_record(extractor: Extractor):
+    assert claims(extractor, "Britain would rather send jets than troops.") == {("GBR", "air_support", "committed")}
+    assert claims(extractor, "Spain will fund drones instead of sending soldiers.") == {
+        ("ESP", "military_aid", "committed")
+    }

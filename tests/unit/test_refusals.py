@@ -53,6 +53,21 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Hungary will not be part of any force deployed in Ukraine.", {("HUN", T, "declined")}),
     ("Slovakia is firmly against sending soldiers to Ukraine.", {("SVK", T, "declined")}),
     ("Malta is rejecting calls to send warships.", {("MLT", NAV, "declined")}),
+    # a negation between the subject and what it would give
+    ("Italy has made clear it will not be sending troops.", {("ITA", T, "declined")}),
+    ("Spain has said no to sending soldiers.", {("ESP", T, "declined")}),
+    ("Poland will under no circumstances send troops to Ukraine.", {("POL", T, "declined")}),
+    ("Slovakia will never send soldiers to Ukraine.", {("SVK", T, "declined")}),
+    ("Romania does not envisage sending troops.", {("ROU", T, "declined")}),
+    ("Czechia has no plans at this stage to deploy soldiers.", {("CZE", T, "declined")}),
+    ("Germany is not going to send troops.", {("DEU", T, "declined")}),
+    ("Turkey is not considering sending troops.", {("TUR", T, "declined")}),
+    ("Latvia stressed that no Latvian soldiers would be deployed in Ukraine.", {("LVA", T, "declined")}),
+    ("Portugal said sending soldiers was not an option.", {("PRT", T, "declined")}),
+    ("Bulgaria has turned down a request to send troops.", {("BGR", T, "declined")}),
+    ("Canada refrained from committing troops.", {("CAN", T, "declined")}),
+    ("Ireland stopped short of committing troops.", {("IRL", T, "declined")}),
+    ("Slovenia opted against sending troops.", {("SVN", T, "declined")}),
     # possessive and nominal refusals
     ("Italy's refusal to send troops was restated by its foreign minister.", {("ITA", T, "declined")}),
     ("Austria's refusal to commit soldiers was noted by its partners.", {("AUT", T, "declined")}),
@@ -67,6 +82,10 @@ CASES: list[tuple[str, set[tuple[str, str, str]]]] = [
     ("Spain will not deploy soldiers, though it offered logistics.", {("ESP", T, "declined")}),
     # preferences and contrasts are no refusal of the other kind, and never a troops pledge
     ("Poland would rather base its troops in neighbouring countries than in Ukraine.", set()),
+    ("Britain would rather send jets than troops.", {("GBR", AIR, "committed")}),
+    # a double negation or an idiom is no refusal
+    ("France will not only send troops but also fund drones.", {("FRA", T, "committed")}),
+    ("New Zealand has not yet decided whether to send troops.", {("NZL", T, "considering")}),
     # conditions: conditional, never committed
     ("France would send troops only with a US backstop.", {("FRA", T, "conditional")}),
     ("Britain is ready to deploy troops if a ceasefire is agreed.", {("GBR", T, "willing")}),

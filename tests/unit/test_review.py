@@ -177,11 +177,11 @@ def test_cli_review_lists_accepts_and_rejects(review_data, capsys):
     out = capsys.readouterr().out
     assert "11 record(s) left to review" in out and "nordic-x001-dnk-troops_in_ukraine" in out
     assert main(["review", "accept", "nordic-x001-dnk-troops_in_ukraine", "--data", str(review_data)]) == 0
-    assert main(["review", "reject", "nordic-x002-dnk-funding", "--data", str(review_data)]) == 0
+    assert main(["review", "reject", "nordic-x002-dnk-military_aid", "--data", str(review_data)]) == 0
     out = capsys.readouterr().out
     assert "accepted" in out and "9 record(s) left to review" in out
     assert main(["review", "--rejected", "--data", str(review_data)]) == 0
-    assert "nordic-x002-dnk-funding" in capsys.readouterr().out
+    assert "nordic-x002-dnk-military_aid" in capsys.readouterr().out
     assert main(["review", "accept", "no-such-id", "--data", str(review_data)]) == 1
     assert "no-such-id" in capsys.readouterr().err
     assert table_of(review_data, "nordic-x001-dnk-troops_in_ukraine")["origin"] == "curated"

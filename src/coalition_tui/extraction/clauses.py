@@ -105,13 +105,34 @@ _ASKED = re.compile(r"\b(?:(?:were|was|been|are|is|be) (?:\w+ )?asked|called on|
 _TOPIC = re.compile(r"\b(?:discuss\w*|talks?|debat\w*)\b[^.;]{0,60}\b(?:how|whether|ways) (?:to|of)\b", re.IGNORECASE)
 
 
+# A negation between the subject and what it would give: "will under no circumstances send troops", "has
+# made clear it will not be sending", "said no to sending soldiers", "no Latvian soldiers would be
+# deployed". Not a double negation ("has not ruled out") nor an idiom ("not only", "no doubt").
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|cannot|n't)\b(?!\s+(?:yet\s+)?(?:ruled?|ruling|excluded?|excluding|only|just|least|hesitate|"
+    r"doubt|later|matter|decided|made (?:a|up)|sooner|less|fewer|more)\b)(?<!whether or not)",
+    re.IGNORECASE,
+)
+# "would rather send jets than troops": what comes after "than" (or "instead of") is not offered
+_RATHER_THAN = re.compile(r"\brather\b[^.;]*?\bthan\b|\binstead of\b", re.IGNORECASE)
+
+
+def negated_before(text: str, start: int, end: int) -> bool:
+    """A negation between ``start`` (after the subject) and ``end`` (the kind's word)."""
+    return end > start and _NEGATION.search(text, start, end) is not None
+
+
 def kinds_offered(clause: str, kinds: list[Kind], anchor: int, among: tuple[str, ...] | None = None) -> list[Kind]:
     """The kinds the clause's subject takes a stance on: not those asked of them after the stance
-    word, nor those only named as what a meeting will discuss."""
+    word, nor those it would rather not give ("rather ... than troops"), nor those only named as what
+    a meeting will discuss."""
     cut = len(clause)
     asked = _ASKED.search(clause, anchor)
     if asked:
         cut = asked.start()
+    rather = _RATHER_THAN.search(clause)
+    if rather:
+        cut = min(cut, rather.end())
     topic = _TOPIC.search(clause)
     low = clause.lower()
     out = []

@@ -33,6 +33,7 @@ from coalition_tui.extraction.clauses import (
     clause_spans,
     kinds_in,
     kinds_offered,
+    negated_before,
     not_the_subject,
     stance_in,
     word_before,
@@ -615,8 +616,16 @@ class Extractor:
         cue = cue_word(ctx.low, anchor)
         if Kind.HEADQUARTERS in kinds:
             self._headquarters_by_city(ctx, stance, cue)
+        subject_end = group[-1].end - ctx.start if group else -1
         for kind in kinds:
             said = stance
+            if subject_end >= 0 and stance in (Stance.COMMITTED, Stance.WILLING, Stance.CONSIDERING):
+                where = next(iter(cues.KIND_CUES[kind].finditer(ctx.text, ctx.low, ctx.hints.literals)), None)
+                if where is not None and (
+                    negated_before(ctx.text, subject_end, where.start())
+                    or word_before(ctx.text, group[0].start - ctx.start) == "no"  # "no Latvian soldiers would"
+                ):
+                    said = Stance.DECLINED  # "will under no circumstances send troops" (ANNOTATION.md: not, no)
             if conditions and kind is Kind.SANCTIONS and stance in (Stance.COMMITTED, Stance.WILLING):
                 said = Stance.CONDITIONAL  # ANNOTATION.md: "new sanctions if Moscow refuses the ceasefire"
             actors, confidence, how = acting, 0.8, "subject"

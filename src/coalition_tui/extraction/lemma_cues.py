@@ -115,6 +115,15 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "off the table",
             "not be part of",
             "not take part in",
+            "turn down",
+            "opt against",
+            "decide against",
+            "refrain from",
+            "stop short of",
+            "not a option",  # lemmas of "not an option"
+            "not envisage",
+            "not go to",  # "is not going to send"
+            "say no to",
             positive=True,
         ),
     ),
