@@ -838,3 +838,13 @@ def test_what_one_would_rather_not_give_is_no_record(extractor: Extractor):
     assert claims(extractor, "Spain will fund drones instead of sending soldiers.") == {
         ("ESP", "military_aid", "committed")
     }
+
+
+def test_hedges_and_aims_are_willing(extractor: Extractor):
+    assert claims(extractor, "Spain may send soldiers to Ukraine.") == {("ESP", "troops_in_ukraine", "willing")}
+    assert claims(extractor, "Portugal hopes to send fighter jets.") == {("PRT", "air_support", "willing")}
+    assert claims(extractor, "Belgium aims to provide air policing next year.") == {("BEL", "air_support", "willing")}
+
+
+def test_the_enemys_drone_attacks_are_no_aid(extractor: Extractor):
+    assert not claims(extractor, "As drone attacks go on, the coalition aims to secure a lasting truce.")

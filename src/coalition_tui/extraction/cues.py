@@ -135,10 +135,10 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bweapons?\b",
         r"\barms\b",
         r"\bammunition\b",
-        r"\bmissiles?\b",
+        r"\bmissiles?\b(?![- ](?:attacks?|strikes?|raids?|barrages?))",
         r"\bair defen[cs]e systems?\b",
         r"\bweapon stocks\b",
-        r"\bdrones?\b",
+        r"\bdrones?\b(?![- ](?:attacks?|strikes?|raids?|incursions?|sightings?|swarms? over))",  # not Russia's "drone attacks"
         r"\bartillery\b",
         r"\btanks\b",
         r"\barmou?red vehicles\b",
@@ -379,6 +379,11 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bopen to\b",
             r"\bprepared to\b",
             r"\bcould (?:contribute|send|offer|deploy|focus on|help|provide|support|take part|participate)\b",
+            # the same hedge with "may" and "might" ("Spain may send troops"), not "may not"
+            (
+                r"\b(?:may|might) (?:also |still )?(?:contribute|send|offer|deploy|help|provide|supply|take part|participate|join)\b",
+                ("may", "might"),
+            ),
             r"\boffered\b",
             r"\bwould prefer\b",
         ),

@@ -181,7 +181,9 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
             "keen to",
             "eager to",
             "volunteer to",
-            "offer of",  # the noun: "the Dutch offer of two frigates" (ANNOTATION.md: "offered" is willing)
+            "offer of",
+            "aim to",  # ANNOTATION.md, "Aims and work": an aim is willing
+            "hope to",  # the noun: "the Dutch offer of two frigates" (ANNOTATION.md: "offered" is willing)
             positive=True,
             not_after="of the",
         ),
