@@ -848,3 +848,8 @@ def test_hedges_and_aims_are_willing(extractor: Extractor):
 
 def test_the_enemys_drone_attacks_are_no_aid(extractor: Extractor):
     assert not claims(extractor, "As drone attacks go on, the coalition aims to secure a lasting truce.")
+
+
+def test_as_a_coalition_the_speaker_speaks_for_it(extractor: Extractor):
+    text = '"As a coalition of the willing, we stand ready to provide air policing," Kristersson said.'
+    assert claims(extractor, text) == {("coalition-of-the-willing", "air_support", "willing")}

@@ -319,6 +319,8 @@ FORCES_FROM = re.compile(r"\b(?:troops|forces|soldiers|peacekeepers) from\s*$", 
 # Lower-case phrases that stand for members of the coalition as a whole.
 GROUP_PHRASES = Cue(
     r"\bthe coalition(?: of the willing)?\b",
+    # the speaker speaks for the coalition (ANNOTATION.md): "As a coalition of the willing, we are ready"
+    (r"(?<=\bas )an? coalition(?: of the willing)?\b", ("a coalition",)),
     r"\bother countries\b",
     r"\bother members\b",
     r"\beuropean (?:leaders|allies|nations|partners)\b",
