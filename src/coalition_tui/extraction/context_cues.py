@@ -81,9 +81,7 @@ PARTICIPATION_CUES = Cue(
     (
         r"\b(?:travel(?:l)?(?:ed|ing|s)?|fl(?:ew|ies|ying)|came|comes|arrived|arrives|went|headed|heads)\b"
         r"(?: \w+){0,2} (?:to|in) (?:[\w'’-]+ ){1,3}for (?!(?:[\w-]+ ){0,2}(?:one-to-one|one-on-one|bilateral|private|separate|side)\b)"
-        r"(?:the |a |this |their |an )?(?:[\w'’-]+ ){0,5}MEET\b".replace(
-            "MEET", _MEETING
-        ),
+        r"(?:the |a |this |their |an )?(?:[\w'’-]+ ){0,5}MEET\b".replace("MEET", _MEETING),
         ("travel", "flew", "flies", "flying", "came", "comes", "arrive", "went", "head"),
     ),
     # a delegate: "sent its defence minister to the coalition meeting"

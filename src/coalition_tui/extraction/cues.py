@@ -98,7 +98,10 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\bmine[- ]?(?:clear|counter|hunt)\w*",
         r"\bfrigates?\b",
         r"\bminesweepers?\b",
-        (r"\b(?:ships|vessels)\b(?! (?:weapons|arms|ammunition|aid|supplies)\b)", ("ships", "vessels")),  # ANNOTATION.md: ships
+        (
+            r"\b(?:ships|vessels)\b(?! (?:weapons|arms|ammunition|aid|supplies)\b)",
+            ("ships", "vessels"),
+        ),  # ANNOTATION.md: ships
         r"\bmaritime (?:mission|security|support|force|component|domain|borders)\b",
         # the sea named as the mission's task: "patrol the Black Sea", "a Black Sea security mission"
         (
