@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_tui.extraction.extract import Extractor
 from coalition_tui.store.corpus import Corpus
@@ -126,3 +128,83 @@ def test_refusals_conditions_and_hedges(extractor: Extractor, sentence: str, exp
 
 def test_the_refusal_set_has_at_least_forty_sentences():
     assert len(CASES) >= 40
+
+
+# ------------------------------------------------------------------------------ composed refusals
+SUBJECTS = {
+    "Austria": {"AUT"},
+    "Poland's prime minister": {"POL"},
+    "The Dutch government": {"NLD"},
+    "Neither Malta nor Cyprus": {"MLT", "CYP"},
+    "Chancellor Friedrich Merz": {"DEU"},
+}
+ASIDES = ["", ", which has pledged funding for drones,", ", unlike Britain,", " reportedly"]
+REFUSALS = [
+    "will not send",
+    "will under no circumstances send",
+    "has ruled out sending",
+    "refused to send",
+    "is not going to send",
+    "has said no to sending",
+    "balked at sending",
+    "does not envisage sending",
+    "has no plans at this stage to deploy",
+]
+BEFORE = ["", "Britain and France have offered to send peacekeepers. ", "The leaders met in Paris on Thursday. "]
+AFTER = ["", " Parliament would have to approve any deployment.", " It was a long meeting."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(sorted(SUBJECTS)),
+    st.sampled_from(ASIDES),
+    st.sampled_from(REFUSALS),
+    st.sampled_from(["troops", "soldiers to Ukraine", "ground forces in Ukraine"]),
+    st.sampled_from(BEFORE),
+    st.sampled_from(AFTER),
+)
+def test_a_composed_refusal_is_never_a_pledge(extractor, subject, aside, refusal, what, before, after):
+    text = f"{before}{subject}{aside} {refusal} {what}.{after}"
+    found = extractor.candidates(text, DAY)
+    assert all(text[c.start : c.end] == c.quote for c in found)
+    wrong = {(c.country, c.stance.value) for c in found if c.country in SUBJECTS[subject] and c.kind.value == T}
+    assert not {w for w in wrong if w[1] in POSITIVE}, (text, sorted(wrong))
+    assert {(code, "declined") for code in SUBJECTS[subject]} <= wrong, (text, sorted(wrong))
+
+
+PLEDGERS = {
+    "Austria": {"AUT"},
+    "Poland's prime minister": {"POL"},
+    "The Dutch government": {"NLD"},
+    "Both Malta and Cyprus": {"MLT", "CYP"},
+}
+PLEDGE_ASIDES = ["", ", which has refused to fund drones,", ", unlike Hungary,", ", not Hungary,"]
+PLEDGES = [
+    "will send",
+    "has pledged to send",
+    "is ready to send",
+    "has offered to send",
+    "could send",
+    "is considering sending",
+    "has not ruled out sending",
+    "would not hesitate to send",
+    "will not only send",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(sorted(PLEDGERS)),
+    st.sampled_from(PLEDGE_ASIDES),
+    st.sampled_from(PLEDGES),
+    st.sampled_from(["troops", "soldiers to Ukraine"]),
+    st.sampled_from(BEFORE),
+    st.sampled_from(AFTER),
+)
+def test_a_composed_pledge_is_never_a_refusal(extractor, subject, aside, pledge, what, before, after):
+    text = f"{before}{subject}{aside} {pledge} {what}.{after}"
+    found = {(c.country, c.stance.value) for c in extractor.candidates(text, DAY) if c.kind.value == T}
+    mine = {(code, stance) for code, stance in found if code in PLEDGERS[subject]}
+    assert {code for code, _ in mine} == PLEDGERS[subject], (text, sorted(found))
+    assert not {s for _, s in mine if s in NEGATIVE}, (text, sorted(found))
+    assert not {code for code, _ in found if code == "HUN"}, (text, sorted(found))  # set against, not the subject

@@ -109,7 +109,7 @@ _TOPIC = re.compile(r"\b(?:discuss\w*|talks?|debat\w*)\b[^.;]{0,60}\b(?:how|whet
 # made clear it will not be sending", "said no to sending soldiers", "no Latvian soldiers would be
 # deployed". Not a double negation ("has not ruled out") nor an idiom ("not only", "no doubt").
 _NEGATION = re.compile(
-    r"\b(?:not|never|no|cannot|n't)\b(?!\s+(?:yet\s+)?(?:ruled?|ruling|excluded?|excluding|only|just|least|hesitate|"
+    r"(?<!, )\b(?:not|never|no|cannot|n't)\b(?!\s+(?:yet\s+)?(?:ruled?|ruling|excluded?|excluding|only|just|least|hesitate|"
     r"doubt|later|matter|decided|made (?:a|up)|sooner|less|fewer|more)\b)(?<!whether or not)",
     re.IGNORECASE,
 )

@@ -375,7 +375,7 @@ RECIPIENT_KINDS = frozenset({"participation", "headquarters", "sanctions"})
 OFFICIAL_AFTER_OWNER = re.compile(
     r"(?:['’]s?)?\s+(?:(?:interim|acting|deputy|vice|prime|foreign|defen[cs]e|finance|armed forces)\s+)*"
     r"(?:minister|president|chancellor|premier|secretary|envoy|ambassador|chief of staff|commander|spokes(?:wo)?man|"
-    r"spokesperson|government|cabinet)(?: of [A-Z]\w+)?(?:\s+(?-i:[A-Z][\w'’-]+)|(?=\s+(?-i:[a-z]+\b)(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bat)(?<!\bon)))",
+    r"spokesperson|government|cabinet)(?: of [A-Z]\w+)?(?:\s+(?-i:[A-Z][\w'’-]+)|(?=\s+(?-i:[a-z]+\b)(?<!\bin)(?<!\bof)(?<!\bto)(?<!\bfor)(?<!\bat)(?<!\bon))|(?=\s*,))",
     re.IGNORECASE,
 )
 # Clause boundaries inside a sentence.

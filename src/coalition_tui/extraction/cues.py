@@ -242,7 +242,7 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
         Stance.DECLINED,
         Cue(
             (
-                r"\b(?:would|will|could|did|does|do) not (?!only\b|just\b)(?:\w+ ){0,2}"
+                r"\b(?:would|will|could|did|does|do) not (?!only\b|just\b|hesitate\b)(?:\w+ ){0,2}"
                 r"(?:contribute|send|deploy|provide|commit|take part|join|participate|put|station|base|"
                 + _OFFERS
                 + r")\b",

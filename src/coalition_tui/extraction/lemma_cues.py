@@ -213,9 +213,13 @@ LEMMA_STANCES: list[tuple[Stance, LemmaCue]] = [
 ]
 
 
+# "Austria, not Hungary, is ready to": the negation belongs to the name set against the subject
+_NOT_ASIDE = re.compile(r",\s+not\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,")
+
+
 def lemma_stances(text: str) -> dict[Stance, int]:
     """Each stance a lemma cue names in ``text``, with where its first cue starts."""
-    words = tokens(text)
+    words = tokens(_NOT_ASIDE.sub(lambda m: " " * len(m.group()), text))
     found: dict[Stance, int] = {}
     for stance, cue in LEMMA_STANCES:
         at = cue.search(words)

@@ -65,6 +65,8 @@ def eligible(ctx: Clause, mention: Found) -> bool:
     ):
         return False
     offset = mention.start - ctx.start
+    if ctx.text[max(0, offset - 6) : offset].lower() == ", not ":
+        return False  # "Austria, not Hungary, will send troops"
     if word_before(ctx.text, offset) in context_cues.NON_ACTOR_PREPOSITIONS and not (
         context_cues.OFFICE_OF.search(ctx.text[:offset])  # "The prime ministers of Belgium and ..."
     ):
