@@ -853,3 +853,20 @@ def test_the_enemys_drone_attacks_are_no_aid(extractor: Extractor):
 def test_as_a_coalition_the_speaker_speaks_for_it(extractor: Extractor):
     text = '"As a coalition of the willing, we stand ready to provide air policing," Kristersson said.'
     assert claims(extractor, text) == {("coalition-of-the-willing", "air_support", "willing")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Denmark will provide monitors for the ceasefire.", ("DNK", "ceasefire_monitoring", "committed")),
+        ("Belgium stands ready to contribute a battalion to Romania.", ("BEL", "forces_outside_ukraine", "willing")),
+        (
+            "Finland would contribute, subject to parliamentary approval, two minesweepers.",
+            ("FIN", "naval", "conditional"),
+        ),
+    ],
+)
+def test_more_kinds_and_a_condition_set_off_by_commas(extractor: Extractor, sentence: str, expected):
+    found = claims(extractor, sentence)
+    assert expected in found
+    assert not {c for c in found if c[1] == "troops_in_ukraine"}  # a battalion sent to Romania is outside Ukraine

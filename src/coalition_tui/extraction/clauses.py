@@ -60,7 +60,11 @@ def kinds_in(clause: str, stance: Stance | None, among: tuple[str, ...] | None =
     if stance is Stance.CONDITIONAL:
         condition = _CONDITIONAL.search(clause)
         if condition:
-            clause = clause[: condition.start()]
+            # the condition is not a kind offered: up to the comma that closes it ("would contribute,
+            # subject to parliamentary approval, two frigates"), or to the end
+            closing = clause.find(",", condition.end())
+            cut = closing if 0 <= closing - condition.end() <= 60 else len(clause)
+            clause = clause[: condition.start()] + " " * (cut - condition.start()) + clause[cut:]
     low = clause.lower()
     possible = cues.KIND_LITERALS.possible(low, among)
     kinds = []

@@ -44,6 +44,22 @@ KIND_CUES: dict[Kind, Cue] = {
         r"\brather than (?:on|in) Ukrain",
         (r"\bon (?:nato'?s|the) eastern flank\b", ("eastern flank",)),
         r"\bbase (?:its|their) (?:troops|forces) in\b",
+        # ANNOTATION.md: "neighbouring NATO states": forces sent to one of them, named
+        (
+            r"\b(?:troops|soldiers|forces|battalions?|brigades?|contingents?|units|jets|aircraft)\b(?: \w+){0,2} "
+            r"(?:to|in|into) (?:neighbou?ring )?(?:Poland|Romania|Slovakia|Moldova|the Baltic states|the Baltics)\b",
+            (
+                "to poland",
+                "in poland",
+                "to romania",
+                "in romania",
+                "to slovakia",
+                "in slovakia",
+                "to moldova",
+                "in moldova",
+                "the baltic",
+            ),
+        ),
     ),
     Kind.TROOPS_IN_UKRAINE: Cue(
         (r"\b(?<!Ukrainian )(?<!Ukraine's )troops?\b", ("troop",)),
@@ -186,7 +202,16 @@ KIND_CUES: dict[Kind, Cue] = {
             r"\bobserv(?:e|es|ed|ing|ers?|ation) (?:of )?(?:the |an? |any )?(?:future |eventual |possible )?(?:ceasefire|truce)\b",
             ("observ",),
         ),
-        (r"\b(?:ceasefire|truce) (?:observers?|observation|verification)\b", ("observ", "verification")),
+        (
+            r"\b(?:ceasefire|truce) (?:observers?|observation|verification|monitors?)\b",
+            ("observ", "verification", "monitor"),
+        ),
+        # the people who do it: "monitors for the ceasefire", "observers to the truce"
+        (
+            r"\b(?:monitors|observers|verifiers|inspectors) (?:for|of|to) (?:the |a |an |any )?"
+            r"(?:future |eventual |possible )?(?:ceasefire|truce)\b",
+            ("monitors", "observers", "verifiers", "inspectors"),
+        ),
     ),
     Kind.HEADQUARTERS: Cue(r"\bheadquarters\b", r"\bcoordination cell\b", r"\bcommand cent(?:re|er)\b"),
     Kind.TRAINING: Cue(
