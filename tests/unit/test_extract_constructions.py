@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coalition_tui.extraction import cues
 from coalition_tui.extraction.extract import Extractor
@@ -870,3 +872,46 @@ def test_more_kinds_and_a_condition_set_off_by_commas(extractor: Extractor, sent
     found = claims(extractor, sentence)
     assert expected in found
     assert not {c for c in found if c[1] == "troops_in_ukraine"}  # a battalion sent to Romania is outside Ukraine
+
+
+# ------------------------------------------------------------------------------ attendance, composed
+ATTENDERS = {
+    "Belgian Prime Minister Bart De Wever": "BEL",
+    "Portugal": "PRT",
+    "NATO Secretary General Mark Rutte": "nato",
+    "Ursula von der Leyen": "european-commission",
+    "Austria's chancellor": "AUT",
+}
+ATTENDING = {
+    "attended": "committed",
+    "took part in": "committed",
+    "joined": "committed",
+    "participated in": "committed",
+    "dialled into": "committed",
+    "was present at": "committed",
+    "spoke at": "committed",
+    "addressed": "committed",
+    "co-chaired": "committed",
+    "skipped": "declined",
+    "did not attend": "declined",
+    "was absent from": "declined",
+    "stayed away from": "declined",
+}
+MEETINGS = [
+    "the coalition of the willing meeting in Paris",
+    "Thursday's videoconference of the coalition",
+    "the summit of the coalition of the willing",
+    "the coalition talks",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(sorted(ATTENDERS)), st.sampled_from(sorted(ATTENDING)), st.sampled_from(MEETINGS))
+def test_attendance_by_any_subject_verb_and_meeting(extractor: Extractor, subject: str, verb: str, meeting: str):
+    text = f"{subject} {verb} {meeting}."
+    assert (ATTENDERS[subject], "participation", ATTENDING[verb]) in claims(extractor, text), text
+
+
+def test_a_press_conference_after_the_meeting_still_places_the_speaker_there(extractor: Extractor):
+    text = "Speaking at a press conference after the coalition summit in Paris, Chancellor Friedrich Merz said more."
+    assert attended("DEU") <= claims(extractor, text)

@@ -23,7 +23,14 @@ PRESS_AFTER_MEETING = (
 ).replace("MEET", _MEETING)
 PARTICIPATION_CUES = Cue(
     # "participate in" a meeting, not "in the deployment" or "in negotiations"
-    (r"\bparticipat(?:ed|es|ing|e)\b(?! in\b(?!(?: \S+){0,3} MEET\b))".replace("MEET", _MEETING), ("participat",)),
+    (r"\bparticipat(?:ed|es|ing|e)\b(?! in\b(?!(?: \S+){0,6} MEET\b))".replace("MEET", _MEETING), ("participat",)),
+    # speaking at the meeting, or addressing it (in person or by video): "spoke at the coalition talks"
+    (
+        r"\b(?:spoke|speaks|speaking|addressed|addresses|addressing)(?: \w+ly)? (?:at |to )?"
+        r"(?!(?:a |the )?(?:press|news) )"  # a press conference after the meeting: PRESS_AFTER_MEETING
+        r"(?:the |a |this |their |[\w]+['’]s )(?:[\w'’-]+ ){0,6}MEET\b".replace("MEET", _MEETING),
+        ("spoke", "speak", "address"),
+    ),
     r"\battend(?:ed|s|ing|ees?)?(?: by)?\b",
     # "joined the call", "joined via video", "also joined." — not "join security guarantees"
     (
