@@ -915,3 +915,39 @@ def test_attendance_by_any_subject_verb_and_meeting(extractor: Extractor, subjec
 def test_a_press_conference_after_the_meeting_still_places_the_speaker_there(extractor: Extractor):
     text = "Speaking at a press conference after the coalition summit in Paris, Chancellor Friedrich Merz said more."
     assert attended("DEU") <= claims(extractor, text)
+
+
+# ------------------------------------------------------------------------------ the previous sentence, composed
+INTRODUCTIONS = [
+    "Danish Prime Minister Mette Frederiksen arrived in Paris on Thursday.",
+    "Mette Frederiksen, Denmark's prime minister, spoke to reporters.",
+    "Denmark's Mette Frederiksen was among the leaders.",
+]
+FOLLOW_UPS = {
+    "She said Denmark would send {k}.": "positive",
+    "She said her country would send {k}.": "positive",
+    '"We will send {k}," she said.': "positive",
+    '"We are ready to send {k}," the prime minister said.': "positive",
+    "The prime minister said Copenhagen was ready to send {k}.": "positive",
+    "She said our country would send {k}.": "none",  # "our" outside a quotation is the writer's
+    '"We will not send {k}," she told reporters.': "declined",
+    "She ruled out sending {k}.": "declined",
+    '"Sending {k} is not on the table," she said.': "declined",
+}
+KIND_WORDS = {"troops": "troops_in_ukraine", "fighter jets": "air_support", "warships": "naval"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(INTRODUCTIONS), st.sampled_from(sorted(FOLLOW_UPS)), st.sampled_from(sorted(KIND_WORDS)))
+def test_a_pronoun_or_an_office_in_the_next_sentence_speaks_for_the_person_named(
+    extractor: Extractor, introduction: str, follow_up: str, thing: str
+):
+    text = f"{introduction} {follow_up.format(k=thing)}"
+    stances = {s for c, k, s in claims(extractor, text) if c == "DNK" and k == KIND_WORDS[thing]}
+    expected = FOLLOW_UPS[follow_up]
+    if expected == "none":
+        assert not stances, text
+    elif expected == "declined":
+        assert stances == {"declined"}, text
+    else:
+        assert stances and "declined" not in stances, text

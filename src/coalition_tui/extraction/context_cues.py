@@ -241,6 +241,10 @@ PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 PRONOUN_SUBJECT = re.compile(_SUBJECT_START + r"(?:he|she)\s+(?!said|says|told\b)", re.IGNORECASE)
+# "He said his country would send troops": the country of the person "his" stands for; "our country" in a
+# quotation is the speaker's.
+HIS_COUNTRY = re.compile(r"\b(?:his|her) (?:own )?(?:country|government|nation|administration)\b", re.IGNORECASE)
+OUR_COUNTRY = re.compile(r"\bour (?:own )?(?:country|government|nation)\b", re.IGNORECASE)
 # "It will ...", "Its aim is to ...": the country, organization or coalition named last before.
 IT_SUBJECT = re.compile(
     r"(?:^|[;:]\s+|\b(?:and|but)\s+)(?-i:I)ts?\b(?!\s+(?:is|was) (?:\w+ )?(?:important|necessary|clear|unclear|too|time|not)\b)"

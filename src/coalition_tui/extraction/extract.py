@@ -410,6 +410,7 @@ class Extractor:
                 context_cues.PRONOUN_SPEAKER,
                 context_cues.ROLE_SUBJECT,
                 context_cues.IT_SUBJECT,
+                context_cues.HIS_COUNTRY,
             )
         )
         if not mentions and not pronoun:
@@ -542,8 +543,11 @@ class Extractor:
     def _pronoun_actor(before: str, speaker: list[_Actor], antecedent: Antecedent) -> list[_Actor]:
         """Who a subject with no name before the cue stands for: "I"/"we" in a quotation, its speaker;
         "he"/"she", the last person named before; "the prime minister", the last one named who was."""
-        if '"' in before and context_cues.FIRST_PERSON.search(before):
+        if '"' in before and (context_cues.FIRST_PERSON.search(before) or context_cues.OUR_COUNTRY.search(before)):
             return speaker[:1]
+        if context_cues.HIS_COUNTRY.search(before):
+            bound = antecedent("")  # "He said his country would send troops"
+            return [bound] if bound else []
         office = context_cues.ROLE_SUBJECT.search(before)
         if office or context_cues.PRONOUN_SUBJECT.search(before):
             bound = antecedent(office.group("role") if office else "")
