@@ -951,3 +951,20 @@ def test_a_pronoun_or_an_office_in_the_next_sentence_speaks_for_the_person_named
         assert stances == {"declined"}, text
     else:
         assert stances and "declined" not in stances, text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("Canada would send frigates once a ceasefire is in place.", "committed"),  # the shared premise
+        ("Canada is ready to send frigates if a ceasefire is agreed.", "willing"),
+        ("Canada would send frigates, but only with American air cover.", "conditional"),
+        ("Canada would send frigates provided Washington offers a backstop.", "conditional"),
+        ("Canada is ready to send frigates, but the United States must provide a backstop.", "conditional"),
+        ("Canada would send frigates as long as the Americans are involved.", "conditional"),
+        ("Canada will decide later whether to send frigates.", "considering"),
+    ],
+)
+def test_conditions_the_shared_premise_and_anothers_act(extractor: Extractor, sentence: str, stance: str):
+    assert ("CAN", "naval", stance) in claims(extractor, sentence)
+    assert not {s for c, k, s in claims(extractor, sentence) if c == "CAN" and k == "naval" and s != stance}

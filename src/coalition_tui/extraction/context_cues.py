@@ -284,6 +284,14 @@ PROCEDURE_AFTER = re.compile(
     r"(?:require|need)|will (?:require|need)|is subject to|would be subject to|must be approved)\b)",
     re.IGNORECASE,
 )
+# The clause after an offer that names another's act as its condition: "..., but Washington must provide
+# air cover", "but the United States would have to back it" (ANNOTATION.md: an own offer tied to another's
+# act is conditional).
+OTHERS_MUST = re.compile(
+    r"^[\s,]*(?:but|although|though|yet)\s+(?:the\s+)?(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}\s+"
+    r"(?:must|has to|have to|needs? to|would (?:have|need) to|will (?:have|need) to|should first)\b",
+    re.IGNORECASE,
+)
 # A relative clause: its names describe the noun before it ("the US, which has provided ...").
 RELATIVE = re.compile(r"[\"')\]]*,\s+(?:which|who|whose)\b", re.IGNORECASE)
 # Before "of": an office whose holders speak for the countries after it ("The prime ministers of Belgium
@@ -391,7 +399,7 @@ OFFICIAL_AFTER_OWNER = re.compile(
 )
 # Clause boundaries inside a sentence.
 CLAUSE_BREAK = re.compile(
-    r";\s+|,\s+(?:while|whereas|but|as|where)\s+(?!not\b|except|excluding)|\s+but\s+(?!not\b|except|excluding)|,\s+and\s+(?=[A-Z]|he |she |they |it )"
+    r";\s+|,\s+(?:while|whereas|but|as|where)\s+(?!not\b|only\b|except|excluding)|\s+but\s+(?!not\b|only\b|except|excluding)|,\s+and\s+(?=[A-Z]|he |she |they |it )"
     r"|,\s+(?:adding|saying|noting|stressing)(?: that)?\s+|,\s+(?=(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:will|would|has|have|pledged|plans?|intends?|offered)\b)"
     r"|\s+and\s+(?=(?:would|will|could|has|have|had|is|was|said)\b)"
 )

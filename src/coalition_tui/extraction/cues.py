@@ -345,6 +345,12 @@ STANCE_CUES: list[tuple[Stance, Cue]] = [
             r"\bsubject to\b",
             r"\bprovided that\b",
             (r",\s*provided\b(?! (?:by|to|for|with|in|at)\b)", ("provided",)),  # ", provided the US offers a backstop"
+            # "provided Washington offers a backstop" (not "provided Ukraine with weapons": a verb follows the name)
+            (
+                r"\bprovided (?:that )?(?=(?:the )?(?-i:[A-Z])[\w'’.-]+(?: (?-i:[A-Z])[\w'’.-]+)? "
+                r"(?:offers?|provides?|agrees?|gives?|backs?|supports?|accepts?|guarantees?|is|are|does|do)\b)",
+                ("provided",),
+            ),
             r"\bon (?:the )?condition\b",
             r"\bconditional on\b",
             r"\bas long as\b",

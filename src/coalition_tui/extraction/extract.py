@@ -233,6 +233,29 @@ class Extractor:
         return self._calibrated(out)
 
     @staticmethod
+    def _tied_to_another(
+        found: dict[tuple[str, Kind, Stance], Candidate], keys: set, cleaned: Cleaned, end: int
+    ) -> None:
+        """The positive records of a clause whose next clause names another's act as its condition:
+        conditional, quoted through that clause."""
+        for key in keys:
+            actor, kind, stance = key
+            if kind is Kind.PARTICIPATION or stance not in (Stance.COMMITTED, Stance.WILLING):
+                continue
+            record = found.pop(key)
+            stop = cleaned.original_span(end, end)[0]
+            found.setdefault(
+                (actor, kind, Stance.CONDITIONAL),
+                replace(
+                    record,
+                    stance=Stance.CONDITIONAL,
+                    end=stop,
+                    quote=cleaned.original[record.start : stop],
+                    features=(*record.features, "how=others_act"),
+                ),
+            )
+
+    @staticmethod
     def _condition_after(candidate: Candidate, sentence: Sentence, cleaned: Cleaned) -> Candidate:
         """A positive record of the sentence before, tied by this one to a domestic procedure: conditional
         (ANNOTATION.md: the ladder puts conditional before considering), quoted through this sentence."""
@@ -422,14 +445,22 @@ class Extractor:
         if pronoun_speaker:
             bound = antecedent(pronoun_speaker.group("role") or "")  # "'We will handle logistics,' he said"
             speaker = [bound] if bound else []
-        for start, end in clause_spans(sentence):
+        spans = list(clause_spans(sentence))
+        for n, (start, end) in enumerate(spans):
             clause = sentence.text[start - sentence.start : end - sentence.start]
             inside = [m for m in mentions if start <= m.start and m.end <= end]
             here = [m for m in inside if not m.venue]
             cities = tuple(m for m in inside if m.form == "metonym")  # venues too: "a headquarters in Paris"
             ctx = Clause(clause, start, here, on, sentence, cleaned, found, clause.lower(), hints, cities)
             self._participation(ctx, speaker, antecedent)
+            before = set(found)
             previous = self._contributions(ctx, previous, speaker, antecedent)
+            following = (
+                sentence.text[end - sentence.start : spans[n + 1][1] - sentence.start] if n + 1 < len(spans) else ""
+            )
+            if context_cues.OTHERS_MUST.match(following):
+                # "we are ready, but Washington must provide air cover" (ANNOTATION.md: conditional)
+                self._tied_to_another(found, set(found) - before, cleaned, sentence.start + len(sentence.text))
 
     def _participation(self, ctx: Clause, speaker: list[_Actor], antecedent: Antecedent = _nobody) -> None:
         present = ctx.hints.literals
