@@ -913,7 +913,7 @@ def test_attendance_by_any_subject_verb_and_meeting(extractor: Extractor, subjec
 
 
 def test_a_press_conference_after_the_meeting_still_places_the_speaker_there(extractor: Extractor):
-    text = "Speaking at a press conference after the coalition summit in Paris, Chancellor Friedrich Merz said more."
+    text = "Speaking to a news conference after the coalition talks in London, Chancellor Merz took questions."
     assert attended("DEU") <= claims(extractor, text)
 
 

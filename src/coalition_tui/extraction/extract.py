@@ -23,7 +23,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from coalition_tui.extraction import context_cues, cues, patterns, subjects
 from coalition_tui.extraction.clauses import (
@@ -234,26 +234,21 @@ class Extractor:
 
     @staticmethod
     def _tied_to_another(
-        found: dict[tuple[str, Kind, Stance], Candidate], keys: set, cleaned: Cleaned, end: int
+        found: dict[tuple[str, Kind, Stance], Candidate],
+        keys: set[tuple[str, Kind, Stance]],
+        cleaned: Cleaned,
+        end: int,
     ) -> None:
         """The positive records of a clause whose next clause names another's act as its condition:
-        conditional, quoted through that clause."""
+        conditional, quoted to the end of the sentence (``end``, cleaned offset)."""
+        stop = cleaned.original_span(end, end)[0]
         for key in keys:
             actor, kind, stance = key
             if kind is Kind.PARTICIPATION or stance not in (Stance.COMMITTED, Stance.WILLING):
                 continue
             record = found.pop(key)
-            stop = cleaned.original_span(end, end)[0]
-            found.setdefault(
-                (actor, kind, Stance.CONDITIONAL),
-                replace(
-                    record,
-                    stance=Stance.CONDITIONAL,
-                    end=stop,
-                    quote=cleaned.original[record.start : stop],
-                    features=(*record.features, "how=others_act"),
-                ),
-            )
+            conditional = _requoted(record, cleaned, "others_act", end=stop, stance=Stance.CONDITIONAL)
+            found.setdefault((actor, kind, Stance.CONDITIONAL), conditional)
 
     @staticmethod
     def _condition_after(candidate: Candidate, sentence: Sentence, cleaned: Cleaned) -> Candidate:
@@ -262,13 +257,7 @@ class Extractor:
         if candidate.kind is Kind.PARTICIPATION or candidate.stance in (Stance.DECLINED, Stance.OPPOSED):
             return candidate
         end = cleaned.original_span(sentence.start, sentence.end)[1]
-        return replace(
-            candidate,
-            stance=Stance.CONDITIONAL,
-            end=end,
-            quote=cleaned.original[candidate.start : end],
-            features=(*candidate.features, "how=condition_after"),
-        )
+        return _requoted(candidate, cleaned, "condition_after", end=end, stance=Stance.CONDITIONAL)
 
     @staticmethod
     def _kind_before(candidate: Candidate, carried: tuple[Kind, ...], before: Sentence, cleaned: Cleaned) -> Candidate:
@@ -276,13 +265,7 @@ class Extractor:
         quoted from that sentence on, so the analyst reads what the step is."""
         if candidate.kind not in carried:
             return candidate
-        start = cleaned.original_span(before.start, before.end)[0]
-        return replace(
-            candidate,
-            start=start,
-            quote=cleaned.original[start : candidate.end],
-            features=(*candidate.features, "how=kind_before"),
-        )
+        return _requoted(candidate, cleaned, "kind_before", start=cleaned.original_span(before.start, before.end)[0])
 
     def _named_after(
         self,
@@ -309,14 +292,14 @@ class Extractor:
                     continue
                 written = cleaned.original[slice(*cleaned.original_span(mention.start, mention.end))]
                 out.append(
-                    replace(
+                    _requoted(
                         record,
-                        country=actor.entity,
+                        cleaned,
+                        "named_after",
                         end=end,
-                        quote=cleaned.original[record.start : end],
+                        country=actor.entity,
                         person=actor.person,
                         as_written=(written,),
-                        features=(*record.features, "how=named_after"),
                     )
                 )
         return out
@@ -627,7 +610,8 @@ class Extractor:
         if blocked:
             group = []
         acting = [self.actor(m, ctx.on) for m in group]
-        if group and stance is not None and word_before(ctx.text, group[0].start - ctx.start) == "neither":
+        opening = word_before(ctx.text, group[0].start - ctx.start) if group else ""  # "Neither A nor B", "no A"
+        if opening == "neither" and stance is not None:
             stance = Stance.DECLINED  # "Neither Hungary nor Slovakia will send troops"
         kinds = kinds_in(ctx.text, stance, ctx.hints.literals)
         if not kinds and anaphor:
@@ -655,12 +639,9 @@ class Extractor:
         for kind in kinds:
             said = stance
             if subject_end >= 0 and stance in (Stance.COMMITTED, Stance.WILLING, Stance.CONSIDERING):
-                where = next(iter(cues.KIND_CUES[kind].finditer(ctx.text, ctx.low, ctx.hints.literals)), None)
-                if where is not None and (
-                    negated_before(ctx.text, subject_end, where.start())
-                    or word_before(ctx.text, group[0].start - ctx.start) == "no"  # "no Latvian soldiers would"
-                ):
-                    said = Stance.DECLINED  # "will under no circumstances send troops" (ANNOTATION.md: not, no)
+                spots = cues.KIND_CUES[kind].finditer(ctx.text, ctx.low, ctx.hints.literals)
+                if spots and (negated_before(ctx.text, subject_end, spots[0].start()) or opening == "no"):
+                    said = Stance.DECLINED  # "will under no circumstances send troops", "no Latvian soldiers would"
             if conditions and kind is Kind.SANCTIONS and stance in (Stance.COMMITTED, Stance.WILLING):
                 said = Stance.CONDITIONAL  # ANNOTATION.md: "new sanctions if Moscow refuses the ceasefire"
             actors, confidence, how = acting, 0.8, "subject"
@@ -781,6 +762,23 @@ class Extractor:
 
 
 _NEGATIVE = (Stance.DECLINED, Stance.OPPOSED)
+
+
+def _requoted(
+    candidate: Candidate, cleaned: Cleaned, how: str, start: int | None = None, end: int | None = None, **changes: Any
+) -> Candidate:
+    """``candidate`` found again by a rule that reaches into a neighbouring sentence or clause: quoted from
+    ``start`` to ``end`` (original offsets; its own where not given), marked ``how=`` for the model."""
+    start = candidate.start if start is None else start
+    end = candidate.end if end is None else end
+    return replace(
+        candidate,
+        start=start,
+        end=end,
+        quote=cleaned.original[start:end],
+        features=(*candidate.features, f"how={how}"),
+        **changes,
+    )
 
 
 def _one_positive_stance(found: list[Candidate]) -> list[Candidate]:
